@@ -1,0 +1,5 @@
+import sys
+
+from noticelint.cli import main
+
+sys.exit(main())

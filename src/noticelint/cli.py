@@ -1,0 +1,173 @@
+"""The command line: ``noticelint check|rules|explain|schema``.
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 the tool could not do its job.
+Heavy modules are imported inside the commands so a pre-commit run pays only for what it uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from noticelint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or configuration: reported in one line, exit 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="noticelint",
+        description="Check privacy statements kept as YAML against the GDPR and Norwegian law.",
+    )
+    parser.add_argument("--version", action="version", version=f"noticelint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check statements (default: policy/)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: policy/)")
+    check.add_argument(
+        "--format", default=None, choices=("text", "json", "sarif", "github", "gitlab", "junit"),
+        help="output format (default: text; github when GITHUB_ACTIONS is set)",
+    )
+    check.add_argument("--output", "-o", type=Path, help="write the report to FILE instead of stdout")
+    check.add_argument("--select", default=None, help="comma-separated rule codes or prefixes to run")
+    check.add_argument("--ignore", default=None, help="comma-separated rule codes or prefixes to skip")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails (default: warning)")
+    check.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
+    check.add_argument("--config", type=Path, help="configuration file (default: nearest pyproject.toml)")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    rules.add_argument("--config", type=Path, help="configuration file, for custom rule directories")
+
+    explain = commands.add_parser("explain", help="explain one rule: legal reference, why, how to fix")
+    explain.add_argument("code")
+    explain.add_argument("--config", type=Path, help="configuration file, for custom rule directories")
+
+    commands.add_parser("schema", help="print the JSON Schema of the statement format")
+    return parser
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from noticelint.atomic import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from noticelint.config import Config, load_config
+    from noticelint.engine import Linter, collect_targets, select_codes
+    from noticelint.findings import Severity
+    from noticelint.meta_rules import ALL as META
+    from noticelint.report import Report
+    from noticelint.reporters import renderer
+    from noticelint.rules import discover
+
+    config: Config = load_config(args.config, Path.cwd())
+    rules = discover(config.rules_dirs)
+    known = [r.code for r in rules] + [m.code for m in META]
+    select = _split(args.select) or config.select
+    ignore = (*config.ignore, *_split(args.ignore))
+    selected = select_codes(known, select, ignore, config.extend_select if not args.select else ())
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
+    linter = Linter(rules, selected, config)
+
+    targets, findings = collect_targets(args.paths or ["policy"], config)
+    for target in targets:
+        findings.extend(linter.check_file(target))
+    infos = {r.code: r.info for r in rules} | {m.code: m for m in META}
+    report = Report(
+        findings=tuple(findings),
+        files=tuple(t.display for t in targets),
+        rules=infos,
+        fail_on=fail_on,
+        tool_version=__version__,
+    )
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output else "text")
+    if args.statistics and fmt == "text":
+        from noticelint.reporters.text import statistics
+
+        _write(statistics(report) + report.summary() + "\n", args.output)
+    else:
+        _write(renderer(fmt)(report), args.output)
+    return report.exit_code()
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from noticelint.config import load_config
+    from noticelint.docs import rules_listing
+    from noticelint.rules import discover
+
+    config = load_config(args.config, Path.cwd())
+    _write(rules_listing(discover(config.rules_dirs), args.format), None)
+    return EXIT_CLEAN
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from noticelint.config import load_config
+    from noticelint.docs import explain
+    from noticelint.meta_rules import ALL as META
+    from noticelint.rules import discover
+
+    config = load_config(args.config, Path.cwd())
+    infos = {r.code: r.info for r in discover(config.rules_dirs)} | {m.code: m for m in META}
+    code = args.code.strip().upper()
+    if code not in infos:
+        import difflib
+
+        close = difflib.get_close_matches(code, sorted(infos), n=1)
+        raise UsageError(f"unknown rule code '{args.code}'" + (f"; did you mean {close[0]}?" if close else ""))
+    _write(explain(infos[code]), None)
+    return EXIT_CLEAN
+
+
+def cmd_schema(_: argparse.Namespace) -> int:
+    from noticelint.schema import schema_text
+
+    _write(schema_text(), None)
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    from noticelint.config import ConfigError
+    from noticelint.rules import RuleDefinitionError
+
+    try:
+        return COMMANDS[args.command](args)
+    except (UsageError, ConfigError, RuleDefinitionError) as exc:
+        print(f"noticelint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("noticelint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

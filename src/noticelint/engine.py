@@ -1,0 +1,173 @@
+"""Running the rules: one file in, located findings out. Nothing here prints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from noticelint import meta_rules
+from noticelint.config import Config, ConfigError
+from noticelint.context import CheckContext, Hit
+from noticelint.document import Document
+from noticelint.findings import Finding, Span
+from noticelint.loader import LoadError, parse, read
+from noticelint.model import PrivacyStatement
+from noticelint.rules import Rule, RuleInfo
+from noticelint.validation import reference_problems, schema_problems
+from noticelint.waivers import apply_waivers
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def _matches(code: str, patterns: Iterable[str]) -> bool:
+    return any(code.startswith(p) for p in patterns)
+
+
+def select_codes(
+    known: Iterable[str], select: Sequence[str], ignore: Sequence[str], extend_select: Sequence[str] = ()
+) -> set[str]:
+    """Codes chosen by prefix; an unknown code or prefix is a configuration error."""
+    known = sorted(known)
+    for pattern in (*select, *ignore, *extend_select):
+        if pattern.upper() != "ALL" and not any(code.startswith(pattern.upper()) for code in known):
+            raise ConfigError(f"unknown rule code or prefix '{pattern}' (see `noticelint rules`)")
+    chosen_select = [p.upper() for p in select if p.upper() != "ALL"]
+    base = {c for c in known if not select or "ALL" in (p.upper() for p in select) or _matches(c, chosen_select)}
+    base |= {c for c in known if _matches(c, [p.upper() for p in extend_select])}
+    return {c for c in base if not _matches(c, [p.upper() for p in ignore])}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to check and the name it is reported under."""
+
+    path: Path
+    display: str
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def collect_targets(paths: Sequence[str], config: Config) -> tuple[list[Target], list[Finding]]:
+    """Expand directories into their YAML files; a missing path or an empty directory is an input error."""
+    targets: list[Target] = []
+    problems: list[Finding] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file() and not _hidden(p, path)
+            )
+            found = [p for p in found if not config.excluded(_display(p))]
+            if not found:
+                problems.append(_input_error(raw, meta_rules.UNREADABLE, "no *.yaml or *.yml files in this directory"))
+            targets.extend(Target(p, _display(p)) for p in found)
+        elif path.exists() or path.is_symlink():
+            targets.append(Target(path, _display(path) if path.exists() else raw))
+        else:
+            problems.append(_input_error(raw, meta_rules.UNREADABLE, "no such file or directory"))
+    unique = {t.display: t for t in targets}
+    return [unique[k] for k in sorted(unique)], problems
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _input_error(path: str, info: RuleInfo, message: str, span: Span | None = None, pointer: str = "") -> Finding:
+    return Finding(
+        path=path,
+        span=span or Span.point(1, 1),
+        code=info.code,
+        name=info.name,
+        severity=info.severity,
+        message=message,
+        pointer=pointer,
+        fix=info.fix,
+        input_error=True,
+    )
+
+
+class Linter:
+    """The configured rule set, applied file by file."""
+
+    def __init__(self, rules: Sequence[Rule], selected: set[str], config: Config) -> None:
+        self.config = config
+        self.selected = selected
+        self.rules = [r for r in rules if r.code in selected]
+        self.known = {r.code for r in rules} | {info.code for info in meta_rules.ALL}
+        self.options = {"vendors": config.vendors}
+
+    def check_file(self, target: Target) -> list[Finding]:
+        display = target.display
+        try:
+            text = read(target.path, self.config.max_file_size)
+        except LoadError as exc:
+            return [_input_error(display, meta_rules.UNREADABLE, p.message, p.span) for p in exc.problems]
+        return self.check_text(text, display)
+
+    def check_text(self, text: str, display: str) -> list[Finding]:
+        try:
+            doc = parse(text, display)
+        except LoadError as exc:
+            return [_input_error(display, meta_rules.INVALID_YAML, p.message, p.span) for p in exc.problems]
+        problems = schema_problems(doc)
+        if problems:
+            return [
+                _input_error(display, meta_rules.SCHEMA_VIOLATION, p.message, p.span, p.pointer) for p in problems
+            ]
+        statement = PrivacyStatement.model_validate(doc.data)
+        problems = reference_problems(statement, doc)
+        if problems:
+            return [
+                _input_error(display, meta_rules.BROKEN_REFERENCE, p.message, p.span, p.pointer) for p in problems
+            ]
+        return self.run_rules(statement, doc)
+
+    def run_rules(self, statement: PrivacyStatement, doc: Document) -> list[Finding]:
+        ctx = CheckContext(statement, self.options)
+        ignored = self.config.ignored_for(doc.path)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if _matches(rule.code, ignored):
+                continue
+            try:
+                located = [_locate(doc, rule.info, hit) for hit in rule.check(ctx) or ()]
+            except Exception as exc:  # a broken rule must not hide the other rules' findings
+                findings.append(
+                    _input_error(
+                        doc.path,
+                        meta_rules.RULE_ERROR,
+                        f"rule {rule.code} ({rule.info.name}, {rule.info.module}) failed: {type(exc).__name__}: {exc}",
+                    )
+                )
+                continue
+            findings.extend(located)
+        findings = apply_waivers(doc, findings, self.selected, self.known)
+        return sorted(findings, key=lambda f: f.sort_key)
+
+
+def _locate(doc: Document, info: RuleInfo, hit: Hit) -> Finding:
+    if not isinstance(hit, Hit):
+        raise TypeError(f"rule {info.code} yielded {type(hit).__name__}, not a Hit")
+    if hit.offset is not None:
+        span = doc.text_span(hit.pointer, hit.offset, hit.length)
+    else:
+        node = doc.node(hit.pointer)
+        span = (node.key_span or node.span) if node else Span.point(1, 1)
+    return Finding(
+        path=doc.path,
+        span=span,
+        code=info.code,
+        name=info.name,
+        severity=info.severity,
+        message=hit.message,
+        pointer=hit.pointer,
+        legal=info.legal,
+        fix=info.fix,
+    )

@@ -1,0 +1,222 @@
+"""Reading a statement file: bytes -> text -> YAML nodes -> plain data with positions.
+
+Only what JSON can hold is built (mappings with string keys, lists, strings, numbers, booleans, null);
+dates stay strings for the schema to judge. Everything else is refused with a located message:
+custom tags, duplicate keys, several documents, merge keys, alias expansions that would blow up.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from noticelint.document import Document, NodeInfo, pointer_join
+from noticelint.findings import Span
+
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a file could not be loaded or validated."""
+
+    span: Span
+    message: str
+    pointer: str = ""
+
+
+class LoadError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems[0].message if problems else "cannot load")
+        self.problems = problems
+
+
+def _fail(line: int, column: int, message: str) -> LoadError:
+    return LoadError([Problem(Span.point(line, column), message)])
+
+
+def _position(data: bytes, index: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, index) + 1
+    line = data.count(b"\n", 0, index) + 1
+    column = len(data[line_start:index].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text with an optional BOM; anything else gets a message that says what it is."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _fail(1, 1, "file is UTF-16 encoded; save it as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, column = _position(raw, nul)
+        raise _fail(line, column, "binary file: it contains a NUL byte; a statement must be UTF-8 text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _position(raw, exc.start)
+        raise _fail(
+            line, column, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
+        ) from None
+
+
+def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _fail(
+                1,
+                1,
+                f"file is {size / 1_048_576:.1f} MiB; noticelint reads statements up to "
+                f"{max_bytes / 1_048_576:.1f} MiB (raise max-file-size in the configuration)",
+            )
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise _fail(1, 1, "is a directory") from None
+    except PermissionError:
+        raise _fail(1, 1, "cannot be read: permission denied") from None
+    except FileNotFoundError:
+        raise _fail(1, 1, "no such file") from None
+    except OSError as exc:
+        raise _fail(1, 1, f"cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise _fail(1, 1, f"file is larger than {max_bytes / 1_048_576:.1f} MiB")
+    return decode(raw)
+
+
+def _yaml_error(exc: Exception) -> LoadError:
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    # An unclosed quote or bracket is reported at the end of the file; where it opened helps more.
+    marks = ("context_mark", "problem_mark") if "end of stream" in problem else ("problem_mark", "context_mark")
+    mark = getattr(exc, marks[0], None) or getattr(exc, marks[1], None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    context = getattr(exc, "context", None)
+    message = f"invalid YAML: {problem}"
+    if context:
+        message += f" ({context})"
+    if "'\\t'" in problem or "\\t" in problem or "tab" in problem:
+        message += "; YAML indentation must use spaces, not tabs"
+    return _fail(line, column, message)
+
+
+def _span(node: Any) -> Span:
+    start, end = node.start_mark, node.end_mark
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.nodes: dict[str, NodeInfo] = {}
+        self.count = 0
+
+    def build(self, node: Any, pointer: str, depth: int, key_span: Span | None, active: frozenset[int]) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _fail(*_start(node), f"document is too large: more than {MAX_NODES} values (alias expansion?)")
+        if depth > MAX_DEPTH:
+            raise _fail(*_start(node), f"document is nested more than {MAX_DEPTH} levels deep")
+        if id(node) in active:
+            raise _fail(*_start(node), "an alias refers to the node that contains it (recursive document)")
+        tag = node.tag or ""
+        kind = type(node).__name__
+        if kind == "ScalarNode":
+            value = self._scalar(node, tag)
+            self.nodes[pointer] = NodeInfo(_span(node), key_span, node.style)
+            return value
+        self.nodes[pointer] = NodeInfo(_span(node), key_span)
+        inner = active | {id(node)}
+        if kind == "SequenceNode":
+            if tag != f"{_CORE}seq":
+                raise _fail(*_start(node), f"tag {_show(tag)} is not allowed; statements use plain YAML only")
+            return [self.build(item, pointer_join(pointer, i), depth + 1, None, inner) for i, item in enumerate(node.value)]
+        if tag != f"{_CORE}map":
+            raise _fail(*_start(node), f"tag {_show(tag)} is not allowed; statements use plain YAML only")
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node).__name__ != "ScalarNode":
+                raise _fail(*_start(key_node), "a key must be a plain string, not a list or mapping")
+            if key_node.tag == f"{_CORE}merge":
+                raise _fail(*_start(key_node), "merge keys (<<) are not supported; write the keys out")
+            key = str(key_node.value)
+            if key in first_seen:
+                line, _ = _start(first_seen[key])
+                raise _fail(*_start(key_node), f"duplicate key {key!r} (first defined on line {line})")
+            first_seen[key] = key_node
+            result[key] = self.build(value_node, pointer_join(pointer, key), depth + 1, _span(key_node), inner)
+        return result
+
+    @staticmethod
+    def _scalar(node: Any, tag: str) -> Any:
+        text: str = node.value
+        if tag not in _SCALAR_TAGS:
+            raise _fail(*_start(node), f"tag {_show(tag)} is not allowed; statements use plain YAML only")
+        name = tag[len(_CORE) :]
+        if name in ("str", "timestamp"):
+            return text
+        if name == "null":
+            return None
+        if name == "bool":
+            return text.lower() == "true"
+        if name == "int":
+            return _to_int(text)
+        number = float(text.replace("_", "").replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf"))
+        if math.isnan(number) or math.isinf(number):
+            return text
+        return number
+
+
+def _to_int(text: str) -> int | str:
+    cleaned = text.replace("_", "")
+    try:
+        if cleaned.lower().startswith(("0o", "-0o", "+0o")):
+            return int(cleaned.replace("0o", "").replace("0O", ""), 8)
+        return int(cleaned, 0) if cleaned.lower().lstrip("+-").startswith("0x") else int(cleaned, 10)
+    except ValueError:
+        return text
+
+
+def _show(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _start(node: Any) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def parse(text: str, path: str) -> Document:
+    """Parse YAML text into a :class:`Document`; raise :class:`LoadError` with located problems."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    yaml = YAML(typ="rt", pure=True)
+    try:
+        documents = yaml.compose_all(text)
+        root = next(documents, None)
+        if root is None:
+            raise _fail(1, 1, "empty file: expected a privacy statement (a mapping with schema_version, statement, …)")
+        second = next(documents, None)
+        if second is not None:
+            raise _fail(*_start(second), "a file holds one statement; found a second YAML document ('---')")
+        builder = _Builder()
+        data = builder.build(root, "", 0, None, frozenset())
+    except LoadError:
+        raise
+    except YAMLError as exc:
+        raise _yaml_error(exc) from None
+    except RecursionError:
+        raise _fail(1, 1, "document is nested too deeply to read") from None
+    return Document(path=path, text=text, data=data, nodes=builder.nodes)
+
+
+def load(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    return parse(read(path, max_bytes), display or str(path))
