@@ -1,0 +1,416 @@
+"""The knowledge tables: supervisory authorities, vendors, adequacy decisions and the EEA.
+
+The tables are CSV files shipped inside this package (``authorities.csv``, ``vendors.csv``,
+``adequacy.csv`` and ``eea.csv``), so a DPO can read and correct them without reading Python. Every
+row of the first three says where its facts come from (``source``), how sure they are
+(``confidence``) and when they were last checked (``last_checked``).
+
+Vendor values such as ``"yes"``, ``"no (EU storage; ...)"``, ``"believed yes (verify)"`` or
+``"possible"`` are kept as the text the table gives; the properties of :class:`Vendor` interpret them.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Adequacy", "Authority", "Knowledge", "Vendor", "load_knowledge"]
+
+# Names this long or shorter ("GA", "GA4", "GTM") are matched case-sensitively in free text, so
+# that "ga" or "Gtm" in ordinary words do not count as a vendor mention.
+_SHORT_NAME = 3
+
+# Codes people use that are not the ISO 3166 codes the tables are keyed on.
+_CODE_ALIASES = {"UK": "GB", "EL": "GR"}
+
+# Languages in which a Norwegian reader is addressed.
+_NORWEGIAN = frozenset({"nb", "nn", "no"})
+# Authorities whose native name a Norwegian reader reads as it stands (Danish and Norwegian share it).
+_NATIVE_FOR_NORWEGIAN = frozenset({"NO", "DK"})
+# The language(s) the ``native_name`` of a country's authority is written in.
+_NATIVE_LANGUAGES: dict[str, frozenset[str]] = {
+    "AT": frozenset({"de"}),
+    "BE": frozenset({"nl", "fr"}),
+    "BG": frozenset({"bg"}),
+    "CH": frozenset({"de"}),
+    "CY": frozenset({"el"}),
+    "CZ": frozenset({"cs"}),
+    "DE": frozenset({"de"}),
+    "DK": frozenset({"da"}),
+    "EE": frozenset({"et"}),
+    "ES": frozenset({"es"}),
+    "FI": frozenset({"fi"}),
+    "FR": frozenset({"fr"}),
+    "GB": frozenset({"en"}),
+    "GR": frozenset({"el"}),
+    "HR": frozenset({"hr"}),
+    "HU": frozenset({"hu"}),
+    "IE": frozenset({"ga"}),
+    "IS": frozenset({"is"}),
+    "IT": frozenset({"it"}),
+    "LI": frozenset({"de"}),
+    "LT": frozenset({"lt"}),
+    "LU": frozenset({"fr"}),
+    "LV": frozenset({"lv"}),
+    "MT": frozenset({"mt"}),
+    "NL": frozenset({"nl"}),
+    "NO": _NORWEGIAN,
+    "PL": frozenset({"pl"}),
+    "PT": frozenset({"pt"}),
+    "RO": frozenset({"ro"}),
+    "SE": frozenset({"sv"}),
+    "SI": frozenset({"sl"}),
+    "SK": frozenset({"sk"}),
+}
+
+_AUTHORITY_COLUMNS = (
+    "country",
+    "native_name",
+    "english_name",
+    "nb_name",
+    "website",
+    "postal_address",
+    "email",
+    "phone",
+    "notes",
+    "source",
+    "confidence",
+    "last_checked",
+)
+_VENDOR_COLUMNS = (
+    "service",
+    "aliases",
+    "eea_entity",
+    "eea_entity_country",
+    "role",
+    "us_entity",
+    "data_to_us",
+    "us_entity_dpf_listed",
+    "sets_cookies",
+    "outdated_names",
+    "source",
+    "confidence",
+    "last_checked",
+)
+_ADEQUACY_COLUMNS = ("country", "name", "decision", "scope", "source", "confidence", "last_checked")
+_EEA_COLUMNS = ("country", "name")
+
+_USER_SOURCE = "user configuration"
+
+
+@dataclass(frozen=True)
+class Authority:
+    """A data protection supervisory authority, keyed by ISO 3166 code (``DE-BY`` for a German Land)."""
+
+    country: str
+    native_name: str
+    english_name: str
+    nb_name: str
+    website: str
+    postal_address: str
+    email: str
+    phone: str
+    notes: str
+    source: str
+    confidence: str
+    last_checked: str
+
+    def name(self, language: str) -> str:
+        """The authority's name for a reader of ``language`` (``"nb"``, ``"en"``, ``"nb-NO"`` ...).
+
+        Norwegian (``nb``, ``nn``, ``no``): the Bokmål name if known, else the native name for Norway
+        and Denmark (both "Datatilsynet"), else the English name. English: the English name. Any other
+        language: the native name if it is written in that language, else the English name.
+        """
+        lang = _language(language)
+        fallback = self.english_name or self.native_name
+        if lang in _NORWEGIAN:
+            if self.nb_name:
+                return self.nb_name
+            if self.country in _NATIVE_FOR_NORWEGIAN and self.native_name:
+                return self.native_name
+            return fallback
+        if lang == "en":
+            return fallback
+        country = self.country.split("-", 1)[0]
+        if lang in _NATIVE_LANGUAGES.get(country, frozenset()) and self.native_name:
+            return self.native_name
+        return fallback
+
+
+@dataclass(frozen=True)
+class Vendor:
+    """A service a website commonly uses, and what is known about the entity behind it."""
+
+    service: str
+    aliases: tuple[str, ...]
+    eea_entity: str
+    eea_entity_country: str
+    role: str
+    us_entity: str
+    data_to_us: str
+    us_entity_dpf_listed: str
+    sets_cookies: str
+    outdated_names: tuple[str, ...]
+    source: str
+    confidence: str
+    last_checked: str
+
+    @property
+    def sends_data_to_us(self) -> bool:
+        """Whether personal data may go to the US: "yes", "possible" and "limited" all count.
+
+        This is the safer reading: a statement should mention any transfer that may happen.
+        """
+        return _lower(self.data_to_us).startswith(("yes", "possible", "limited"))
+
+    @property
+    def dpf_listed(self) -> bool | None:
+        """Whether the US entity is on the Data Privacy Framework list.
+
+        ``True`` for "yes ...", ``False`` for "no ...", ``None`` when the table is not sure
+        ("believed yes (verify)", "unconfirmed") or the question does not arise ("n/a").
+        """
+        value = _lower(self.us_entity_dpf_listed)
+        if value.startswith("yes"):
+            return True
+        if _first_word(value) == "no":
+            return False
+        return None
+
+    @property
+    def sets_cookie(self) -> bool:
+        """Whether the service sets cookies ("yes", "yes (security cookies)")."""
+        return _lower(self.sets_cookies).startswith("yes")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The service name followed by its aliases."""
+        return (self.service, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Adequacy:
+    """A European Commission adequacy decision under GDPR Art. 45 for one country or territory."""
+
+    country: str
+    name: str
+    decision: str
+    scope: str
+    source: str
+    confidence: str
+    last_checked: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """All knowledge tables, with the look-ups the checks need."""
+
+    authorities: dict[str, Authority]
+    vendors: tuple[Vendor, ...]
+    adequacy: dict[str, Adequacy]
+    eea: frozenset[str]
+
+    def authority(self, code: str) -> Authority | None:
+        """The authority for an ISO 3166 code (``"NO"``, ``"de-by"``, ``"UK"``), or ``None``."""
+        return self.authorities.get(_normalise_code(code))
+
+    def is_eea(self, country: str) -> bool:
+        """Whether a country (or a subdivision such as ``DE-BY``) is in the EEA."""
+        return _country_part(country) in self.eea
+
+    def adequacy_for(self, country: str) -> Adequacy | None:
+        """The adequacy decision for a country outside the EEA, or ``None`` if there is none."""
+        return self.adequacy.get(_country_part(country))
+
+    def vendor_named(self, text: str) -> Vendor | None:
+        """The vendor whose service name or alias is ``text`` (ignoring case and extra spaces)."""
+        wanted = _fold(text)
+        if not wanted:
+            return None
+        for vendor in self.vendors:
+            if any(_fold(name) == wanted for name in vendor.names):
+                return vendor
+        return None
+
+    def find_vendors(self, text: str) -> list[tuple[Vendor, int, int, str]]:
+        """Every vendor mentioned in ``text``: ``(vendor, start, end, name)``, sorted by offset.
+
+        ``name`` is the service name or alias from the table that matched; ``text[start:end]`` is the
+        mention as written. Names match whole words only; names of three characters or fewer ("GA")
+        match case-sensitively, longer ones ignore case. Where mentions overlap the longest wins
+        ("Google reCAPTCHA" over "reCAPTCHA"); on a tie the vendor listed first wins.
+        """
+        return _mentions(text, [(vendor, name) for vendor in self.vendors for name in vendor.names])
+
+    def find_outdated_names(self, text: str) -> list[tuple[Vendor, int, int, str]]:
+        """Every mention of an outdated entity name ("Google Inc.", "Facebook Ireland Ltd").
+
+        Same rules as :meth:`find_vendors`; each mention is reported once, with the first vendor
+        that lists the name (several Google services list "Google Inc.").
+        """
+        return _mentions(text, [(vendor, name) for vendor in self.vendors for name in vendor.outdated_names])
+
+
+def load_knowledge(extra_vendors: Iterable[Mapping[str, str]] = ()) -> Knowledge:
+    """Load the built-in tables and append ``extra_vendors`` (rows from the user's configuration).
+
+    Extra rows use the column names of ``vendors.csv``; ``aliases`` and ``outdated_names`` may be
+    ``;``-separated text or lists. Missing columns are empty and ``source`` defaults to
+    "user configuration". A row without ``service`` raises :class:`ValueError`.
+    """
+    tables = _builtin_tables()
+    extra = tuple(_vendors_from_config(extra_vendors))
+    return Knowledge(
+        authorities={authority.country: authority for authority in tables.authorities},
+        vendors=tables.vendors + extra,
+        adequacy={item.country: item for item in tables.adequacy},
+        eea=tables.eea,
+    )
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Tables:
+    authorities: tuple[Authority, ...]
+    vendors: tuple[Vendor, ...]
+    adequacy: tuple[Adequacy, ...]
+    eea: frozenset[str]
+
+
+@functools.cache
+def _builtin_tables() -> _Tables:
+    authorities = tuple(Authority(**row) for row in _read_table("authorities.csv", _AUTHORITY_COLUMNS))
+    vendors = tuple(_vendor(row, row["source"]) for row in _read_table("vendors.csv", _VENDOR_COLUMNS))
+    adequacy = tuple(Adequacy(**row) for row in _read_table("adequacy.csv", _ADEQUACY_COLUMNS))
+    eea = frozenset(row["country"] for row in _read_table("eea.csv", _EEA_COLUMNS))
+    return _Tables(authorities, vendors, adequacy, eea)
+
+
+def _read_table(filename: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """Read one of the package's CSV files, checking that it has exactly ``columns``."""
+    text = resources.files(__name__).joinpath(filename).read_text(encoding="utf-8")
+    reader = csv.DictReader(io.StringIO(text))
+    header = tuple(reader.fieldnames or ())
+    if sorted(header) != sorted(columns):
+        raise ValueError(
+            f"noticelint knowledge table {filename}: columns are {', '.join(header) or '(none)'}; "
+            f"expected {', '.join(columns)}"
+        )
+    rows: list[dict[str, str]] = []
+    for row in reader:
+        if None in row or any(value is None for value in row.values()):
+            raise ValueError(
+                f"noticelint knowledge table {filename}, line {reader.line_num}: "
+                f"expected {len(columns)} fields"
+            )
+        rows.append({column: row[column].strip() for column in columns})
+    return rows
+
+
+def _vendors_from_config(rows: Iterable[Mapping[str, str]]) -> Iterable[Vendor]:
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row, Mapping):
+            raise ValueError(f"vendor entry {number} in the configuration is not a table of columns: {row!r}")
+        if not _cell(row.get("service")):
+            raise ValueError(
+                f"vendor entry {number} in the configuration has no 'service': every vendor needs the "
+                f"name of the service (columns given: {', '.join(map(str, row)) or 'none'})"
+            )
+        yield _vendor(row, _USER_SOURCE)
+
+
+def _vendor(row: Mapping[str, object], default_source: str) -> Vendor:
+    return Vendor(
+        service=_cell(row.get("service")),
+        aliases=_split(row.get("aliases")),
+        eea_entity=_cell(row.get("eea_entity")),
+        eea_entity_country=_cell(row.get("eea_entity_country")).upper(),
+        role=_cell(row.get("role")),
+        us_entity=_cell(row.get("us_entity")),
+        data_to_us=_cell(row.get("data_to_us")),
+        us_entity_dpf_listed=_cell(row.get("us_entity_dpf_listed")),
+        sets_cookies=_cell(row.get("sets_cookies")),
+        outdated_names=_split(row.get("outdated_names")),
+        source=_cell(row.get("source")) or default_source,
+        confidence=_cell(row.get("confidence")),
+        last_checked=_cell(row.get("last_checked")),
+    )
+
+
+def _cell(value: object) -> str:
+    """One cell as text; configuration files may give ``None``, booleans, numbers or lists."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return ";".join(_cell(item) for item in value)
+    return str(value).strip()
+
+
+def _split(value: object) -> tuple[str, ...]:
+    parts = [_cell(item) for item in value] if isinstance(value, (list, tuple)) else _cell(value).split(";")
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+# --- look-ups ----------------------------------------------------------------------------------
+
+
+def _language(language: str) -> str:
+    """``"nb-NO"``, ``"nb_NO"``, ``"NB"`` -> ``"nb"``."""
+    return language.strip().replace("_", "-").split("-", 1)[0].lower()
+
+
+def _normalise_code(code: str) -> str:
+    country, dash, region = code.strip().upper().replace("_", "-").partition("-")
+    return _CODE_ALIASES.get(country, country) + dash + region
+
+
+def _country_part(code: str) -> str:
+    return _normalise_code(code).split("-", 1)[0]
+
+
+def _lower(value: str) -> str:
+    return value.strip().lower()
+
+
+def _first_word(value: str) -> str:
+    match = re.match(r"[\w/]+", value)
+    return match.group(0) if match else ""
+
+
+def _fold(value: str) -> str:
+    return " ".join(value.split()).casefold()
+
+
+@functools.cache
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A whole-word pattern for ``name``; any run of white space in the text matches its spaces."""
+    body = r"\s+".join(re.escape(part) for part in name.split())
+    flags = 0 if len(name) <= _SHORT_NAME else re.IGNORECASE
+    return re.compile(rf"(?<!\w){body}(?!\w)", flags)
+
+
+def _mentions(text: str, names: list[tuple[Vendor, str]]) -> list[tuple[Vendor, int, int, str]]:
+    candidates: list[tuple[int, int, int, int, Vendor, str]] = []
+    for order, (vendor, name) in enumerate(names):
+        if not name.strip():
+            continue
+        for match in _name_pattern(name).finditer(text):
+            start, end = match.span()
+            candidates.append((-(end - start), start, order, end, vendor, name))
+    candidates.sort(key=lambda item: item[:3])
+    chosen: list[tuple[Vendor, int, int, str]] = []
+    for _, start, _, end, vendor, name in candidates:
+        if all(end <= taken_start or taken_end <= start for _, taken_start, taken_end, _ in chosen):
+            chosen.append((vendor, start, end, name))
+    chosen.sort(key=lambda item: item[1])
+    return chosen

@@ -1,0 +1,87 @@
+"""Reading wording: sentences and organisation names, in Norwegian and English.
+
+These helpers are deliberately simple and predictable; the rules that use them say so in their
+explanation. They never decide what is wrong, they only find things in text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Legal-form suffixes that mark a name as an organisation (Norwegian first, then the usual foreign ones).
+LEGAL_FORMS = (
+    "AS", "ASA", "ANS", "DA", "SA", "NUF", "ENK", "KS", "BA", "SF", "IKS", "KF",
+    "AB", "A/S", "ApS", "Oy", "Oyj", "OÜ", "hf", "ehf",
+    "Ltd", "Limited", "LLC", "L.L.C.", "Inc", "Incorporated", "PLC", "plc", "Corp", "Corporation", "LLP",
+    "GmbH", "AG", "SE", "KG", "BV", "B.V.", "NV", "N.V.", "SAS", "SARL", "S.A.", "S.L.", "SpA", "S.p.A.",
+)
+_FORMS = "|".join(re.escape(f) for f in sorted(LEGAL_FORMS, key=len, reverse=True))
+_WORD = r"[A-ZÆØÅÄÖÜÉ0-9][\w&'’\-]*"
+_ORG = re.compile(rf"(?<![\w.])((?:{_WORD}\s+){{1,5}})({_FORMS})(?=[\s.,;:!?)»\"']|$)\.?")
+
+# Capitalised words that start sentences but are not part of a name.
+_LEADING = {
+    "vi", "hos", "av", "fra", "til", "med", "og", "i", "på", "når", "dersom", "om", "se", "les", "denne",
+    "dette", "vår", "våre", "vårt", "både", "the", "we", "at", "by", "from", "with", "for", "our", "and",
+    "when", "if", "see", "read", "this", "both", "via", "eller", "or", "også", "also", "men", "but",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    start: int
+    end: int
+
+
+def normalise_name(name: str) -> str:
+    """Compare organisation names without case, spacing or a trailing full stop."""
+    return " ".join(name.replace("\u00a0", " ").split()).rstrip(".").casefold()
+
+
+def find_organisations(text: str) -> list[Mention]:
+    """Names followed by a legal form ("ØstCom AS", "Google Ireland Limited", "Google Inc.")."""
+    mentions = []
+    for match in _ORG.finditer(text):
+        words = match.group(1).split()
+        start = match.start()
+        while words and words[0].casefold() in _LEADING:
+            start = text.index(words[0], start) + len(words[0])
+            start = len(text) - len(text[start:].lstrip())
+            words = words[1:]
+        if not words:
+            continue
+        name = text[start : match.end()].rstrip()
+        mentions.append(Mention(name.rstrip("."), start, start + len(name.rstrip("."))))
+    return mentions
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅÄÖÜ«\"(\[])|\n\s*\n")
+
+
+def sentences(text: str) -> Iterator[Sentence]:
+    """Sentences with their offsets; a full stop after a legal form ("Inc.") does not end a sentence
+    unless a capital letter follows."""
+    position = 0
+    for match in _BOUNDARY.finditer(text):
+        chunk = text[position : match.start()]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            yield Sentence(chunk.strip(), position + lead)
+        position = match.end()
+    chunk = text[position:]
+    if chunk.strip():
+        lead = len(chunk) - len(chunk.lstrip())
+        yield Sentence(chunk.strip(), position + lead)

@@ -1,0 +1,150 @@
+"""The ``sarif`` format: SARIF 2.1.0, as read by GitHub code scanning and other tools.
+
+One run. ``tool.driver.rules`` lists every rule code that occurs in the findings (input errors without
+a registered rule are described from the finding itself). Every finding is a result; waived findings
+carry an ``inSource`` suppression with the waiver's reason, so viewers show them as suppressed instead of
+dropping them. Paths stay relative to ``%SRCROOT%`` (the directory noticelint ran in).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
+from urllib.parse import quote
+
+from noticelint.findings import Finding, Severity, Span
+from noticelint.report import Report
+from noticelint.reporters.gitlab import fingerprints
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/noticelint/noticelint"
+SRCROOT = "%SRCROOT%"
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _artifact_location(path: str) -> dict[str, Any]:
+    """A relative path becomes a URI reference against %SRCROOT%; an absolute one a file: URI."""
+    posix = path.replace("\\", "/")
+    if PureWindowsPath(path).is_absolute():
+        return {"uri": PureWindowsPath(path).as_uri()}
+    if PurePosixPath(posix).is_absolute():
+        return {"uri": PurePosixPath(posix).as_uri()}
+    if posix.startswith("./"):
+        posix = posix[2:]
+    return {"uri": quote(posix, safe="/"), "uriBaseId": SRCROOT}
+
+
+def _region(span: Span) -> dict[str, int] | None:
+    """SARIF region (1-based); the end is never before the start. None when the line is unknown."""
+    if span.line < 1:
+        return None
+    region = {"startLine": span.line}
+    end_line = span.end_line if span.end_line >= span.line else span.line
+    if span.column >= 1:
+        region["startColumn"] = span.column
+    region["endLine"] = end_line
+    if span.column >= 1:
+        end_column = span.end_column
+        if end_column < 1 or (end_line == span.line and end_column < span.column):
+            end_column = span.column
+        region["endColumn"] = end_column
+    elif span.end_column >= 1 and end_line > span.line:
+        region["endColumn"] = span.end_column
+    return region
+
+
+def _descriptor(report: Report, f: Finding) -> dict[str, Any]:
+    info = report.rules.get(f.code)
+    if info is not None:
+        name, summary, explanation = info.name, info.summary, info.explanation
+        fix, legal, level = info.fix, info.legal, _LEVEL[info.severity]
+    else:
+        name = f.name or f.code
+        summary = f.name or f.message or f.code
+        explanation = ""
+        fix, legal, level = f.fix, f.legal, _LEVEL[f.severity]
+    descriptor: dict[str, Any] = {"id": f.code, "name": name, "shortDescription": {"text": summary}}
+    if explanation:
+        descriptor["fullDescription"] = {"text": explanation}
+    if fix:
+        descriptor["help"] = {"text": fix}
+    descriptor["defaultConfiguration"] = {"level": level}
+    descriptor["properties"] = {"legal": list(legal)}
+    return descriptor
+
+
+def render(report: Report) -> str:
+    findings = sorted(report.findings, key=lambda f: f.sort_key)
+
+    rule_index: dict[str, int] = {}
+    rules: list[dict[str, Any]] = []
+    for f in findings:
+        if f.code and f.code not in rule_index:
+            rule_index[f.code] = len(rules)
+            rules.append(_descriptor(report, f))
+
+    artifact_index: dict[str, int] = {}
+    artifacts: list[dict[str, Any]] = []
+    for path in [*report.files, *(f.path for f in findings)]:
+        if path not in artifact_index:
+            artifact_index[path] = len(artifacts)
+            artifacts.append({"location": _artifact_location(path)})
+
+    results: list[dict[str, Any]] = []
+    for f, fingerprint in zip(findings, fingerprints(findings), strict=True):
+        physical: dict[str, Any] = {
+            "artifactLocation": {**_artifact_location(f.path), "index": artifact_index[f.path]}
+        }
+        region = _region(f.span)
+        if region is not None:
+            physical["region"] = region
+        location: dict[str, Any] = {"physicalLocation": physical}
+        if f.pointer:
+            location["logicalLocations"] = [{"fullyQualifiedName": f.pointer}]
+        result: dict[str, Any] = {}
+        if f.code:
+            result["ruleId"] = f.code
+            result["ruleIndex"] = rule_index[f.code]
+        result["level"] = _LEVEL[f.severity]
+        result["message"] = {"text": f.message or f.name or f.code}
+        result["locations"] = [location]
+        result["partialFingerprints"] = {"noticelint/v1": fingerprint}
+        if f.waived:
+            result["suppressions"] = [{"kind": "inSource", "justification": f.waiver_reason}]
+        properties: dict[str, Any] = {}
+        if f.legal:
+            properties["legal"] = list(f.legal)
+        if f.fix:
+            properties["fix"] = f.fix
+        if f.input_error:
+            properties["inputError"] = True
+        if properties:
+            result["properties"] = properties
+        results.append(result)
+
+    driver: dict[str, Any] = {"name": "noticelint"}
+    if report.tool_version:
+        driver["version"] = report.tool_version
+    driver["informationUri"] = INFORMATION_URI
+    driver["rules"] = rules
+
+    document = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": driver,
+                },
+                "originalUriBaseIds": {
+                    SRCROOT: {"description": {"text": "The directory noticelint was run in."}}
+                },
+                "artifacts": artifacts,
+                "invocations": [{"executionSuccessful": report.exit_code() != 2}],
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

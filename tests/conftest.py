@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import copy
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from noticelint.config import Config
+from noticelint.engine import Linter
+from noticelint.findings import Finding
+from noticelint.rules import discover
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "policy" / "eksempel-dyreklinikk.yaml"
+CLINIC = REPO / "policy" / "solor-dyreklinikk.yaml"
+
+
+def yaml_load(text: str) -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True).load(text)
+
+
+def yaml_dump(data: Any) -> str:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue()
+
+
+def merge(base: Any, patch: Any) -> Any:
+    """Deep-merge mappings; lists and scalars in ``patch`` replace those in ``base``."""
+    if isinstance(base, dict) and isinstance(patch, dict):
+        merged = dict(base)
+        for key, value in patch.items():
+            merged[key] = merge(base[key], value) if key in base else copy.deepcopy(value)
+        return merged
+    return copy.deepcopy(patch)
+
+
+@pytest.fixture(scope="session")
+def example_data() -> dict[str, Any]:
+    data = yaml_load(EXAMPLE.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    rules = discover()
+    return Linter(rules, {r.code for r in rules} | {"WVR001", "WVR002"}, Config())
+
+
+@pytest.fixture
+def check(linter: Linter) -> Callable[[str], list[Finding]]:
+    def run(text: str) -> list[Finding]:
+        return linter.check_text(text, "statement.yaml")
+
+    return run

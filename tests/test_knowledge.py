@@ -1,0 +1,228 @@
+"""Behaviour of the knowledge tables and their loader."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from noticelint.knowledge import Adequacy, Authority, Knowledge, Vendor, load_knowledge
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load_knowledge()
+
+
+def _vendor(knowledge: Knowledge, name: str) -> Vendor:
+    vendor = knowledge.vendor_named(name)
+    assert vendor is not None, name
+    return vendor
+
+
+# --- authorities ------------------------------------------------------------------------------
+
+
+def test_norway_and_denmark_share_a_name_but_not_a_website(knowledge: Knowledge) -> None:
+    norway = knowledge.authority("NO")
+    denmark = knowledge.authority("DK")
+    assert norway is not None and denmark is not None
+    assert norway.native_name == denmark.native_name == "Datatilsynet"
+    assert norway.website != denmark.website
+    assert norway.website.endswith(".no")
+    assert denmark.website.endswith(".dk")
+
+
+def test_norway_has_contact_details(knowledge: Knowledge) -> None:
+    norway = knowledge.authority("NO")
+    assert norway is not None
+    assert norway.postal_address == "Postboks 458 Sentrum, 0105 Oslo"
+    assert norway.email == "postkasse@datatilsynet.no"
+    assert norway.phone == "+47 22 39 69 00"
+
+
+def test_authority_names_by_language(knowledge: Knowledge) -> None:
+    norway = knowledge.authority("NO")
+    denmark = knowledge.authority("DK")
+    sweden = knowledge.authority("SE")
+    assert norway is not None and denmark is not None and sweden is not None
+    assert norway.name("nb") == "Datatilsynet"
+    assert norway.name("nb-NO") == "Datatilsynet"
+    assert norway.name("en") == "Norwegian Data Protection Authority"
+    assert denmark.name("nb") == "Datatilsynet"
+    assert sweden.name("nb") == sweden.english_name
+    assert sweden.name("sv") == sweden.native_name
+    assert sweden.name("xx") == sweden.english_name
+
+
+def test_german_land_authority_resolves(knowledge: Knowledge) -> None:
+    bavaria = knowledge.authority("DE-BY")
+    assert bavaria is not None
+    assert bavaria.country == "DE-BY"
+    assert "lda.bayern.de" in bavaria.website
+    assert "verify" in bavaria.confidence
+    assert knowledge.authority("de-by") == bavaria
+
+
+def test_unknown_authority_code_is_none(knowledge: Knowledge) -> None:
+    assert knowledge.authority("XX") is None
+    assert knowledge.authority("DE-XX") is None
+    assert knowledge.authority("") is None
+
+
+# --- EEA and adequacy -------------------------------------------------------------------------
+
+
+def test_eea_membership(knowledge: Knowledge) -> None:
+    assert knowledge.is_eea("NO")
+    assert knowledge.is_eea("no")
+    assert knowledge.is_eea("DE-BY")
+    assert not knowledge.is_eea("US")
+    assert not knowledge.is_eea("GB")
+    assert not knowledge.is_eea("CH")
+    assert len(knowledge.eea) == 30
+
+
+def test_adequacy(knowledge: Knowledge) -> None:
+    assert knowledge.adequacy_for("GB") is not None
+    assert knowledge.adequacy_for("UK") == knowledge.adequacy_for("GB")
+    united_states = knowledge.adequacy_for("US")
+    assert united_states is not None
+    assert "Data Privacy Framework" in united_states.scope
+    assert "2023/1795" in united_states.decision
+    assert knowledge.adequacy_for("NO") is None  # EEA, not a third country
+    assert knowledge.adequacy_for("IN") is None
+
+
+def test_no_country_is_both_eea_and_adequate(knowledge: Knowledge) -> None:
+    assert not knowledge.eea & set(knowledge.adequacy)
+
+
+# --- vendors ----------------------------------------------------------------------------------
+
+
+def test_vendor_facts_are_interpreted(knowledge: Knowledge) -> None:
+    assert _vendor(knowledge, "Mailchimp").dpf_listed is True
+    assert _vendor(knowledge, "Hotjar").sends_data_to_us is False
+    assert _vendor(knowledge, "Hotjar").dpf_listed is None
+    assert _vendor(knowledge, "Google Analytics").sends_data_to_us is True
+    assert _vendor(knowledge, "Meta Pixel").dpf_listed is None  # "believed yes (verify)"
+    assert _vendor(knowledge, "Microsoft 365").sends_data_to_us is True  # "limited (...)"
+    assert _vendor(knowledge, "Plausible Analytics").sets_cookie is False
+    assert _vendor(knowledge, "Cloudflare").sets_cookie is True  # "yes (security cookies)"
+
+
+def test_vendor_values_are_kept_as_text(knowledge: Knowledge) -> None:
+    hotjar = _vendor(knowledge, "Hotjar")
+    assert hotjar.data_to_us.startswith("no (EU storage")
+    assert _vendor(knowledge, "Meta Pixel").us_entity_dpf_listed == "believed yes (verify)"
+
+
+def test_vendor_named_matches_service_and_alias_ignoring_case(knowledge: Knowledge) -> None:
+    analytics = _vendor(knowledge, "Google Analytics")
+    assert knowledge.vendor_named("google analytics") == analytics
+    assert knowledge.vendor_named("GA4") == analytics
+    assert knowledge.vendor_named("Google") is None
+    assert analytics.names[0] == "Google Analytics"
+    assert "GA" in analytics.names
+
+
+def test_find_vendors_in_free_text(knowledge: Knowledge) -> None:
+    text = "Vi bruker Google Analytics"
+    found = knowledge.find_vendors(text)
+    assert [(vendor.service, text[start:end]) for vendor, start, end, _ in found] == [
+        ("Google Analytics", "Google Analytics")
+    ]
+
+
+def test_short_aliases_are_whole_words_and_case_sensitive(knowledge: Knowledge) -> None:
+    assert knowledge.find_vendors("GAME") == []
+    assert knowledge.find_vendors("Vi spiller et game") == []
+    assert knowledge.find_vendors("ga til butikken") == []
+    found = knowledge.find_vendors("Vi bruker GA og GA4.")
+    assert [name for _, _, _, name in found] == ["GA", "GA4"]
+
+
+def test_find_vendors_longest_name_wins_and_sorted_by_offset(knowledge: Knowledge) -> None:
+    text = "Skjemaet bruker Google reCAPTCHA, og nyhetsbrevet sendes med Mailchimp."
+    found = knowledge.find_vendors(text)
+    assert [(vendor.service, name) for vendor, _, _, name in found] == [
+        ("reCAPTCHA", "Google reCAPTCHA"),
+        ("Mailchimp", "Mailchimp"),
+    ]
+    assert found[0][1] < found[1][1]
+
+
+def test_find_vendors_case_insensitive_for_longer_names(knowledge: Knowledge) -> None:
+    found = knowledge.find_vendors("Vi bruker MAILCHIMP-kontoen vår.")
+    assert [vendor.service for vendor, _, _, _ in found] == ["Mailchimp"]
+
+
+# --- outdated names ---------------------------------------------------------------------------
+
+
+def test_outdated_name_without_full_stop(knowledge: Knowledge) -> None:
+    text = "Tjenesten leveres av Google Inc («Google»)."
+    found = knowledge.find_outdated_names(text)
+    assert len(found) == 1
+    _, start, end, name = found[0]
+    assert text[start:end] == "Google Inc"
+    assert name == "Google Inc"
+
+
+def test_outdated_name_with_full_stop_is_found_once(knowledge: Knowledge) -> None:
+    text = "Dette gjelder alle tjenester som tilbys av Google Inc. og partnerne."
+    found = knowledge.find_outdated_names(text)
+    assert len(found) == 1
+    _, start, end, name = found[0]
+    assert text[start:end] == "Google Inc."
+    assert name == "Google Inc."
+
+
+def test_outdated_names_are_whole_words(knowledge: Knowledge) -> None:
+    assert knowledge.find_outdated_names("Google Incorporated") == []
+    assert knowledge.find_outdated_names("Google Ireland Limited") == []
+
+
+# --- configuration ----------------------------------------------------------------------------
+
+
+def test_extra_vendor_rows_are_found() -> None:
+    knowledge = load_knowledge(
+        [{"service": "Tripletex", "aliases": "Tripletex regnskap", "data_to_us": "no"}]
+    )
+    found = knowledge.find_vendors("Regnskapet føres i Tripletex.")
+    assert [vendor.service for vendor, _, _, _ in found] == ["Tripletex"]
+    vendor = found[0][0]
+    assert vendor.source == "user configuration"
+    assert vendor.eea_entity == ""
+    assert vendor.sends_data_to_us is False
+    assert vendor.aliases == ("Tripletex regnskap",)
+
+
+def test_extra_vendors_do_not_leak_into_later_loads() -> None:
+    load_knowledge([{"service": "Tripletex"}])
+    assert load_knowledge().vendor_named("Tripletex") is None
+
+
+def test_extra_vendor_without_service_is_an_error() -> None:
+    with pytest.raises(ValueError, match="service"):
+        load_knowledge([{"aliases": "Foo"}])
+    with pytest.raises(ValueError, match="service"):
+        load_knowledge([{"service": "  "}])
+
+
+# --- provenance -------------------------------------------------------------------------------
+
+
+def test_every_row_says_where_it_comes_from(knowledge: Knowledge) -> None:
+    rows: list[Authority | Vendor | Adequacy] = [
+        *knowledge.authorities.values(),
+        *knowledge.vendors,
+        *knowledge.adequacy.values(),
+    ]
+    assert rows
+    for row in rows:
+        for column in ("source", "confidence", "last_checked"):
+            assert getattr(row, column).strip(), f"{row!r}: empty {column}"
+        datetime.date.fromisoformat(row.last_checked)

@@ -1,0 +1,43 @@
+"""Every rule carries a failing and a passing example; here they run.
+
+Each example is a YAML fragment merged onto the complete example statement, which itself checks clean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from noticelint.findings import Finding
+from noticelint.rules import Rule, discover
+from tests.conftest import merge, yaml_dump, yaml_load
+
+RULES = discover()
+
+
+def _apply(example_data: dict[str, Any], fragment: str) -> str:
+    return yaml_dump(merge(example_data, yaml_load(fragment)))
+
+
+def test_every_rule_has_examples_and_documentation() -> None:
+    for r in RULES:
+        info = r.info
+        assert info.fails and info.passes, f"{info.code} needs a failing and a passing example"
+        assert info.legal, f"{info.code} needs a legal reference"
+        assert info.explanation and info.fix and info.summary, f"{info.code} needs explanation and fix"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_failing_example_fires(rule: Rule, example_data: dict[str, Any], check: Callable[[str], list[Finding]]) -> None:
+    findings = check(_apply(example_data, rule.info.fails))
+    assert not [f for f in findings if f.input_error], findings
+    assert rule.code in {f.code for f in findings}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_passing_example_is_quiet(rule: Rule, example_data: dict[str, Any], check: Callable[[str], list[Finding]]) -> None:
+    findings = check(_apply(example_data, rule.info.passes))
+    assert not [f for f in findings if f.input_error], findings
+    assert rule.code not in {f.code for f in findings}

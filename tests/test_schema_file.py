@@ -1,0 +1,91 @@
+"""The committed schema is exactly what the models generate, and other tools accept our statements."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from noticelint.schema import schema_text, statement_schema
+
+REPO = Path(__file__).resolve().parents[1]
+SCHEMA = REPO / "schema" / "privacy-statement.schema.json"
+STATEMENTS = sorted((REPO / "policy").glob("*.yaml"))
+
+
+def test_committed_schema_equals_generated() -> None:
+    assert SCHEMA.read_text(encoding="utf-8") == schema_text(), (
+        "schema/ is stale: run `noticelint schema > schema/privacy-statement.schema.json`"
+    )
+
+
+def test_schema_is_valid_draft_2020_12() -> None:
+    from jsonschema import Draft202012Validator
+
+    Draft202012Validator.check_schema(statement_schema())
+    assert statement_schema()["$schema"].endswith("2020-12/schema")
+
+
+def _properties(node: object, path: str = "") -> list[tuple[str, dict[str, object]]]:
+    found: list[tuple[str, dict[str, object]]] = []
+    if isinstance(node, dict):
+        for name, sub in node.get("properties", {}).items():
+            found.append((f"{path}.{name}", sub))
+        for key, value in node.items():
+            if key != "properties":
+                found.extend(_properties(value, f"{path}/{key}"))
+        for name, sub in node.get("properties", {}).items():
+            found.extend(_properties(sub, f"{path}.{name}"))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(_properties(item, path))
+    return found
+
+
+def test_every_property_has_a_description() -> None:
+    schema = statement_schema()
+    missing = [
+        path
+        for path, sub in _properties(schema)
+        if "description" not in sub and "$ref" not in sub and path != ".schema_version"
+    ]
+    # Properties that only point at a definition get their help from that definition.
+    assert not missing, missing
+
+
+def test_enums_list_their_values() -> None:
+    defs = statement_schema()["$defs"]
+    assert defs["LegalBasis"]["enum"] == ["6(1)(a)", "6(1)(b)", "6(1)(c)", "6(1)(d)", "6(1)(e)", "6(1)(f)"]
+    assert "processor" in defs["PartyRole"]["enum"]
+
+
+def test_text_mapping_rejects_non_language_keys() -> None:
+    from jsonschema import Draft202012Validator
+
+    text_schema = {"$defs": statement_schema()["$defs"], "$ref": "#/$defs/Text"}
+    validator = Draft202012Validator(text_schema)
+    assert validator.is_valid({"nb": "Hei", "en": "Hello"})
+    assert not validator.is_valid({"Norwegian": "Hei"})
+
+
+@pytest.mark.parametrize("statement", STATEMENTS, ids=lambda p: p.name)
+def test_check_jsonschema_accepts_policy(statement: Path) -> None:
+    exe = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip("check-jsonschema is not installed (pip install -e '.[test]')")
+    result = subprocess.run(
+        [exe, "--schemafile", str(SCHEMA), str(statement)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_json_is_what_noticelint_schema_prints() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "noticelint", "schema"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == json.loads(SCHEMA.read_text(encoding="utf-8"))
