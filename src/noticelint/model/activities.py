@@ -46,7 +46,7 @@ class Retention(StrictModel):
     criterion: Text | None = Field(
         None, description="A criterion the person can apply, e.g. 'until the booking has taken place'."
     )
-    statute: str | None = Field(
+    statute: Text | None = Field(
         None, description="The law that sets the period, e.g. 'bokføringsloven § 13'."
     )
     end: RetentionEnd | None = Field(None, description="What happens at the end: delete, anonymise or archive.")
@@ -109,14 +109,15 @@ class Activity(StrictModel):
 
     id: Id
     purpose: Text | None = Field(None, description="The purpose (formål), in plain words. GDPR Art. 13(1)(c).")
-    data_categories: list[str] = Field(
-        default_factory=list, description="Categories of personal data, e.g. 'navn', 'IP-adresse'. Art. 14(1)(d)."
+    data_categories: list[Text] = Field(
+        default_factory=list,
+        description="Categories of personal data, e.g. 'navn' or {nb: navn, en: name}. Art. 14(1)(d).",
     )
     special_categories: list[SpecialCategory] = Field(
         default_factory=list, description="Special categories of data (Art. 9(1)) processed, if any."
     )
-    data_subjects: list[str] = Field(
-        default_factory=list, description="Whose data: e.g. 'customers', 'website visitors'."
+    data_subjects: list[Text] = Field(
+        default_factory=list, description="Whose data, e.g. {nb: kunder, en: customers}."
     )
     source: Source | None = Field(None, description="Where the data come from.")
     legal_basis: LegalBasis | None = Field(
