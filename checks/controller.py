@@ -26,7 +26,9 @@ _ON_BEHALF = re.compile(
     r"on (?:our|its|their) behalf|on behalf of|as (?:our|a) processor|on (?:our|its) instructions",
     re.IGNORECASE,
 )
-_PURPOSE = re.compile(r"\bfor å\b|\btil å\b|\bin order to\b|\bto (?:analy|measure|market|track|profile|sell)", re.I)
+_PURPOSE = re.compile(
+    r"\bfor å\b|\btil å\b|\bin order to\b|\bto (?:analy|measure|market|track|profile|sell)", re.I
+)
 _DECIDING_ROLES = {PartyRole.JOINT_CONTROLLER, PartyRole.INDEPENDENT_CONTROLLER, PartyRole.PUBLIC_AUTHORITY}
 
 
@@ -42,12 +44,18 @@ def _mentions(ctx: CheckContext) -> Iterator[tuple[Wording, int, int, Mention, s
         for sentence in sentences(item.text):
             for mention in find_organisations(sentence.text):
                 org_id = declared.get(normalise_name(mention.name))
-                yield item, sentence.start, sentence.end, Mention(
-                    mention.name, sentence.start + mention.start, sentence.start + mention.end
-                ), org_id
+                yield (
+                    item,
+                    sentence.start,
+                    sentence.end,
+                    Mention(mention.name, sentence.start + mention.start, sentence.start + mention.end),
+                    org_id,
+                )
 
 
-def _acts_as_controller(ctx: CheckContext, item: Wording, sentence_end: int, mention: Mention, org_id: str | None) -> bool:
+def _acts_as_controller(
+    ctx: CheckContext, item: Wording, sentence_end: int, mention: Mention, org_id: str | None
+) -> bool:
     if org_id == ctx.statement.controller.id:
         return False
     party = ctx.statement.party(org_id) if org_id else None
@@ -155,7 +163,8 @@ def controller_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     for item, _, sentence_end, mention, org_id in _mentions(ctx):
         if not _acts_as_controller(ctx, item, sentence_end, mention, org_id):
             continue
-        status = "is not a declared party" if org_id is None else f"is declared as {ctx.statement.party(org_id).role or 'a party without a role'}"  # type: ignore[union-attr]
+        party = ctx.statement.party(org_id) if org_id else None
+        status = "is not a declared party" if party is None else f"is declared as {party.role or 'a party without a role'}"
         yield Hit(
             item.pointer,
             f"{mention.name} acts as the controller here, but the controller of this statement is "

@@ -27,7 +27,9 @@ def test_rules_md_is_generated_from_the_rules() -> None:
 
 
 def test_readme_rules_and_sample_are_current() -> None:
-    assert sync_docs.readme_text(_readme()) == _readme(), "README.md is stale: run `python tools/sync_docs.py`"
+    assert sync_docs.readme_text(_readme()) == _readme(), (
+        "README.md is stale: run `python tools/sync_docs.py`"
+    )
 
 
 def test_readme_has_two_setup_commands_and_ci_runs_the_test_one() -> None:

@@ -22,7 +22,9 @@ def _run(args: list[str], cwd: Path, **kwargs: object) -> subprocess.CompletedPr
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    result = _run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)], REPO)
+    result = _run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)], REPO
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     (built,) = out.glob("noticelint-*.whl")
     return built
@@ -32,10 +34,15 @@ def test_wheel_in_a_fresh_venv_has_rules_and_knowledge(wheel: Path, tmp_path: Pa
     env = tmp_path / "venv"
     venv.create(env, with_pip=False)
     python = env / "bin" / "python"
-    site = Path(_run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], tmp_path).stdout.strip())
+    site = Path(
+        _run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], tmp_path
+        ).stdout.strip()
+    )
     # Install only noticelint from the wheel; its dependencies come from this test run's environment.
     result = _run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)], tmp_path
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
+        tmp_path,
     )
     assert result.returncode == 0, result.stderr
     (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
@@ -61,9 +68,15 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     scratch = tmp_path / "site-repo"
     (scratch / "policy").mkdir(parents=True)
     shutil.copy(CLINIC, scratch / "policy" / "clinic.yaml")
-    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "PRE_COMMIT_HOME": str(tmp_path / "cache"),
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.no",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.no"}
+    env = {
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.no",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.no",
+    }
     for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "statement"]):
         assert _run([git, *args], scratch, env=env).returncode == 0
     result = _run([pre_commit, "try-repo", str(REPO), "noticelint", "--all-files"], scratch, env=env)

@@ -30,14 +30,18 @@ def test_every_rule_has_examples_and_documentation() -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_failing_example_fires(rule: Rule, example_data: dict[str, Any], check: Callable[[str], list[Finding]]) -> None:
+def test_failing_example_fires(
+    rule: Rule, example_data: dict[str, Any], check: Callable[[str], list[Finding]]
+) -> None:
     findings = check(_apply(example_data, rule.info.fails))
     assert not [f for f in findings if f.input_error], findings
     assert rule.code in {f.code for f in findings}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_passing_example_is_quiet(rule: Rule, example_data: dict[str, Any], check: Callable[[str], list[Finding]]) -> None:
+def test_passing_example_is_quiet(
+    rule: Rule, example_data: dict[str, Any], check: Callable[[str], list[Finding]]
+) -> None:
     findings = check(_apply(example_data, rule.info.passes))
     assert not [f for f in findings if f.input_error], findings
     assert rule.code not in {f.code for f in findings}

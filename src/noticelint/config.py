@@ -42,8 +42,15 @@ class Config:
 
 
 _KEYS = {
-    "select", "ignore", "extend-select", "fail-on", "rules-dirs", "exclude", "per-file-ignores",
-    "max-file-size", "vendors",
+    "select",
+    "ignore",
+    "extend-select",
+    "fail-on",
+    "rules-dirs",
+    "exclude",
+    "per-file-ignores",
+    "max-file-size",
+    "vendors",
 }
 
 

@@ -16,18 +16,27 @@ def _infos(rules: Sequence[Rule]) -> list[RuleInfo]:
 def rules_listing(rules: Sequence[Rule], fmt: str = "text") -> str:
     infos = _infos(rules)
     if fmt == "json":
-        return json.dumps(
-            [
-                {
-                    "code": i.code, "name": i.name, "severity": i.severity.label, "legal": list(i.legal),
-                    "summary": i.summary, "explanation": i.explanation, "fix": i.fix,
-                    "knowledge": list(i.knowledge), "builtin": i.builtin,
-                }
-                for i in infos
-            ],
-            indent=2,
-            ensure_ascii=False,
-        ) + "\n"
+        return (
+            json.dumps(
+                [
+                    {
+                        "code": i.code,
+                        "name": i.name,
+                        "severity": i.severity.label,
+                        "legal": list(i.legal),
+                        "summary": i.summary,
+                        "explanation": i.explanation,
+                        "fix": i.fix,
+                        "knowledge": list(i.knowledge),
+                        "builtin": i.builtin,
+                    }
+                    for i in infos
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     if fmt == "markdown":
         return rules_table(infos)
     width = max(len(i.name) for i in infos)
@@ -51,7 +60,12 @@ def explain(info: RuleInfo) -> str:
     if info.explanation:
         parts += ["", info.explanation]
     if info.knowledge:
-        parts += ["", "Rests on the knowledge tables: " + ", ".join(info.knowledge) + " (see `noticelint` knowledge/ for their sources and dates)."]
+        parts += [
+            "",
+            "Rests on the knowledge tables: "
+            + ", ".join(info.knowledge)
+            + " (see `noticelint` knowledge/ for their sources and dates).",
+        ]
     if info.fix:
         parts += ["", "How to fix: " + info.fix]
     if info.fails:

@@ -33,7 +33,9 @@ def select_codes(
         if pattern.upper() != "ALL" and not any(code.startswith(pattern.upper()) for code in known):
             raise ConfigError(f"unknown rule code or prefix '{pattern}' (see `noticelint rules`)")
     chosen_select = [p.upper() for p in select if p.upper() != "ALL"]
-    base = {c for c in known if not select or "ALL" in (p.upper() for p in select) or _matches(c, chosen_select)}
+    base = {
+        c for c in known if not select or "ALL" in (p.upper() for p in select) or _matches(c, chosen_select)
+    }
     base |= {c for c in known if _matches(c, [p.upper() for p in extend_select])}
     return {c for c in base if not _matches(c, [p.upper() for p in ignore])}
 
@@ -61,11 +63,15 @@ def collect_targets(paths: Sequence[str], config: Config) -> tuple[list[Target],
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file() and not _hidden(p, path)
+                p
+                for p in path.rglob("*")
+                if p.suffix in YAML_SUFFIXES and p.is_file() and not _hidden(p, path)
             )
             found = [p for p in found if not config.excluded(_display(p))]
             if not found:
-                problems.append(_input_error(raw, meta_rules.UNREADABLE, "no *.yaml or *.yml files in this directory"))
+                problems.append(
+                    _input_error(raw, meta_rules.UNREADABLE, "no *.yaml or *.yml files in this directory")
+                )
             targets.extend(Target(p, _display(p)) for p in found)
         elif path.exists() or path.is_symlink():
             targets.append(Target(path, _display(path) if path.exists() else raw))
@@ -79,7 +85,9 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _input_error(path: str, info: RuleInfo, message: str, span: Span | None = None, pointer: str = "") -> Finding:
+def _input_error(
+    path: str, info: RuleInfo, message: str, span: Span | None = None, pointer: str = ""
+) -> Finding:
     return Finding(
         path=path,
         span=span or Span.point(1, 1),
@@ -119,13 +127,15 @@ class Linter:
         problems = schema_problems(doc)
         if problems:
             return [
-                _input_error(display, meta_rules.SCHEMA_VIOLATION, p.message, p.span, p.pointer) for p in problems
+                _input_error(display, meta_rules.SCHEMA_VIOLATION, p.message, p.span, p.pointer)
+                for p in problems
             ]
         statement = PrivacyStatement.model_validate(doc.data)
         problems = reference_problems(statement, doc)
         if problems:
             return [
-                _input_error(display, meta_rules.BROKEN_REFERENCE, p.message, p.span, p.pointer) for p in problems
+                _input_error(display, meta_rules.BROKEN_REFERENCE, p.message, p.span, p.pointer)
+                for p in problems
             ]
         return self.run_rules(statement, doc)
 

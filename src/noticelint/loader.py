@@ -93,17 +93,24 @@ def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     return decode(raw)
 
 
-def _yaml_error(exc: Exception) -> LoadError:
+def _yaml_error(exc: Exception, text: str) -> LoadError:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    # An unclosed quote or bracket is reported at the end of the file; where it opened helps more.
-    marks = ("context_mark", "problem_mark") if "end of stream" in problem else ("problem_mark", "context_mark")
-    mark = getattr(exc, marks[0], None) or getattr(exc, marks[1], None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     context = getattr(exc, "context", None)
+    mark = getattr(exc, "problem_mark", None)
+    opened = getattr(exc, "context_mark", None)
+    lines = text.splitlines()
+    # An unclosed quote or bracket is found at the end of the file; where it opened helps more.
+    if opened is not None and (mark is None or mark.line >= len(lines) - 1 or "end of stream" in problem):
+        at_end = mark is None or mark.line >= len(lines) or not text[mark.index :].strip()
+        if at_end or "end of stream" in problem:
+            mark = opened
+    mark = mark or opened
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     message = f"invalid YAML: {problem}"
     if context:
         message += f" ({context})"
-    if "'\\t'" in problem or "\\t" in problem or "tab" in problem:
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in source_line[: max(column, len(source_line) - len(source_line.lstrip()))]:
         message += "; YAML indentation must use spaces, not tabs"
     return _fail(line, column, message)
 
@@ -118,10 +125,14 @@ class _Builder:
         self.nodes: dict[str, NodeInfo] = {}
         self.count = 0
 
-    def build(self, node: Any, pointer: str, depth: int, key_span: Span | None, active: frozenset[int]) -> Any:
+    def build(
+        self, node: Any, pointer: str, depth: int, key_span: Span | None, active: frozenset[int]
+    ) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _fail(*_start(node), f"document is too large: more than {MAX_NODES} values (alias expansion?)")
+            raise _fail(
+                *_start(node), f"document is too large: more than {MAX_NODES} values (alias expansion?)"
+            )
         if depth > MAX_DEPTH:
             raise _fail(*_start(node), f"document is nested more than {MAX_DEPTH} levels deep")
         if id(node) in active:
@@ -137,7 +148,10 @@ class _Builder:
         if kind == "SequenceNode":
             if tag != f"{_CORE}seq":
                 raise _fail(*_start(node), f"tag {_show(tag)} is not allowed; statements use plain YAML only")
-            return [self.build(item, pointer_join(pointer, i), depth + 1, None, inner) for i, item in enumerate(node.value)]
+            return [
+                self.build(item, pointer_join(pointer, i), depth + 1, None, inner)
+                for i, item in enumerate(node.value)
+            ]
         if tag != f"{_CORE}map":
             raise _fail(*_start(node), f"tag {_show(tag)} is not allowed; statements use plain YAML only")
         result: dict[str, Any] = {}
@@ -152,7 +166,9 @@ class _Builder:
                 line, _ = _start(first_seen[key])
                 raise _fail(*_start(key_node), f"duplicate key {key!r} (first defined on line {line})")
             first_seen[key] = key_node
-            result[key] = self.build(value_node, pointer_join(pointer, key), depth + 1, _span(key_node), inner)
+            result[key] = self.build(
+                value_node, pointer_join(pointer, key), depth + 1, _span(key_node), inner
+            )
         return result
 
     @staticmethod
@@ -169,7 +185,9 @@ class _Builder:
             return text.lower() == "true"
         if name == "int":
             return _to_int(text)
-        number = float(text.replace("_", "").replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf"))
+        number = float(
+            text.replace("_", "").replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
+        )
         if math.isnan(number) or math.isinf(number):
             return text
         return number
@@ -198,12 +216,16 @@ def parse(text: str, path: str) -> Document:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    yaml = YAML(typ="rt", pure=True)
+    yaml = YAML(
+        typ="safe"
+    )  # libyaml (ruamel.yaml.clib) when installed, else pure Python; YAML 1.2 either way
     try:
         documents = yaml.compose_all(text)
         root = next(documents, None)
         if root is None:
-            raise _fail(1, 1, "empty file: expected a privacy statement (a mapping with schema_version, statement, …)")
+            raise _fail(
+                1, 1, "empty file: expected a privacy statement (a mapping with schema_version, statement, …)"
+            )
         second = next(documents, None)
         if second is not None:
             raise _fail(*_start(second), "a file holds one statement; found a second YAML document ('---')")
@@ -212,7 +234,7 @@ def parse(text: str, path: str) -> Document:
     except LoadError:
         raise
     except YAMLError as exc:
-        raise _yaml_error(exc) from None
+        raise _yaml_error(exc, text) from None
     except RecursionError:
         raise _fail(1, 1, "document is nested too deeply to read") from None
     return Document(path=path, text=text, data=data, nodes=builder.nodes)

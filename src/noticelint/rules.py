@@ -24,10 +24,9 @@ from typing import TYPE_CHECKING
 from noticelint.findings import Severity
 
 if TYPE_CHECKING:
-    from noticelint.context import CheckContext
-    from noticelint.findings import Finding
+    from noticelint.context import CheckContext, Hit
 
-CheckFunction = Callable[["CheckContext"], "Iterable[Finding] | None"]
+CheckFunction = Callable[["CheckContext"], "Iterable[Hit] | None"]
 
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}\d{3}$")
 
@@ -86,7 +85,9 @@ def rule(
 
     def decorate(func: CheckFunction) -> CheckFunction:
         if not CODE_PATTERN.match(code):
-            raise RuleDefinitionError(f"{func.__module__}.{func.__name__}: code {code!r} must look like ABC123")
+            raise RuleDefinitionError(
+                f"{func.__module__}.{func.__name__}: code {code!r} must look like ABC123"
+            )
         doc = inspect.cleandoc(func.__doc__ or "")
         if not doc:
             raise RuleDefinitionError(f"rule {code} has no docstring to explain it")
@@ -136,7 +137,9 @@ def _load_user_module(path: Path) -> ModuleType:
         spec.loader.exec_module(module)
     except Exception as exc:
         sys.modules.pop(module_name, None)
-        raise RuleDefinitionError(f"{path}: error while importing custom rules: {type(exc).__name__}: {exc}") from exc
+        raise RuleDefinitionError(
+            f"{path}: error while importing custom rules: {type(exc).__name__}: {exc}"
+        ) from exc
     return module
 
 
@@ -147,7 +150,9 @@ def discover(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
     def add(found: Rule) -> None:
         if found.code in rules:
             other = rules[found.code].info.module
-            raise RuleDefinitionError(f"rule code {found.code} is defined twice: in {other} and {found.info.module}")
+            raise RuleDefinitionError(
+                f"rule code {found.code} is defined twice: in {other} and {found.info.module}"
+            )
         rules[found.code] = found
 
     for module in _builtin_modules():

@@ -79,7 +79,7 @@ def _describe(schema: dict[str, Any]) -> str:
     if "enum" in schema:
         return "one of " + ", ".join(str(v) for v in schema["enum"])
     if "type" in schema:
-        return _TYPE_NAMES.get(schema["type"], schema["type"])
+        return _TYPE_NAMES.get(str(schema["type"]), str(schema["type"]))
     if "$defs" not in schema and schema.get("title") == "Text":
         return "text (a string, or a mapping language -> text)"
     return "a valid value"
@@ -113,7 +113,9 @@ def _messages(error: Any, doc: Document) -> Iterator[Problem]:
             if isinstance(instance, dict) and key not in instance:
                 description = schema.get("properties", {}).get(key, {}).get("description", "")
                 hint = f" ({description.rstrip('.')})" if description else ""
-                yield Problem(doc.key_span(pointer), f"missing required key '{key}' in {where}{hint}", pointer)
+                yield Problem(
+                    doc.key_span(pointer), f"missing required key '{key}' in {where}{hint}", pointer
+                )
         return
     if validator in ("anyOf", "oneOf"):
         branches = [b for b in error.validator_value if _resolve(b).get("type") != "null"]
@@ -134,8 +136,10 @@ def _messages(error: Any, doc: Document) -> Iterator[Problem]:
         return
     if validator == "type":
         expected = error.validator_value
-        names = [_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
-        yield Problem(doc.span(pointer), f"{where}: expected {' or '.join(names)}, got {_kind(instance)}", pointer)
+        names = [_TYPE_NAMES.get(str(t), str(t)) for t in (expected if isinstance(expected, list) else [expected])]
+        yield Problem(
+            doc.span(pointer), f"{where}: expected {' or '.join(names)}, got {_kind(instance)}", pointer
+        )
         return
     if validator == "enum":
         choices = [str(v) for v in error.validator_value]
@@ -150,7 +154,8 @@ def _messages(error: Any, doc: Document) -> Iterator[Problem]:
         description = schema.get("description") or ""
         yield Problem(
             doc.span(pointer),
-            f"{where}: {_quote(instance)} has the wrong form" + (f"; expected {description}" if description else ""),
+            f"{where}: {_quote(instance)} has the wrong form"
+            + (f"; expected {description}" if description else ""),
             pointer,
         )
         return
@@ -158,7 +163,9 @@ def _messages(error: Any, doc: Document) -> Iterator[Problem]:
         yield Problem(doc.span(pointer), f"{where} must not be empty", pointer)
         return
     if validator == "const":
-        yield Problem(doc.span(pointer), f"{where} must be {error.validator_value!r}, got {_kind(instance)}", pointer)
+        yield Problem(
+            doc.span(pointer), f"{where} must be {error.validator_value!r}, got {_kind(instance)}", pointer
+        )
         return
     yield Problem(doc.span(pointer), f"{where}: {error.message}", pointer)
 
@@ -197,7 +204,11 @@ def reference_problems(statement: PrivacyStatement, doc: Document) -> list[Probl
         if item_id in owners:
             first = doc.span(owners[item_id]).line
             problems.append(
-                Problem(doc.span(pointer), f"id '{item_id}' is used twice (first on line {first}); ids must be unique", pointer)
+                Problem(
+                    doc.span(pointer),
+                    f"id '{item_id}' is used twice (first on line {first}); ids must be unique",
+                    pointer,
+                )
             )
         else:
             owners[item_id] = pointer
@@ -226,7 +237,12 @@ def reference_problems(statement: PrivacyStatement, doc: Document) -> list[Probl
         for j, recipient in enumerate(activity.recipients):
             refer(recipient, f"/activities/{i}/recipients/{j}", party_ids, "a declared party")
         for j, cookie in enumerate(activity.cookies):
-            refer(cookie.provider, f"/activities/{i}/cookies/{j}/provider", organisations, "the controller or a party")
+            refer(
+                cookie.provider,
+                f"/activities/{i}/cookies/{j}/provider",
+                organisations,
+                "the controller or a party",
+            )
     for i, transfer in enumerate(statement.transfers):
         refer(transfer.recipient, f"/transfers/{i}/recipient", party_ids, "a declared party")
     info = statement.statement
@@ -254,7 +270,10 @@ def to_model(doc: Document) -> PrivacyStatement:
     except ValidationError as exc:
         raise LoadError(
             [
-                Problem(doc.span(pointer_from_path(e["loc"])), f"{_where(pointer_from_path(e['loc']))}: {e['msg']}")
+                Problem(
+                    doc.span(pointer_from_path(e["loc"])),
+                    f"{_where(pointer_from_path(e['loc']))}: {e['msg']}",
+                )
                 for e in exc.errors()
             ]
         ) from None

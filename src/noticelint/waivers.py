@@ -61,7 +61,9 @@ def _meta_finding(doc: Document, waiver: Waiver, info: RuleInfo, message: str) -
     )
 
 
-def apply_waivers(doc: Document, findings: list[Finding], selected: set[str], known: set[str]) -> list[Finding]:
+def apply_waivers(
+    doc: Document, findings: list[Finding], selected: set[str], known: set[str]
+) -> list[Finding]:
     """Mark waived findings and add findings about the waivers themselves."""
     waivers = find_waivers(doc)
     if not waivers:
@@ -88,7 +90,9 @@ def apply_waivers(doc: Document, findings: list[Finding], selected: set[str], kn
         if not waiver.reason and WAIVER_WITHOUT_REASON.code in selected:
             result.append(
                 _meta_finding(
-                    doc, waiver, WAIVER_WITHOUT_REASON,
+                    doc,
+                    waiver,
+                    WAIVER_WITHOUT_REASON,
                     f"waiver of {', '.join(waiver.codes) or 'nothing'} gives no reason; write why after the ']'",
                 )
             )
@@ -101,6 +105,8 @@ def apply_waivers(doc: Document, findings: list[Finding], selected: set[str], kn
                 continue  # the rule is switched off in this run; the waiver may still be needed
             if (waiver.line, code) not in used:
                 result.append(
-                    _meta_finding(doc, waiver, UNUSED_WAIVER, f"waiver of {code} waives nothing on this line; remove it")
+                    _meta_finding(
+                        doc, waiver, UNUSED_WAIVER, f"waiver of {code} waives nothing on this line; remove it"
+                    )
                 )
     return result

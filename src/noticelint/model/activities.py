@@ -49,7 +49,9 @@ class Retention(StrictModel):
     statute: Text | None = Field(
         None, description="The law that sets the period, e.g. 'bokføringsloven § 13'."
     )
-    end: RetentionEnd | None = Field(None, description="What happens at the end: delete, anonymise or archive.")
+    end: RetentionEnd | None = Field(
+        None, description="What happens at the end: delete, anonymise or archive."
+    )
     text: Text | None = Field(None, description="Wording about retention.")
 
 
@@ -73,7 +75,9 @@ class Provision(StrictModel):
 class AutomatedDecisions(StrictModel):
     """Automated decision-making, including profiling. GDPR Art. 13(2)(f), 14(2)(g), 22."""
 
-    used: bool = Field(description="Whether decisions with legal or similarly significant effect are automated.")
+    used: bool = Field(
+        description="Whether decisions with legal or similarly significant effect are automated."
+    )
     logic: Text | None = Field(None, description="Meaningful information about the logic involved.")
     significance: Text | None = Field(None, description="The significance and envisaged consequences.")
     text: Text | None = Field(None, description="Wording about automated decisions.")
@@ -92,14 +96,21 @@ class Cookie(StrictModel):
     (ekomloven § 3-15)."""
 
     name: str | None = Field(None, description="Name of the cookie or storage key, e.g. '_ga'.")
-    technology: Technology = Field(Technology.COOKIE, description="cookie, local_storage, pixel, fingerprinting or sdk.")
-    provider: Id | None = Field(None, description="Id of the party that sets or reads it (the controller's id if first party).")
+    technology: Technology = Field(
+        Technology.COOKIE, description="cookie, local_storage, pixel, fingerprinting or sdk."
+    )
+    provider: Id | None = Field(
+        None, description="Id of the party that sets or reads it (the controller's id if first party)."
+    )
     purpose: Text | None = Field(None, description="What it is used for.")
     lifetime: Duration | None = Field(None, description="How long it lives, as an ISO 8601 duration.")
-    session: bool = Field(False, description="True for a session cookie that is deleted when the browser closes.")
+    session: bool = Field(
+        False, description="True for a session cookie that is deleted when the browser closes."
+    )
     first_party: bool | None = Field(None, description="True if set by the site's own domain.")
     strictly_necessary: bool | None = Field(
-        None, description="True only if strictly necessary for a service the user asked for (no consent needed)."
+        None,
+        description="True only if strictly necessary for a service the user asked for (no consent needed).",
     )
     text: Text | None = Field(None, description="Wording about this cookie.")
 
@@ -108,7 +119,9 @@ class Activity(StrictModel):
     """A processing activity (behandling): one purpose with its data, basis, recipients and retention."""
 
     id: Id
-    purpose: Text | None = Field(None, description="The purpose (formål), in plain words. GDPR Art. 13(1)(c).")
+    purpose: Text | None = Field(
+        None, description="The purpose (formål), in plain words. GDPR Art. 13(1)(c)."
+    )
     data_categories: list[Text] = Field(
         default_factory=list,
         description="Categories of personal data, e.g. 'navn' or {nb: navn, en: name}. Art. 14(1)(d).",
@@ -131,7 +144,8 @@ class Activity(StrictModel):
         None, description="GDPR Art. 9(2) condition, required where special categories are processed."
     )
     legitimate_interest: Text | None = Field(
-        None, description="The specific legitimate interest pursued, where the basis is 6(1)(f). Art. 13(1)(d)."
+        None,
+        description="The specific legitimate interest pursued, where the basis is 6(1)(f). Art. 13(1)(d).",
     )
     recipients: list[Id] = Field(
         default_factory=list, description="Ids of the parties that receive the data. Art. 13(1)(e)."

@@ -18,12 +18,16 @@ Id = Annotated[
 LanguageCode = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"),
-    Field(description="A BCP 47 language tag, e.g. 'nb' (Norwegian Bokmål), 'nn', 'en'.", examples=["nb", "en"]),
+    Field(
+        description="A BCP 47 language tag, e.g. 'nb' (Norwegian Bokmål), 'nn', 'en'.", examples=["nb", "en"]
+    ),
 ]
 CountryCode = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Z]{2}$"),
-    Field(description="An ISO 3166-1 alpha-2 country code in capitals, e.g. 'NO', 'IE', 'US'.", examples=["NO"]),
+    Field(
+        description="An ISO 3166-1 alpha-2 country code in capitals, e.g. 'NO', 'IE', 'US'.", examples=["NO"]
+    ),
 ]
 Email = Annotated[
     str,
@@ -43,7 +47,10 @@ Phone = Annotated[
 Duration = Annotated[
     str,
     StringConstraints(pattern=r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$"),
-    Field(description="An ISO 8601 duration: 'P3Y' three years, 'P6M' six months, 'P30D' thirty days.", examples=["P3Y"]),
+    Field(
+        description="An ISO 8601 duration: 'P3Y' three years, 'P6M' six months, 'P30D' thirty days.",
+        examples=["P3Y"],
+    ),
 ]
 
 

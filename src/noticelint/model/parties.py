@@ -61,7 +61,9 @@ class DataProtectionOfficer(StrictModel):
     """The data protection officer (personvernombud). GDPR Art. 13(1)(b), 37(7)."""
 
     designated: bool = Field(description="Whether a DPO has been designated.")
-    name: str | None = Field(None, description="Name of the DPO (optional; the contact is what the law requires).")
+    name: str | None = Field(
+        None, description="Name of the DPO (optional; the contact is what the law requires)."
+    )
     contact: Contact | None = Field(None, description="How to reach the DPO.")
     text: Text | None = Field(None, description="Wording about the DPO.")
 
@@ -96,7 +98,8 @@ class Party(StrictModel):
         None, description="For a sub-processor: the id of the processor it works for."
     )
     data_processing_agreement: bool | None = Field(
-        None, description="For a processor: whether a data processing agreement (databehandleravtale) is in place."
+        None,
+        description="For a processor: whether a data processing agreement (databehandleravtale) is in place.",
     )
     arrangement: Text | None = Field(
         None, description="For a joint controller: the essence of the arrangement (GDPR Art. 26(2))."

@@ -19,7 +19,9 @@ class Scope(StrictModel):
     """What the statement covers."""
 
     sites: list[str] = Field(default_factory=list, description="Web sites covered, e.g. 'www.example.no'.")
-    services: list[str] = Field(default_factory=list, description="Other services covered (apps, shops, offices).")
+    services: list[str] = Field(
+        default_factory=list, description="Other services covered (apps, shops, offices)."
+    )
     text: Text | None = Field(None, description="Wording about the scope.")
 
 
@@ -27,10 +29,18 @@ class StatementInfo(StrictModel):
     """Facts about the statement itself."""
 
     id: Id
-    title: Text | None = Field(None, description="Title, e.g. {nb: Personvernerklæring, en: Privacy statement}.")
-    languages: list[LanguageCode] = Field(min_length=1, description="Languages the statement is published in.")
-    default_language: LanguageCode = Field(description="Language of plain-string wording; one of `languages`.")
-    jurisdiction: CountryCode | None = Field(None, description="Country whose national rules apply, e.g. 'NO'.")
+    title: Text | None = Field(
+        None, description="Title, e.g. {nb: Personvernerklæring, en: Privacy statement}."
+    )
+    languages: list[LanguageCode] = Field(
+        min_length=1, description="Languages the statement is published in."
+    )
+    default_language: LanguageCode = Field(
+        description="Language of plain-string wording; one of `languages`."
+    )
+    jurisdiction: CountryCode | None = Field(
+        None, description="Country whose national rules apply, e.g. 'NO'."
+    )
     url: Url | None = Field(None, description="Where the statement is published.")
     version: str | None = Field(None, description="Version of the statement, e.g. '2.1'.")
     last_updated: datetime.date | None = Field(None, description="Date of the last change (YYYY-MM-DD).")
@@ -69,7 +79,9 @@ class Transfer(StrictModel):
             "(Art. 47) or derogation (Art. 49)."
         ),
     )
-    derogation: Derogation | None = Field(None, description="For mechanism derogation: the Art. 49(1) letter.")
+    derogation: Derogation | None = Field(
+        None, description="For mechanism derogation: the Art. 49(1) letter."
+    )
     risks: Text | None = Field(
         None, description="For explicit consent under 49(1)(a): the possible risks of the transfer."
     )
@@ -107,7 +119,9 @@ class Rights(StrictModel):
     channels: list[Channel] = Field(
         default_factory=list, description="Controller contact channels to use for requests."
     )
-    answer_time: Duration | None = Field(None, description="Time to answer a request, e.g. 'P1M' (Art. 12(3)).")
+    answer_time: Duration | None = Field(
+        None, description="Time to answer a request, e.g. 'P1M' (Art. 12(3))."
+    )
     objection: Text | None = Field(
         None, description="The right to object, worded separately from other information (Art. 21(4))."
     )
@@ -126,8 +140,12 @@ class Complaint(StrictModel):
         ),
         pattern=r"^[A-Z]{2}(-[A-Z]{2})?$",
     )
-    name: str | None = Field(None, description="Name of the authority, where it is not given by country code.")
-    url: Url | None = Field(None, description="Website of the authority, where it is not given by country code.")
+    name: str | None = Field(
+        None, description="Name of the authority, where it is not given by country code."
+    )
+    url: Url | None = Field(
+        None, description="Website of the authority, where it is not given by country code."
+    )
     text: Text | None = Field(None, description="Wording about complaints.")
 
 
@@ -164,10 +182,14 @@ class PrivacyStatement(StrictModel):
     schema_version: Literal[1] = Field(description="Version of this format. This tool reads version 1.")
     statement: StatementInfo
     controller: Controller
-    representative: Representative | None = Field(None, description="EU/EEA representative (Art. 27), if any.")
+    representative: Representative | None = Field(
+        None, description="EU/EEA representative (Art. 27), if any."
+    )
     dpo: DataProtectionOfficer | None = Field(None, description="Data protection officer (Art. 37).")
     parties: list[Party] = Field(default_factory=list, description="Every other organisation involved.")
-    activities: list[Activity] = Field(default_factory=list, description="Processing activities, one per purpose.")
+    activities: list[Activity] = Field(
+        default_factory=list, description="Processing activities, one per purpose."
+    )
     transfers: list[Transfer] = Field(default_factory=list, description="Transfers outside the EU/EEA.")
     rights: Rights | None = Field(None, description="Rights of the data subject.")
     complaint: Complaint | None = Field(None, description="Right to complain to a supervisory authority.")
@@ -178,13 +200,12 @@ class PrivacyStatement(StrictModel):
 
     def organisation_names(self) -> dict[str, str]:
         """Every declared organisation name (legal and trade names) mapped to its id."""
-        names: dict[str, str] = {}
-        for org_id, *org_names in [
-            (self.controller.id, self.controller.legal_name, self.controller.trade_name),
-            *[(p.id, p.legal_name, p.trade_name) for p in self.parties],
-            *([(self.representative.id, self.representative.legal_name)] if self.representative else []),
-        ]:
-            for name in org_names:
-                if name:
-                    names[name] = org_id
-        return names
+        entries: list[tuple[str, str | None]] = [
+            (self.controller.id, self.controller.legal_name),
+            (self.controller.id, self.controller.trade_name),
+        ]
+        for party in self.parties:
+            entries += [(party.id, party.legal_name), (party.id, party.trade_name)]
+        if self.representative:
+            entries.append((self.representative.id, self.representative.legal_name))
+        return {name: org_id for org_id, name in entries if name}
