@@ -11,8 +11,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from noticelint import __version__
+
+if TYPE_CHECKING:
+    from noticelint.config import Config
+    from noticelint.rules import RuleInfo
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -38,9 +43,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--output", "-o", type=Path, help="write the report to FILE instead of stdout")
     check.add_argument("--select", default=None, help="comma-separated rule codes or prefixes to run")
     check.add_argument("--ignore", default=None, help="comma-separated rule codes or prefixes to skip")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails (default: warning)")
+    check.add_argument(
+        "--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails (default: warning)"
+    )
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
     check.add_argument("--config", type=Path, help="configuration file (default: nearest pyproject.toml)")
+    check.add_argument("--jobs", "-j", type=int, help="worker processes (default: all cores)")
+    check.add_argument("--no-cache", action="store_true", help="check every file again, ignoring the cache")
+    check.add_argument("--cache-dir", type=Path, help="cache directory (default: .noticelint_cache)")
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
@@ -72,35 +82,40 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from noticelint.config import Config, load_config
-    from noticelint.engine import Linter, collect_targets, select_codes
+    from noticelint.config import load_config
+    from noticelint.engine import collect_targets
     from noticelint.findings import Severity
-    from noticelint.meta_rules import ALL as META
     from noticelint.report import Report
     from noticelint.reporters import renderer
-    from noticelint.rules import discover
+    from noticelint.runner import default_jobs, lint
 
     config: Config = load_config(args.config, Path.cwd())
-    rules = discover(config.rules_dirs)
-    known = [r.code for r in rules] + [m.code for m in META]
     select = _split(args.select) or config.select
     ignore = (*config.ignore, *_split(args.ignore))
-    selected = select_codes(known, select, ignore, config.extend_select if not args.select else ())
+    extend = config.extend_select if not args.select else ()
     fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
-    linter = Linter(rules, selected, config)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    jobs = args.jobs or default_jobs()
 
     targets, findings = collect_targets(args.paths or ["policy"], config)
-    for target in targets:
-        findings.extend(linter.check_file(target))
-    infos = {r.code: r.info for r in rules} | {m.code: m for m in META}
+    cache = None
+    if not args.no_cache:
+        from noticelint.cache import Cache, run_key
+
+        selection = repr((sorted(select), sorted(ignore), sorted(extend)))
+        directory = args.cache_dir or Path(os.environ.get("NOTICELINT_CACHE_DIR", ".noticelint_cache"))
+        cache = Cache(directory, run_key(repr(config), selection, config.rules_dirs))
+    findings.extend(lint(targets, config, (select, ignore, extend), jobs, cache))
+
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output else "text")
     report = Report(
         findings=tuple(findings),
         files=tuple(t.display for t in targets),
-        rules=infos,
+        rules=_rule_infos(config) if fmt == "sarif" else {},
         fail_on=fail_on,
         tool_version=__version__,
     )
-    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output else "text")
     if args.statistics and fmt == "text":
         from noticelint.reporters.text import statistics
 
@@ -108,6 +123,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         _write(renderer(fmt)(report), args.output)
     return report.exit_code()
+
+
+def _rule_infos(config: Config) -> dict[str, RuleInfo]:
+    """Rule documentation for reporters that embed it (SARIF)."""
+    from noticelint.meta_rules import ALL as META
+    from noticelint.rules import discover
+
+    return {r.code: r.info for r in discover(config.rules_dirs)} | {m.code: m for m in META}
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

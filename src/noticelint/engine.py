@@ -11,7 +11,7 @@ from noticelint.config import Config, ConfigError
 from noticelint.context import CheckContext, Hit
 from noticelint.document import Document
 from noticelint.findings import Finding, Span
-from noticelint.loader import LoadError, parse, read
+from noticelint.loader import LoadError, decode, parse, read_bytes
 from noticelint.model import PrivacyStatement
 from noticelint.rules import Rule, RuleInfo
 from noticelint.validation import reference_problems, schema_problems
@@ -112,9 +112,15 @@ class Linter:
         self.options = {"vendors": config.vendors}
 
     def check_file(self, target: Target) -> list[Finding]:
-        display = target.display
         try:
-            text = read(target.path, self.config.max_file_size)
+            raw = read_bytes(target.path, self.config.max_file_size)
+        except LoadError as exc:
+            return [_input_error(target.display, meta_rules.UNREADABLE, p.message, p.span) for p in exc.problems]
+        return self.check_bytes(raw, target.display)
+
+    def check_bytes(self, raw: bytes, display: str) -> list[Finding]:
+        try:
+            text = decode(raw)
         except LoadError as exc:
             return [_input_error(display, meta_rules.UNREADABLE, p.message, p.span) for p in exc.problems]
         return self.check_text(text, display)

@@ -68,7 +68,8 @@ def decode(raw: bytes) -> str:
         ) from None
 
 
-def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, refusing what is too large before reading it."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -90,7 +91,11 @@ def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise _fail(1, 1, f"cannot be read: {exc.strerror or exc}") from None
     if len(raw) > max_bytes:
         raise _fail(1, 1, f"file is larger than {max_bytes / 1_048_576:.1f} MiB")
-    return decode(raw)
+    return raw
+
+
+def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    return decode(read_bytes(path, max_bytes))
 
 
 def _yaml_error(exc: Exception, text: str) -> LoadError:

@@ -1,0 +1,112 @@
+"""The cache never changes the answer, only the time; --jobs never changes the order."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from noticelint.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+CLINIC = (REPO / "policy" / "solor-dyreklinikk.yaml").read_text(encoding="utf-8")
+MINIMAL = """\
+schema_version: 1
+statement: {id: s, languages: [nb], default_language: nb}
+controller: {id: c, legal_name: Eksempel AS}
+"""
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(args)
+    return code, capsys.readouterr().out
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NOTICELINT_CACHE_DIR", raising=False)
+    (tmp_path / "policy").mkdir()
+    (tmp_path / "policy" / "clinic.yaml").write_text(CLINIC, encoding="utf-8")
+    (tmp_path / "policy" / "minimal.yaml").write_text(MINIMAL, encoding="utf-8")
+    return tmp_path
+
+
+def _entries(root: Path) -> list[Path]:
+    return sorted((root / ".noticelint_cache").rglob("*.json"))
+
+
+def test_second_run_is_served_from_the_cache_with_identical_output(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = _run(["check", "--format", "json", "policy"], capsys)
+    entries = _entries(workdir)
+    assert len(entries) == 2
+    stamps = {p: p.stat().st_mtime_ns for p in entries}
+    second = _run(["check", "--format", "json", "policy"], capsys)
+    assert second == first
+    assert {p: p.stat().st_mtime_ns for p in _entries(workdir)} == stamps, "a hit must not rewrite entries"
+    assert (workdir / ".noticelint_cache" / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
+
+
+def test_a_changed_file_is_checked_again(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = _run(["check", "policy/minimal.yaml"], capsys)
+    assert "CTL002" in out
+    edited = MINIMAL.replace(
+        "legal_name: Eksempel AS}", "legal_name: Eksempel AS, contact: {email: a@example.no}}"
+    )
+    (workdir / "policy" / "minimal.yaml").write_text(edited, encoding="utf-8")
+    _, out = _run(["check", "policy/minimal.yaml"], capsys)
+    assert "CTL002" not in out
+
+
+def test_selection_and_config_are_part_of_the_key(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, everything = _run(["check", "policy/clinic.yaml"], capsys)
+    assert "CTL003" in everything
+    _, only_ctl2 = _run(["check", "--select", "CTL002", "policy/clinic.yaml"], capsys)
+    assert "CTL003" not in only_ctl2 and "CTL002" in only_ctl2
+    (workdir / "pyproject.toml").write_text('[tool.noticelint]\nignore = ["CTL003"]\n', encoding="utf-8")
+    _, configured = _run(["check", "policy/clinic.yaml"], capsys)
+    assert "CTL003" not in configured
+
+
+def test_no_cache_writes_nothing(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _run(["check", "--no-cache", "policy"], capsys)
+    assert not (workdir / ".noticelint_cache").exists()
+
+
+def test_a_corrupt_entry_is_a_miss(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = _run(["check", "--format", "json", "policy"], capsys)
+    for entry in _entries(workdir):
+        entry.write_text("{not json", encoding="utf-8")
+    assert _run(["check", "--format", "json", "policy"], capsys) == first
+    assert all(json.loads(p.read_text(encoding="utf-8")) is not None for p in _entries(workdir))
+
+
+def test_cache_dir_option_and_environment(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _run(["check", "--cache-dir", "elsewhere", "policy"], capsys)
+    assert list((workdir / "elsewhere").rglob("*.json"))
+    os.environ["NOTICELINT_CACHE_DIR"] = str(workdir / "from-env")
+    try:
+        _run(["check", "policy"], capsys)
+    finally:
+        del os.environ["NOTICELINT_CACHE_DIR"]
+    assert list((workdir / "from-env").rglob("*.json"))
+
+
+def test_jobs_do_not_change_the_output(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for i in range(30):  # enough files to start worker processes
+        text = CLINIC if i % 2 else MINIMAL
+        (workdir / "policy" / f"site-{i:02d}.yaml").write_text(text, encoding="utf-8")
+    serial = _run(["check", "--no-cache", "--jobs", "1", "--format", "json", "policy"], capsys)
+    parallel = _run(["check", "--no-cache", "--jobs", "2", "--format", "json", "policy"], capsys)
+    assert parallel == serial
+    files = [f["file"] for f in json.loads(serial[1])["findings"]]
+    assert files == sorted(files)
+
+
+def test_jobs_must_be_positive(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--jobs", "0", "policy"]) == 2
+    assert "--jobs" in capsys.readouterr().err
