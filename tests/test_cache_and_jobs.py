@@ -52,7 +52,7 @@ def test_second_run_is_served_from_the_cache_with_identical_output(
 
 
 def test_a_changed_file_is_checked_again(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = _run(["check", "policy/minimal.yaml"], capsys)
+    _, out = _run(["check", "policy/minimal.yaml"], capsys)
     assert "CTL002" in out
     edited = MINIMAL.replace(
         "legal_name: Eksempel AS}", "legal_name: Eksempel AS, contact: {email: a@example.no}}"

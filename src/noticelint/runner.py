@@ -93,7 +93,7 @@ def lint(
             global _worker
             _worker = linter
             outputs = [_check_in_worker(item) for item in items]
-        for (index, raw, key), findings in zip(pending, outputs, strict=True):
+        for (index, _, key), findings in zip(pending, outputs, strict=True):
             results[index] = findings
             if cache is not None and key is not None:
                 cache.put(key, findings)
