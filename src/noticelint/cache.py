@@ -112,4 +112,7 @@ class Cache:
 
 
 def run_key(config_repr: str, selection: str, extra_dirs: Iterable[Path]) -> str:
-    return hashlib.sha256(f"{code_fingerprint(extra_dirs)}\n{config_repr}\n{selection}".encode()).hexdigest()
+    from noticelint.loader import LIBYAML
+
+    parts = (code_fingerprint(extra_dirs), config_repr, selection, f"libyaml={LIBYAML}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()

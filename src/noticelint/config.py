@@ -115,7 +115,10 @@ def load_config(explicit: Path | None, start: Path) -> Config:
             raise ConfigError(f"{path}: cannot be read: {exc}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-        table = data.get("tool", {}).get("noticelint")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: 'tool' must be a table")
+        table = tool.get("noticelint")
         if table is None and path.name == "pyproject.toml":
             if explicit is not None:
                 return Config(source=path)

@@ -14,7 +14,7 @@ from noticelint.findings import Finding, Span
 from noticelint.loader import LoadError, decode, parse, read_bytes
 from noticelint.model import PrivacyStatement
 from noticelint.rules import Rule, RuleInfo
-from noticelint.validation import reference_problems, schema_problems
+from noticelint.validation import model_problems, reference_problems, schema_problems
 from noticelint.waivers import apply_waivers
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -67,11 +67,13 @@ def collect_targets(paths: Sequence[str], config: Config) -> tuple[list[Target],
                 for p in path.rglob("*")
                 if p.suffix in YAML_SUFFIXES and p.is_file() and not _hidden(p, path)
             )
-            found = [p for p in found if not config.excluded(_display(p))]
-            if not found:
+            kept = [p for p in found if not config.excluded(_display(p))]
+            if not kept:
+                why = "all are excluded by the configuration" if found else "there are none in this directory"
                 problems.append(
-                    _input_error(raw, meta_rules.UNREADABLE, "no *.yaml or *.yml files in this directory")
+                    _input_error(raw, meta_rules.UNREADABLE, f"no *.yaml or *.yml files to check: {why}")
                 )
+            found = kept
             targets.extend(Target(p, _display(p)) for p in found)
         elif path.exists() or path.is_symlink():
             targets.append(Target(path, _display(path) if path.exists() else raw))
@@ -115,7 +117,9 @@ class Linter:
         try:
             raw = read_bytes(target.path, self.config.max_file_size)
         except LoadError as exc:
-            return [_input_error(target.display, meta_rules.UNREADABLE, p.message, p.span) for p in exc.problems]
+            return [
+                _input_error(target.display, meta_rules.UNREADABLE, p.message, p.span) for p in exc.problems
+            ]
         return self.check_bytes(raw, target.display)
 
     def check_bytes(self, raw: bytes, display: str) -> list[Finding]:
@@ -126,6 +130,19 @@ class Linter:
         return self.check_text(text, display)
 
     def check_text(self, text: str, display: str) -> list[Finding]:
+        """Findings for one file's text. Whatever goes wrong stays with this file."""
+        try:
+            return self._check_text(text, display)
+        except Exception as exc:  # a bug in noticelint must not hide the other files' findings
+            return [
+                _input_error(
+                    display,
+                    meta_rules.INTERNAL_ERROR,
+                    f"noticelint failed on this file ({type(exc).__name__}: {exc}); please report it",
+                )
+            ]
+
+    def _check_text(self, text: str, display: str) -> list[Finding]:
         try:
             doc = parse(text, display)
         except LoadError as exc:
@@ -136,7 +153,15 @@ class Linter:
                 _input_error(display, meta_rules.SCHEMA_VIOLATION, p.message, p.span, p.pointer)
                 for p in problems
             ]
-        statement = PrivacyStatement.model_validate(doc.data)
+        from pydantic import ValidationError
+
+        try:
+            statement = PrivacyStatement.model_validate(doc.data)
+        except ValidationError as exc:
+            return [
+                _input_error(display, meta_rules.SCHEMA_VIOLATION, p.message, p.span, p.pointer)
+                for p in model_problems(exc, doc)
+            ]
         problems = reference_problems(statement, doc)
         if problems:
             return [

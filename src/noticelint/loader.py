@@ -20,6 +20,18 @@ MAX_NODES = 100_000
 MAX_DEPTH = 64
 
 _CORE = "tag:yaml.org,2002:"
+
+
+def _libyaml_available() -> bool:
+    import importlib.util
+
+    return (
+        importlib.util.find_spec("_ruamel_yaml") is not None
+        or importlib.util.find_spec("ruamel.yaml.clib") is not None
+    )
+
+
+LIBYAML = _libyaml_available()
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
@@ -68,6 +80,14 @@ def decode(raw: bytes) -> str:
         ) from None
 
 
+def _size(n: int) -> str:
+    if n >= 1_048_576:
+        return f"{n / 1_048_576:.1f} MiB"
+    if n >= 1024:
+        return f"{n / 1024:.1f} KiB"
+    return f"{n} bytes"
+
+
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, refusing what is too large before reading it."""
     try:
@@ -76,8 +96,8 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             raise _fail(
                 1,
                 1,
-                f"file is {size / 1_048_576:.1f} MiB; noticelint reads statements up to "
-                f"{max_bytes / 1_048_576:.1f} MiB (raise max-file-size in the configuration)",
+                f"file is {_size(size)}; noticelint reads statements up to {_size(max_bytes)} "
+                "(raise max-file-size in the configuration)",
             )
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
@@ -90,7 +110,7 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except OSError as exc:
         raise _fail(1, 1, f"cannot be read: {exc.strerror or exc}") from None
     if len(raw) > max_bytes:
-        raise _fail(1, 1, f"file is larger than {max_bytes / 1_048_576:.1f} MiB")
+        raise _fail(1, 1, f"file is larger than {_size(max_bytes)}")
     return raw
 
 
@@ -113,7 +133,10 @@ def _yaml_error(exc: Exception, text: str) -> LoadError:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     message = f"invalid YAML: {problem}"
     if context:
-        message += f" ({context})"
+        message += f" ({context}"
+        if opened is not None and mark is not opened and opened.line + 1 != line:
+            message += f" that started at line {opened.line + 1}, column {opened.column + 1}"
+        message += ")"
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in source_line[: max(column, len(source_line) - len(source_line.lstrip()))]:
         message += "; YAML indentation must use spaces, not tabs"
@@ -136,7 +159,7 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _fail(
-                *_start(node), f"document is too large: more than {MAX_NODES} values (alias expansion?)"
+                *_start(node), f"document is too large: more than {MAX_NODES} values once its aliases are expanded"
             )
         if depth > MAX_DEPTH:
             raise _fail(*_start(node), f"document is nested more than {MAX_DEPTH} levels deep")
@@ -190,9 +213,10 @@ class _Builder:
             return text.lower() == "true"
         if name == "int":
             return _to_int(text)
-        number = float(
-            text.replace("_", "").replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
-        )
+        try:
+            number = float(text.replace("_", ""))
+        except ValueError:
+            return text  # .nan, .inf, sexagesimal 1:20.5 …: not numbers a statement uses; the schema judges
         if math.isnan(number) or math.isinf(number):
             return text
         return number
@@ -216,24 +240,47 @@ def _start(node: Any) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def parse(text: str, path: str) -> Document:
-    """Parse YAML text into a :class:`Document`; raise :class:`LoadError` with located problems."""
+# Characters that libyaml counts as line breaks but YAML 1.2 (and noticelint's line numbers) do not.
+_LIBYAML_BREAKS = ("\u2028", "\u2029", "\x85")
+
+
+def _compose(text: str, pure: bool) -> Any:
     from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=pure)
+    documents = yaml.compose_all(text)
+    root = next(documents, None)
+    if root is None:
+        raise _fail(
+            1, 1, "empty file: expected a privacy statement (a mapping with schema_version, statement, …)"
+        )
+    second = next(documents, None)
+    if second is not None:
+        raise _fail(*_start(second), "a file holds one statement; found a second YAML document ('---')")
+    return root
+
+
+def parse(text: str, path: str) -> Document:
+    """Parse YAML text into a :class:`Document`; raise :class:`LoadError` with located problems.
+
+    libyaml (through ruamel.yaml.clib) reads most files ten times faster than the pure-Python parser, but
+    it follows YAML 1.1 in a few corners (a URL inside {…} or […], exotic line breaks). So it is only
+    the fast path: whatever it refuses, and every file with such line breaks, is read by the pure-Python
+    YAML 1.2 parser, whose answer counts.
+    """
     from ruamel.yaml.error import YAMLError
 
-    yaml = YAML(
-        typ="safe"
-    )  # libyaml (ruamel.yaml.clib) when installed, else pure Python; YAML 1.2 either way
+    # Every value but the first needs a separator (a line break or a comma); far more separators than
+    # values allowed means the file would take seconds to compose before the limit could refuse it.
+    if text.count("\n") + text.count(",") > 3 * MAX_NODES:
+        raise _fail(1, 1, f"document is too large: it has far more than {MAX_NODES} values")
     try:
-        documents = yaml.compose_all(text)
-        root = next(documents, None)
-        if root is None:
-            raise _fail(
-                1, 1, "empty file: expected a privacy statement (a mapping with schema_version, statement, …)"
-            )
-        second = next(documents, None)
-        if second is not None:
-            raise _fail(*_start(second), "a file holds one statement; found a second YAML document ('---')")
+        try:
+            root = _compose(text, pure=not LIBYAML or any(c in text for c in _LIBYAML_BREAKS))
+        except YAMLError:
+            if not LIBYAML:
+                raise
+            root = _compose(text, pure=True)
         builder = _Builder()
         data = builder.build(root, "", 0, None, frozenset())
     except LoadError:

@@ -86,6 +86,16 @@ UNUSED_WAIVER = _meta(
     "Remove the waiver, or correct its code.",
 )
 
-INPUT_ERRORS = (UNREADABLE, INVALID_YAML, SCHEMA_VIOLATION, BROKEN_REFERENCE, RULE_ERROR)
+INTERNAL_ERROR = _meta(
+    "INP006",
+    "internal-error",
+    Severity.ERROR,
+    "noticelint itself failed on the file.",
+    "An error in noticelint stopped the checking of this file; the other files are still checked and the "
+    "run exits 2. This is a bug: the message says what failed.",
+    "Report the message and the file (or a shortened copy that shows the same failure).",
+)
+
+INPUT_ERRORS = (UNREADABLE, INVALID_YAML, SCHEMA_VIOLATION, BROKEN_REFERENCE, RULE_ERROR, INTERNAL_ERROR)
 WAIVER_RULES = (WAIVER_WITHOUT_REASON, UNUSED_WAIVER)
 ALL = INPUT_ERRORS + WAIVER_RULES

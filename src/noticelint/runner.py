@@ -25,6 +25,8 @@ def build_linter(
 
     rules = discover(config.rules_dirs)
     known = [r.code for r in rules] + [m.code for m in META]
+    per_file = [code for codes in config.per_file_ignores.values() for code in codes]
+    select_codes(known, (), per_file)  # an unknown code in per-file-ignores is a configuration error
     return Linter(rules, select_codes(known, select, ignore, extend), config)
 
 

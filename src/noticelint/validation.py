@@ -59,11 +59,11 @@ def _suggest(word: str, choices: list[str]) -> str:
 
 @functools.cache
 def _validator() -> Any:
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, FormatChecker
 
     from noticelint.schema import statement_schema
 
-    return Draft202012Validator(statement_schema())
+    return Draft202012Validator(statement_schema(), format_checker=FormatChecker(formats=["date"]))
 
 
 def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
@@ -72,6 +72,32 @@ def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
         resolved: dict[str, Any] = _validator().schema["$defs"][ref.removeprefix("#/$defs/")]
         return resolved
     return schema
+
+
+_JSON_KINDS: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+}
+
+
+def _accepts_kind(schema: dict[str, Any], instance: Any) -> bool:
+    """Whether ``schema`` would accept a value of the kind of ``instance`` (ignoring everything else)."""
+    kinds = schema.get("type")
+    if kinds is None:
+        if "anyOf" in schema or "oneOf" in schema:
+            return any(
+                _accepts_kind(_resolve(s), instance) for s in schema.get("anyOf", schema.get("oneOf", []))
+            )
+        return True
+    names = kinds if isinstance(kinds, list) else [kinds]
+    if isinstance(instance, bool):
+        return "boolean" in names
+    return any(isinstance(instance, _JSON_KINDS.get(name, ())) for name in names)
 
 
 def _describe(schema: dict[str, Any]) -> str:
@@ -118,25 +144,34 @@ def _messages(error: Any, doc: Document) -> Iterator[Problem]:
                 )
         return
     if validator in ("anyOf", "oneOf"):
-        branches = [b for b in error.validator_value if _resolve(b).get("type") != "null"]
-        if len(branches) == 1 and error.context:
-            from jsonschema.exceptions import best_match
-
-            relevant = [e for e in error.context if _resolve(e.schema).get("type") != "null" or e.path]
-            nested = [e for e in relevant if e.relative_schema_path and e.relative_schema_path[0] != 1]
-            inner = best_match(nested or relevant)
-            if inner is not None and not (inner.validator == "type" and _resolve(branches[0]).get("anyOf")):
-                yield from _messages(inner, doc)
+        options = list(enumerate(error.validator_value))
+        fitting = [index for index, branch in options if _accepts_kind(_resolve(branch), instance)]
+        if len(fitting) == 1 and error.context:
+            # The value has the right kind for exactly one alternative: report what is wrong inside it.
+            inner = [
+                e for e in error.context if e.relative_schema_path and e.relative_schema_path[0] == fitting[0]
+            ]
+            if inner:
+                for sub in inner:
+                    yield from _messages(sub, doc)
                 return
-            if inner is not None and inner.validator in ("anyOf", "oneOf"):
-                yield from _messages(inner, doc)
-                return
+        branches = [b for _, b in options if _resolve(b).get("type") != "null"]
         expected = " or ".join(_describe(b) for b in branches) if branches else "a valid value"
         yield Problem(doc.span(pointer), f"{where}: expected {expected}, got {_kind(instance)}", pointer)
         return
+    if validator == "format":
+        yield Problem(
+            doc.span(pointer),
+            f"{where}: {_quote(instance)} is not a valid {error.validator_value}"
+            + (" (YYYY-MM-DD)" if error.validator_value == "date" else ""),
+            pointer,
+        )
+        return
     if validator == "type":
         expected = error.validator_value
-        names = [_TYPE_NAMES.get(str(t), str(t)) for t in (expected if isinstance(expected, list) else [expected])]
+        names = [
+            _TYPE_NAMES.get(str(t), str(t)) for t in (expected if isinstance(expected, list) else [expected])
+        ]
         yield Problem(
             doc.span(pointer), f"{where}: expected {' or '.join(names)}, got {_kind(instance)}", pointer
         )
@@ -155,7 +190,7 @@ def _messages(error: Any, doc: Document) -> Iterator[Problem]:
         yield Problem(
             doc.span(pointer),
             f"{where}: {_quote(instance)} has the wrong form"
-            + (f"; expected {description}" if description else ""),
+            + (f"; expected {description[:1].lower()}{description[1:].rstrip('.')}" if description else ""),
             pointer,
         )
         return
@@ -163,6 +198,8 @@ def _messages(error: Any, doc: Document) -> Iterator[Problem]:
         yield Problem(doc.span(pointer), f"{where} must not be empty", pointer)
         return
     if validator == "const":
+        if type(instance) is not type(error.validator_value):
+            return  # the type error at the same place says it already
         yield Problem(
             doc.span(pointer), f"{where} must be {error.validator_value!r}, got {_kind(instance)}", pointer
         )
@@ -258,6 +295,15 @@ def reference_problems(statement: PrivacyStatement, doc: Document) -> list[Probl
     return problems
 
 
+def model_problems(exc: Exception, doc: Document) -> list[Problem]:
+    """Problems from a pydantic ValidationError, for what the JSON Schema cannot express."""
+    errors = getattr(exc, "errors", lambda: [])()
+    return [
+        Problem(doc.span(pointer_from_path(e["loc"])), f"{_where(pointer_from_path(e['loc']))}: {e['msg']}")
+        for e in errors
+    ] or [Problem(doc.span(""), f"the statement is not valid: {exc}")]
+
+
 def to_model(doc: Document) -> PrivacyStatement:
     """Validate ``doc`` and build the typed model, or raise :class:`LoadError` with every problem."""
     problems = schema_problems(doc)
@@ -268,15 +314,7 @@ def to_model(doc: Document) -> PrivacyStatement:
     try:
         statement = PrivacyStatement.model_validate(doc.data)
     except ValidationError as exc:
-        raise LoadError(
-            [
-                Problem(
-                    doc.span(pointer_from_path(e["loc"])),
-                    f"{_where(pointer_from_path(e['loc']))}: {e['msg']}",
-                )
-                for e in exc.errors()
-            ]
-        ) from None
+        raise LoadError(model_problems(exc, doc)) from None
     problems = reference_problems(statement, doc)
     if problems:
         raise LoadError(problems)

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$"),
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$(?!\n)"),
     Field(
         description="A stable identifier: lower-case letters, digits, '-' and '_'. Other items refer to it.",
         examples=["google-analytics"],
@@ -24,29 +24,29 @@ LanguageCode = Annotated[
 ]
 CountryCode = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Z]{2}$"),
+    StringConstraints(pattern=r"^[A-Z]{2}$(?!\n)"),
     Field(
         description="An ISO 3166-1 alpha-2 country code in capitals, e.g. 'NO', 'IE', 'US'.", examples=["NO"]
     ),
 ]
 Email = Annotated[
     str,
-    StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$(?!\n)"),
     Field(description="An e-mail address.", examples=["personvern@example.no"]),
 ]
 Url = Annotated[
     str,
-    StringConstraints(pattern=r"^https?://\S+$"),
+    StringConstraints(pattern=r"^https?://\S+$(?!\n)"),
     Field(description="An http(s) URL.", examples=["https://www.example.no/personvern"]),
 ]
 Phone = Annotated[
     str,
-    StringConstraints(pattern=r"^\+?[0-9][0-9 ()-]{4,24}$"),
+    StringConstraints(pattern=r"^\+?[0-9][0-9 ()-]{4,24}$(?!\n)"),
     Field(description="A telephone number, preferably with country code.", examples=["+47 22 00 00 00"]),
 ]
 Duration = Annotated[
     str,
-    StringConstraints(pattern=r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$"),
+    StringConstraints(pattern=r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$(?!\n)"),
     Field(
         description="An ISO 8601 duration: 'P3Y' three years, 'P6M' six months, 'P30D' thirty days.",
         examples=["P3Y"],
@@ -63,6 +63,8 @@ class StrictModel(BaseModel):
 class Text(RootModel[str | dict[LanguageCode, str]]):
     """Human text to publish: a plain string in the statement's default language, or a mapping from
     language to text. Paragraphs are separated by blank lines; a link is written [label](https://...)."""
+
+    model_config = ConfigDict(frozen=True, regex_engine="python-re")
 
     root: str | dict[LanguageCode, str] = Field(
         description=(

@@ -138,7 +138,7 @@ class Complaint(StrictModel):
             "The supervisory authority by country code ('NO' for Datatilsynet), resolved from the "
             "authority table, or leave it out and give name and url."
         ),
-        pattern=r"^[A-Z]{2}(-[A-Z]{2})?$",
+        pattern=r"^[A-Z]{2}(-[A-Z]{2})?$(?!\n)",
     )
     name: str | None = Field(
         None, description="Name of the authority, where it is not given by country code."

@@ -1,0 +1,454 @@
+"""Who receives the data: processors, sub-processors, other recipients and the vendors the wording names.
+GDPR Art. 13(1)(e), 14(1)(e), 26, 28.
+
+A privacy statement must tell the reader who receives their data (Art. 13(1)(e)). In a noticelint
+statement every such organisation is declared under `parties`, with its role, and listed as a recipient
+of the activities whose data it receives. These rules check that the declared parties and the wording
+tell the same story: a service named in the text (Google Analytics, Meta Pixel, Mailchimp, …) is a
+declared recipient, every declared processor actually receives something, every party has a role, and
+organisation names are current (the vendor table knows, for example, that "Google Inc." has been Google
+LLC since 2017).
+
+Several rules rest on the vendor table (`vendors.csv` in the package, extendable in the configuration).
+Its facts carry a source, a confidence and the date they were last checked; `noticelint explain` says
+which rules use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from noticelint.context import CheckContext, Hit
+from noticelint.knowledge import Knowledge, Vendor
+from noticelint.model import PartyRole
+from noticelint.prose import sentences
+from noticelint.rules import rule
+from noticelint.vendormatch import (
+    entity_name,
+    name_key,
+    party_label,
+    party_vendors,
+    receiving_parties,
+    stands_for,
+    vendor_mentions,
+)
+
+_ROLES = "processor, sub_processor, joint_controller, independent_controller or public_authority"
+
+# Years in which an outdated name stopped being the company's name, where the catalog gives them
+# (gdpr-catalog.md §4: "Google Inc." has been Google LLC since 2017). Keyed by name_key().
+_RENAMED_IN = {"google inc": "2017"}
+
+
+@rule(
+    code="REC001",
+    name="named-vendor-not-recipient",
+    severity="error",
+    legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 12(1)"],
+    knowledge=["vendors"],
+    fix=(
+        "Declare the service's organisation under parties (legal name, country, role) and list its id "
+        "under recipients of the activity that uses the service; or remove the name from the wording if "
+        "the service is not used."
+    ),
+    fails="""
+    statement:
+      text: Vi sender nyhetsbrev med Mailchimp.
+    """,
+    passes="""
+    statement:
+      text: Vi bruker Google Analytics fra Google Ireland Limited, men vi bruker ikke Mailchimp.
+    """,
+)
+def named_vendor_not_recipient(ctx: CheckContext) -> Iterator[Hit]:
+    """A service named in the wording is a declared party that receives data.
+
+    When the text says the site uses Google Analytics, Meta Pixel, Mailchimp or another service from the
+    vendor table, the organisation behind it receives personal data and is a recipient under Art.
+    13(1)(e); the structured statement must declare it and list it under `recipients` of an activity,
+    or its role, country and transfers go unchecked. A declared party counts for a service when its
+    legal or trade name is the service's name or alias, or, if it names no other service, when its
+    legal name is one of the service's entities in the table (EEA or US entity, or an outdated name). A
+    sub-processor of a recipient counts as receiving. To avoid reading ordinary words as services
+    ("our teams", "outlook", "plausibelt", "meta-data"), a name counts only when written with a capital
+    first letter or exactly as the table spells it, and not right after a negation ("Vi bruker ikke
+    Mailchimp"). A mere reference such as "følg oss på Facebook" is still read as a use of the service;
+    if no data go to it, waive the finding with a reason. Each service is reported once per text.
+    """
+    statement = ctx.statement
+    knowledge = ctx.knowledge
+    receiving = receiving_parties(statement)
+    for item in ctx.wording:
+        seen: set[str] = set()
+        for mention in vendor_mentions(knowledge, item.text):
+            vendor = mention.vendor
+            if vendor.service in seen:
+                continue
+            seen.add(vendor.service)
+            parties = [p for p in statement.parties if stands_for(knowledge, p, vendor)]
+            if any(p.id in receiving for p in parties):
+                continue
+            named = mention.written if name_key(mention.written) == name_key(vendor.service) else (
+                f"{mention.written} ({vendor.service} in the vendor table)"
+            )
+            if not parties:
+                entity = entity_name(vendor.eea_entity) or entity_name(vendor.us_entity) or vendor.service
+                message = (
+                    f"{named} is named here, but no declared party is {vendor.service}; declare {entity} "
+                    f"under parties with its role and country, and list it under recipients of the activity "
+                    f"that uses {vendor.service}"
+                )
+            else:
+                ids = ", ".join(p.id for p in parties)
+                message = (
+                    f"{named} is named here and declared as {ids}, but no activity lists {ids} under "
+                    f"recipients; add it to the recipients of the activity that uses {vendor.service}"
+                )
+            yield Hit(item.pointer, message, offset=mention.start, length=mention.end - mention.start)
+
+
+@rule(
+    code="REC002",
+    name="processor-receives-nothing",
+    severity="warning",
+    legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 28"],
+    fix=(
+        "List the processor's id under recipients of every activity whose data it processes (a "
+        "sub-processor: set processor_for to a processor that does), or remove the party if it no longer "
+        "works for you."
+    ),
+    fails="""
+    parties:
+      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE,
+         role: processor, data_processing_agreement: true}
+      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
+      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
+      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
+         data_processing_agreement: true}
+      - {id: lonn, legal_name: Lønn Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
+    """,
+    passes="""
+    parties:
+      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE,
+         role: processor, data_processing_agreement: true}
+      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
+      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
+      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
+         data_processing_agreement: true}
+    """,
+)
+def processor_receives_nothing(ctx: CheckContext) -> Iterator[Hit]:
+    """Every declared processor and sub-processor receives the data of some activity.
+
+    A processor processes personal data on the controller's behalf (Art. 28), so it must be the
+    recipient of at least one activity; a sub-processor must work for a processor that is (its
+    `processor_for`, at any depth), or be a recipient itself. A processor that receives nothing is
+    usually a sign of a stale statement: a supplier that has been replaced, or an activity that was
+    removed while its processor stayed. The reader cannot tell which data it gets. A sub-processor
+    without `processor_for` is left to sub-processor-without-processor (REC005).
+    """
+    statement = ctx.statement
+    receiving = receiving_parties(statement)
+    for index, party in enumerate(statement.parties):
+        if party.id in receiving:
+            continue
+        if party.role == PartyRole.PROCESSOR:
+            yield Hit(
+                f"/parties/{index}",
+                f"{party_label(party)} is declared as a processor, but no activity lists it under recipients; "
+                f"add it to the activities whose data it processes, or remove it if it no longer works for you",
+            )
+        elif party.role == PartyRole.SUB_PROCESSOR and party.processor_for is not None:
+            yield Hit(
+                f"/parties/{index}",
+                f"{party_label(party)} is a sub-processor for {party.processor_for}, which receives the data of "
+                f"no activity; list {party.processor_for} under recipients of the activities it processes, or "
+                f"remove both if they no longer work for you",
+            )
+
+
+@rule(
+    code="REC003",
+    name="processor-agreement",
+    severity="info",
+    legal=["GDPR Art. 28(3)"],
+    fix="Set data_processing_agreement: true on the processor once a data processing agreement is in place.",
+    fails="""
+    parties:
+      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE,
+         role: processor, data_processing_agreement: true}
+      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
+      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: processor}
+      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
+         data_processing_agreement: true}
+    """,
+    passes="""
+    parties:
+      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE,
+         role: processor, data_processing_agreement: true}
+      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
+      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
+      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
+         data_processing_agreement: true}
+    """,
+)
+def processor_agreement(ctx: CheckContext) -> Iterator[Hit]:
+    """A declared processor has a data processing agreement.
+
+    Art. 28(3) requires processing by a processor to be governed by a contract (databehandleravtale).
+    The notice itself need not mention the agreement, so this is good practice only: stating it
+    (`data_processing_agreement: true`) tells the reader, and the DPO, that the processor acts on
+    documented instructions. A party that states `data_processing_agreement: false` is reported with a
+    stronger message, since that describes processing without the contract the law requires; the
+    rule stays at info because that is a compliance gap outside the notice, not a missing notice item.
+    Sub-processors are not checked: their contract is the processor's (Art. 28(4)).
+    """
+    for index, party in enumerate(ctx.statement.parties):
+        if party.role != PartyRole.PROCESSOR or party.data_processing_agreement is True:
+            continue
+        if party.data_processing_agreement is False:
+            message = (
+                f"{party_label(party)} is a processor without a data processing agreement; Art. 28(3) "
+                f"requires one before it processes personal data for you"
+            )
+        else:
+            message = (
+                f"{party_label(party)} is a processor, but the statement does not say that a data processing "
+                f"agreement is in place; set data_processing_agreement: true when it is"
+            )
+        yield Hit(f"/parties/{index}", message)
+
+
+@rule(
+    code="REC004",
+    name="party-without-role",
+    severity="warning",
+    legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 26", "GDPR Art. 28"],
+    fix=f"Give the party a role: {_ROLES}.",
+    fails="""
+    parties:
+      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE}
+      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
+      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
+      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
+         data_processing_agreement: true}
+    """,
+    passes="""
+    parties:
+      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE,
+         role: processor, data_processing_agreement: true}
+      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
+      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
+      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
+         data_processing_agreement: true}
+    """,
+)
+def party_without_role(ctx: CheckContext) -> Iterator[Hit]:
+    """Every declared party has a role.
+
+    Whether an organisation is a processor acting on the controller's instructions (Art. 28), a joint
+    controller deciding with it (Art. 26), an independent recipient or a public authority decides what
+    the reader must be told about it and which other rules apply (a processor needs an agreement, a
+    joint controller the essence of the arrangement). Without a role none of that can be checked, and
+    the reader cannot tell who is responsible for what. The law does not require the notice to name
+    the role, so this is a warning.
+    """
+    for index, party in enumerate(ctx.statement.parties):
+        if party.role is None:
+            yield Hit(f"/parties/{index}", f"{party_label(party)} has no role; say whether it is {_ROLES}")
+
+
+@rule(
+    code="REC005",
+    name="sub-processor-without-processor",
+    severity="warning",
+    legal=["GDPR Art. 13(1)(e)", "GDPR Art. 28(2)", "GDPR Art. 28(4)"],
+    fix="Set processor_for on the sub-processor to the id of the processor it works for.",
+    fails="""
+    parties:
+      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE,
+         role: processor, data_processing_agreement: true}
+      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor}
+      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
+      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
+         data_processing_agreement: true}
+    """,
+    passes="""
+    parties:
+      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE,
+         role: processor, data_processing_agreement: true}
+      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
+      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
+      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
+         data_processing_agreement: true}
+    """,
+)
+def sub_processor_without_processor(ctx: CheckContext) -> Iterator[Hit]:
+    """A sub-processor says which processor it works for.
+
+    A sub-processor is engaged by a processor, not by the controller (Art. 28(2) and (4)); the reader
+    learns where their data go only by following that chain, and the transfer rules need it to tell
+    whether data leave the EEA through a sub-processor. The rule reports a sub-processor without
+    `processor_for`, one that names itself, and one whose `processor_for` is a party declared with a
+    role other than processor or sub-processor.
+    """
+    statement = ctx.statement
+    for index, party in enumerate(statement.parties):
+        if party.role != PartyRole.SUB_PROCESSOR:
+            continue
+        if party.processor_for is None:
+            yield Hit(
+                f"/parties/{index}",
+                f"{party_label(party)} is a sub-processor but does not say for which processor; set processor_for "
+                f"to the id of the processor that engaged it",
+            )
+            continue
+        target = statement.party(party.processor_for)
+        if party.processor_for == party.id:
+            yield Hit(
+                f"/parties/{index}/processor_for",
+                f"{party_label(party)} is declared as its own processor; set processor_for to the id of the "
+                f"processor that engaged it",
+            )
+        elif target is not None and target.role not in (PartyRole.PROCESSOR, PartyRole.SUB_PROCESSOR, None):
+            yield Hit(
+                f"/parties/{index}/processor_for",
+                f"{party_label(party)} is a sub-processor for {party_label(target)}, which is declared as "
+                f"{target.role}, not as a processor; correct processor_for or the roles",
+            )
+
+
+def _current_entity(vendor: Vendor, outdated: str) -> str:
+    """The name that replaced ``outdated``: the EEA entity when the old name shares a word with it that
+    the US entity lacks ("Facebook Ireland Ltd" -> Meta Platforms Ireland Limited), else the US entity
+    ("Google Inc." -> Google LLC), else the EEA entity."""
+    eea = entity_name(vendor.eea_entity)
+    us = entity_name(vendor.us_entity)
+    words = set(name_key(outdated).split())
+    if eea and len(words & set(name_key(eea).split())) > len(words & set(name_key(us).split())):
+        return eea
+    return us or eea
+
+
+def _outdated_message(vendor: Vendor, written: str) -> str:
+    current = _current_entity(vendor, written)
+    eea = entity_name(vendor.eea_entity)
+    year = _RENAMED_IN.get(name_key(written))
+    if year:
+        head = f"{written} has been {current} since {year}"
+    else:
+        head = f"{written} is an outdated name; it is now {current}"
+    if eea and name_key(eea) != name_key(current):
+        return f"{head}; the EEA contracting party is {eea}"
+    if eea:
+        return f"{head}, the EEA contracting party"
+    return head
+
+
+def _vendor_for_outdated(knowledge: Knowledge, first: Vendor, written: str, context: list[Vendor]) -> Vendor:
+    """Of the vendors that list an outdated name, the one the context names (the party's service, or a
+    service named in the same sentence), else the first in the table."""
+    for vendor in context:
+        if name_key(written) in {name_key(n) for n in vendor.outdated_names}:
+            return vendor
+    return first
+
+
+@rule(
+    code="REC006",
+    name="outdated-entity-name",
+    severity="warning",
+    legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 12(1)"],
+    knowledge=["vendors"],
+    fix=(
+        "Write the organisation's current name: the EEA entity you contract with (e.g. Google Ireland "
+        "Limited), and the US entity where data go there (e.g. Google LLC)."
+    ),
+    fails="""
+    statement:
+      text: Google Analytics leveres av Google Inc.
+    """,
+    passes="""
+    statement:
+      text: Google Analytics leveres av Google Ireland Limited.
+    """,
+)
+def outdated_entity_name(ctx: CheckContext) -> Iterator[Hit]:
+    """Organisations are named by their current names.
+
+    A recipient must be identifiable (Art. 13(1)(e)); a company name that no longer exists ("Google
+    Inc.", "Facebook Ireland Ltd", "Facebook Inc.") points the reader at nobody, and is a sign the text
+    was copied from an old template and not reviewed since. The rule looks for the outdated names the
+    vendor table lists, in the wording and in the declared parties' legal and trade names, and reports
+    every mention at its own line with the current name and the EEA contracting party from the table.
+    Where several services list the same old name (all Google services list "Google Inc."), the
+    service the party or the sentence names is used, else the first in the table.
+    """
+    knowledge = ctx.knowledge
+    for index, party in enumerate(ctx.statement.parties):
+        for field in ("legal_name", "trade_name"):
+            value = getattr(party, field)
+            if not value:
+                continue
+            for vendor, start, end, _ in knowledge.find_outdated_names(value):
+                chosen = _vendor_for_outdated(knowledge, vendor, value[start:end], party_vendors(knowledge, party))
+                yield Hit(
+                    f"/parties/{index}/{field}",
+                    f"{party_label(party)}: {_outdated_message(chosen, value[start:end])}",
+                )
+    for item in ctx.wording:
+        found = knowledge.find_outdated_names(item.text)
+        if not found:
+            continue
+        spans = list(sentences(item.text))
+        for vendor, start, end, _ in found:
+            sentence = next((s for s in spans if s.start <= start < s.end), None)
+            named = (
+                [m.vendor for m in vendor_mentions(knowledge, sentence.text)] if sentence is not None else []
+            )
+            written = item.text[start:end]
+            chosen = _vendor_for_outdated(knowledge, vendor, written, named)
+            yield Hit(item.pointer, _outdated_message(chosen, written), offset=start, length=end - start)
+
+
+@rule(
+    code="REC007",
+    name="party-without-country",
+    severity="warning",
+    legal=["GDPR Art. 13(1)(e)", "GDPR Art. 13(1)(f)", "GDPR Art. 14(1)(f)"],
+    fix="Give the party's country (ISO 3166 code, e.g. IE, NO, US) under country.",
+    fails="""
+    parties:
+      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics,
+         role: processor, data_processing_agreement: true}
+      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
+      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
+      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
+         data_processing_agreement: true}
+    """,
+    passes="""
+    parties:
+      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE,
+         role: processor, data_processing_agreement: true}
+      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
+      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
+      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
+         data_processing_agreement: true}
+    """,
+)
+def party_without_country(ctx: CheckContext) -> Iterator[Hit]:
+    """Every declared party says in which country it is established.
+
+    Art. 13(1)(f) requires the notice to say when data go to a country outside the EEA, and the
+    transfer rules (TRF) decide that from each party's country. Without it, a transfer to a party that
+    is not in the vendor table cannot be noticed at all; the guidance also expects recipients to be
+    described as specifically as possible, location included. The law does not require the country of
+    every recipient in the notice, so this is a warning.
+    """
+    for index, party in enumerate(ctx.statement.parties):
+        if party.country is None:
+            yield Hit(
+                f"/parties/{index}",
+                f"{party_label(party)} has no country, so noticelint cannot tell whether data leave the EEA; "
+                f"write its country (e.g. IE, NO, US)",
+            )

@@ -1,0 +1,149 @@
+"""Matching declared parties and wording against the vendor table.
+
+Used by the recipient (REC) and transfer (TRF) rules. Nothing here decides what is wrong; these helpers
+only say which vendor a party stands for, which vendors the wording names, and which parties receive
+data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from noticelint.knowledge import Knowledge, Vendor
+from noticelint.model import Party, PrivacyStatement
+from noticelint.prose import normalise_name, sentences
+
+# A note in brackets after an entity in the vendor table: "Cloudflare, Inc. (party to the customer DPA)".
+_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+# A negation just before a vendor's name: "Vi bruker ikke Mailchimp", "We do not use Hotjar".
+_NEGATION = re.compile(r"\b(?:ikke|aldri|verken|not|never|neither|nor|no longer)\b|n't\b", re.IGNORECASE)
+# How many words before the name a negation may stand, within the same clause.
+_NEGATION_WINDOW = 3
+
+
+def entity_name(value: str) -> str:
+    """An entity from the vendor table without its note in brackets."""
+    return _NOTE.sub("", value).strip()
+
+
+def name_key(name: str) -> str:
+    """Compare organisation names without case, commas, spacing, a note in brackets or a final full stop."""
+    return normalise_name(entity_name(name).replace(",", " "))
+
+
+def _keys(names: Iterable[str | None]) -> set[str]:
+    return {name_key(name) for name in names if name and name.strip()}
+
+
+def party_keys(party: Party) -> set[str]:
+    return _keys((party.legal_name, party.trade_name))
+
+
+def service_keys(vendor: Vendor) -> set[str]:
+    """The service name and its aliases."""
+    return _keys(vendor.names)
+
+
+def entity_keys(vendor: Vendor) -> set[str]:
+    """The organisations behind a service: the EEA and US entities and the outdated names."""
+    return _keys((vendor.eea_entity, vendor.us_entity, *vendor.outdated_names))
+
+
+def party_services(knowledge: Knowledge, party: Party) -> list[Vendor]:
+    """Vendors whose service name or alias is the party's trade or legal name ("Google Analytics")."""
+    keys = party_keys(party)
+    return [vendor for vendor in knowledge.vendors if service_keys(vendor) & keys]
+
+
+def party_vendors(knowledge: Knowledge, party: Party) -> list[Vendor]:
+    """The vendors a party stands for, best first.
+
+    A party that names a service ("Google Analytics") stands for that service only. A party named only
+    by its entity ("Google Ireland Limited", "Google LLC", "Google Inc.") stands for every service that
+    entity provides, in the order of the table.
+    """
+    services = party_services(knowledge, party)
+    if services:
+        return services
+    keys = party_keys(party)
+    return [vendor for vendor in knowledge.vendors if entity_keys(vendor) & keys]
+
+
+def stands_for(knowledge: Knowledge, party: Party, vendor: Vendor) -> bool:
+    return vendor in party_vendors(knowledge, party)
+
+
+@dataclass(frozen=True)
+class VendorMention:
+    """A vendor named in one text: the vendor, the name as written and its place."""
+
+    vendor: Vendor
+    written: str
+    start: int
+    end: int
+
+
+def vendor_mentions(knowledge: Knowledge, text: str) -> Iterator[VendorMention]:
+    """Vendors named in ``text``, written as names and not negated.
+
+    The table's look-up ignores case for names longer than three characters, so ordinary words ("our
+    teams", "outlook", "plausible", "meta-data") would count. A mention counts here only when it is
+    written with a capital first letter or exactly as the table spells it ("reCAPTCHA"), and not right
+    after a negation in the same clause ("Vi bruker ikke Mailchimp", "we do not use Hotjar").
+    """
+    found = knowledge.find_vendors(text)
+    if not found:
+        return
+    spans = list(sentences(text))
+    for vendor, start, end, name in found:
+        written = text[start:end]
+        if written != name and not written[:1].isupper():
+            continue
+        sentence_start = next((s.start for s in spans if s.start <= start < s.end), 0)
+        if _negated(text[sentence_start:start]):
+            continue
+        yield VendorMention(vendor, written, start, end)
+
+
+def _negated(before: str) -> bool:
+    """Whether the words just before a name, in the same clause, negate it."""
+    clause = re.split(r"[,;:()]", before)[-1]
+    return bool(_NEGATION.search(" ".join(clause.split()[-_NEGATION_WINDOW:])))
+
+
+def receiving_parties(statement: PrivacyStatement) -> set[str]:
+    """Ids of the parties that receive data: the recipients of an activity, and their sub-processors
+    (at any depth)."""
+    receiving = {recipient for activity in statement.activities for recipient in activity.recipients}
+    changed = True
+    while changed:
+        changed = False
+        for party in statement.parties:
+            if party.id not in receiving and party.processor_for in receiving:
+                receiving.add(party.id)
+                changed = True
+    return receiving
+
+
+def sub_processors(statement: PrivacyStatement, party_id: str) -> list[Party]:
+    """The sub-processors of a party, at any depth, without the party itself."""
+    found: dict[str, Party] = {}
+    frontier = {party_id}
+    while frontier:
+        nxt = {
+            p.id
+            for p in statement.parties
+            if p.processor_for in frontier and p.id not in found and p.id != party_id
+        }
+        for p in statement.parties:
+            if p.id in nxt:
+                found[p.id] = p
+        frontier = nxt
+    return list(found.values())
+
+
+def party_label(party: Party) -> str:
+    """How a message names a party: "Google Ireland Limited (google-ireland)"."""
+    return f"{party.legal_name} ({party.id})"
