@@ -89,3 +89,57 @@ def test_schema_json_is_what_noticelint_schema_prints() -> None:
     )
     assert result.returncode == 0
     assert json.loads(result.stdout) == json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def _documents() -> list[tuple[str, str]]:
+    """Valid and invalid statements: the policy files, the rules' examples and the hostile corpus."""
+    from noticelint.rules import discover
+    from tests.conftest import merge, yaml_dump, yaml_load
+
+    base = yaml_load((REPO / "policy" / "eksempel-dyreklinikk.yaml").read_text(encoding="utf-8"))
+    docs = [(p.name, p.read_text(encoding="utf-8")) for p in STATEMENTS]
+    for rule in discover():
+        for name, fragment in (("fails", rule.info.fails), ("passes", rule.info.passes)):
+            docs.append((f"{rule.code}-{name}", yaml_dump(merge(base, yaml_load(fragment)))))
+    for path in sorted((REPO / "tests" / "corpus").glob("*.yaml")):
+        try:
+            docs.append((path.name, path.read_bytes().decode("utf-8")))
+        except UnicodeDecodeError:
+            continue
+    mutations = {
+        "string-for-bool": ("designated: true", 'designated: "yes"'),
+        "number-for-string": ("version: '1.0'", "version: 1.0"),
+        "bad-date": ("last_updated: 2026-10-01", "last_updated: 2026-13-01"),
+        "bad-language-key": ("    nb:", "    norsk:"),
+    }
+    example = (REPO / "policy" / "eksempel-dyreklinikk.yaml").read_text(encoding="utf-8")
+    for name, (old, new) in mutations.items():
+        if old in example:
+            docs.append((name, example.replace(old, new, 1)))
+    return docs
+
+
+def test_the_models_accept_exactly_what_the_schema_accepts() -> None:
+    """noticelint skips jsonschema for documents the models accept; that is only right if both agree."""
+    import json
+
+    from pydantic import ValidationError
+
+    from noticelint.loader import LoadError, parse
+    from noticelint.model import PrivacyStatement
+    from noticelint.validation import schema_problems
+
+    compared = 0
+    for name, text in _documents():
+        try:
+            doc = parse(text, name)
+        except LoadError:
+            continue
+        try:
+            PrivacyStatement.model_validate_json(json.dumps(doc.data), strict=True)
+            models_accept = True
+        except ValidationError:
+            models_accept = False
+        assert models_accept == (not schema_problems(doc)), name
+        compared += 1
+    assert compared > 50

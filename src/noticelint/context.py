@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from noticelint.knowledge import Knowledge
 
 
+# One set of knowledge tables per vendor configuration, shared by every file of a run.
+_KNOWLEDGE: dict[str, Knowledge] = {}
+
+
 @dataclass(frozen=True)
 class Hit:
     """A rule's finding before it is located: the JSON Pointer of the item it rests on and a message.
@@ -46,9 +50,13 @@ class CheckContext:
 
     @functools.cached_property
     def knowledge(self) -> Knowledge:
-        from noticelint.knowledge import load_knowledge
+        vendors = tuple(self.options.get("vendors", ()))
+        key = repr(vendors)
+        if key not in _KNOWLEDGE:
+            from noticelint.knowledge import load_knowledge
 
-        return load_knowledge(self.options.get("vendors", ()))
+            _KNOWLEDGE[key] = load_knowledge(vendors)
+        return _KNOWLEDGE[key]
 
     def texts(self, language: str | None = None) -> Iterator[Wording]:
         for item in self.wording:

@@ -14,7 +14,7 @@ from noticelint.findings import Finding, Span
 from noticelint.loader import LoadError, decode, parse, read_bytes
 from noticelint.model import PrivacyStatement
 from noticelint.rules import Rule, RuleInfo
-from noticelint.validation import model_problems, reference_problems, schema_problems
+from noticelint.validation import reference_problems, typed_statement
 from noticelint.waivers import apply_waivers
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -147,20 +147,11 @@ class Linter:
             doc = parse(text, display)
         except LoadError as exc:
             return [_input_error(display, meta_rules.INVALID_YAML, p.message, p.span) for p in exc.problems]
-        problems = schema_problems(doc)
-        if problems:
+        statement, problems = typed_statement(doc)
+        if statement is None:
             return [
                 _input_error(display, meta_rules.SCHEMA_VIOLATION, p.message, p.span, p.pointer)
                 for p in problems
-            ]
-        from pydantic import ValidationError
-
-        try:
-            statement = PrivacyStatement.model_validate(doc.data)
-        except ValidationError as exc:
-            return [
-                _input_error(display, meta_rules.SCHEMA_VIOLATION, p.message, p.span, p.pointer)
-                for p in model_problems(exc, doc)
             ]
         problems = reference_problems(statement, doc)
         if problems:

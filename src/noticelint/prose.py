@@ -6,6 +6,7 @@ explanation. They never decide what is wrong, they only find things in text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -151,9 +152,18 @@ class Sentence:
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅÄÖÜ«\"(\[])|\n\s*\n")
 
 
-def sentences(text: str) -> Iterator[Sentence]:
+def sentences(text: str) -> tuple[Sentence, ...]:
     """Sentences with their offsets; a full stop after a legal form ("Inc.") does not end a sentence
     unless a capital letter follows."""
+    return _sentences(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    return tuple(_split_sentences(text))
+
+
+def _split_sentences(text: str) -> Iterator[Sentence]:
     position = 0
     for match in _BOUNDARY.finditer(text):
         chunk = text[position : match.start()]

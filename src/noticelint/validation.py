@@ -295,26 +295,43 @@ def reference_problems(statement: PrivacyStatement, doc: Document) -> list[Probl
     return problems
 
 
-def model_problems(exc: Exception, doc: Document) -> list[Problem]:
+def model_problems(exc: Any, doc: Document) -> list[Problem]:
     """Problems from a pydantic ValidationError, for what the JSON Schema cannot express."""
-    errors = getattr(exc, "errors", lambda: [])()
+    errors: list[dict[str, Any]] = list(exc.errors()) if hasattr(exc, "errors") else []
     return [
         Problem(doc.span(pointer_from_path(e["loc"])), f"{_where(pointer_from_path(e['loc']))}: {e['msg']}")
         for e in errors
     ] or [Problem(doc.span(""), f"the statement is not valid: {exc}")]
 
 
-def to_model(doc: Document) -> PrivacyStatement:
-    """Validate ``doc`` and build the typed model, or raise :class:`LoadError` with every problem."""
-    problems = schema_problems(doc)
-    if problems:
-        raise LoadError(problems)
+def typed_statement(doc: Document) -> tuple[PrivacyStatement | None, list[Problem]]:
+    """The typed model of ``doc``, or every schema problem in it.
+
+    The models and the schema say the same thing (the schema is generated from the models, and the
+    strict JSON mode of pydantic coerces nothing), so a document the models accept is valid against the
+    schema: jsonschema, which is slower, runs only to explain a document that is not.
+    """
+    import json
+
     from pydantic import ValidationError
 
-    try:
-        statement = PrivacyStatement.model_validate(doc.data)
-    except ValidationError as exc:
-        raise LoadError(model_problems(exc, doc)) from None
+    data = doc.data
+    version = data.get("schema_version") if isinstance(data, dict) else None
+    if not (isinstance(version, int) and version > SCHEMA_VERSION):
+        try:
+            return PrivacyStatement.model_validate_json(json.dumps(data), strict=True), []
+        except ValidationError as exc:
+            fallback = model_problems(exc, doc)
+    else:
+        fallback = []
+    return None, schema_problems(doc) or fallback
+
+
+def to_model(doc: Document) -> PrivacyStatement:
+    """Validate ``doc`` and build the typed model, or raise :class:`LoadError` with every problem."""
+    statement, problems = typed_statement(doc)
+    if statement is None:
+        raise LoadError(problems)
     problems = reference_problems(statement, doc)
     if problems:
         raise LoadError(problems)

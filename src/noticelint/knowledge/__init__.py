@@ -16,7 +16,7 @@ import functools
 import io
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 __all__ = ["Adequacy", "Authority", "Knowledge", "Vendor", "load_knowledge"]
@@ -215,6 +215,10 @@ class Knowledge:
     vendors: tuple[Vendor, ...]
     adequacy: dict[str, Adequacy]
     eea: frozenset[str]
+    # Rules ask about the same texts again and again; the answers are kept per text.
+    _found: dict[tuple[str, str], list[tuple[Vendor, int, int, str]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def authority(self, code: str) -> Authority | None:
         """The authority for an ISO 3166 code (``"NO"``, ``"de-by"``, ``"UK"``), or ``None``."""
@@ -246,7 +250,14 @@ class Knowledge:
         match case-sensitively, longer ones ignore case. Where mentions overlap the longest wins
         ("Google reCAPTCHA" over "reCAPTCHA"); on a tie the vendor listed first wins.
         """
-        return _mentions(text, [(vendor, name) for vendor in self.vendors for name in vendor.names])
+        key = ("vendors", text)
+        if key not in self._found:
+            if len(self._found) > 20_000:
+                self._found.clear()
+            self._found[key] = _mentions(
+                text, [(vendor, name) for vendor in self.vendors for name in vendor.names]
+            )
+        return self._found[key]
 
     def find_outdated_names(self, text: str) -> list[tuple[Vendor, int, int, str]]:
         """Every mention of an outdated entity name ("Google Inc.", "Facebook Ireland Ltd").
@@ -254,7 +265,14 @@ class Knowledge:
         Same rules as :meth:`find_vendors`; each mention is reported once, with the first vendor
         that lists the name (several Google services list "Google Inc.").
         """
-        return _mentions(text, [(vendor, name) for vendor in self.vendors for name in vendor.outdated_names])
+        key = ("outdated", text)
+        if key not in self._found:
+            if len(self._found) > 20_000:
+                self._found.clear()
+            self._found[key] = _mentions(
+                text, [(vendor, name) for vendor in self.vendors for name in vendor.outdated_names]
+            )
+        return self._found[key]
 
 
 def load_knowledge(extra_vendors: Iterable[Mapping[str, str]] = ()) -> Knowledge:
@@ -399,7 +417,16 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){body}(?!\w)", flags)
 
 
+@functools.lru_cache(maxsize=64)
+def _any_name(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that finds whether any of ``names`` may occur, to skip most texts at once."""
+    words = sorted({part for name in names for part in name.split()[:1] if part}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words) or r"(?!x)x", re.IGNORECASE)
+
+
 def _mentions(text: str, names: list[tuple[Vendor, str]]) -> list[tuple[Vendor, int, int, str]]:
+    if not _any_name(tuple(name for _, name in names)).search(text):
+        return []
     candidates: list[tuple[int, int, int, int, Vendor, str]] = []
     for order, (vendor, name) in enumerate(names):
         if not name.strip():
