@@ -1,4 +1,4 @@
-"""The command line: ``noticelint check|rules|explain|schema``.
+"""The command line: ``noticelint check|rules|explain|schema|render``.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 the tool could not do its job.
 Heavy modules are imported inside the commands so a pre-commit run pays only for what it uses.
@@ -61,6 +61,22 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--config", type=Path, help="configuration file, for custom rule directories")
 
     commands.add_parser("schema", help="print the JSON Schema of the statement format")
+
+    render = commands.add_parser("render", help="generate the privacy notice (HTML or Markdown) from statements")
+    render.add_argument("paths", nargs="+", metavar="FILE", help="statement files or directories")
+    render.add_argument(
+        "--lang", choices=("nb", "en", "all"),
+        help="language of the notice (default: the statement's default language; all: every language it has)",
+    )
+    render.add_argument("--format", choices=("html", "md"), help="html (default) or md (default for -o *.md)")
+    render.add_argument(
+        "--output", "-o", metavar="PATH",
+        help="file to write, or a directory (existing, or ending in /) for <statement-id>.<lang>.<ext>",
+    )
+    render.add_argument("--fragment", action="store_true", help="the body only, to paste into a CMS page")
+    render.add_argument("--draft", action="store_true", help="render despite errors, with a banner listing them")
+    render.add_argument("--check", action="store_true", help="fail if the --output files are not up to date")
+    render.add_argument("--config", type=Path, help="configuration file (default: nearest pyproject.toml)")
     return parser
 
 
@@ -168,7 +184,13 @@ def cmd_schema(_: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema}
+def cmd_render(args: argparse.Namespace) -> int:
+    from noticelint.render.command import run
+
+    return run(args)
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema, "render": cmd_render}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

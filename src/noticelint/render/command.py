@@ -1,0 +1,122 @@
+"""``noticelint render``: gate, render, then write, print or compare (``--check``).
+
+Exit codes: 0 rendered (or up to date), 1 refused because of error findings or (``--check``) a
+rendered file that is missing or out of date, 2 the tool could not do its job. Findings, messages and
+"wrote" lines go to standard error, so standard output carries only the page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from pathlib import Path
+
+from noticelint.config import load_config
+from noticelint.findings import Finding
+from noticelint.render import render_notice
+from noticelint.render.gate import Checked, Gate
+from noticelint.render.output import OutputError, default_format, destinations, stale, write
+from noticelint.render.wordbook import LANGUAGES
+from noticelint.reporters.text import render as text_report
+
+EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
+
+
+def _say(message: str) -> None:
+    print(f"noticelint: {message}", file=sys.stderr)
+
+
+def _languages(checked: Checked, wanted: str | None) -> list[str]:
+    """The languages to render; raises OutputError when the statement cannot be rendered in them."""
+    assert checked.statement is not None
+    info = checked.statement.statement
+    name = checked.target.display
+    if wanted is None:
+        if info.default_language not in LANGUAGES:
+            raise OutputError(
+                f"{name}: no standard wording for the default language '{info.default_language}'; "
+                f"choose --lang {' or '.join(LANGUAGES)}"
+            )
+        return [info.default_language]
+    if wanted == "all":
+        chosen = [lang for lang in info.languages if lang in LANGUAGES]
+        skipped = [lang for lang in info.languages if lang not in LANGUAGES]
+        if skipped:
+            _say(f"{name}: no standard wording for {', '.join(skipped)}; not rendered")
+        if not chosen:
+            languages = ", ".join(info.languages)
+            raise OutputError(f"{name}: none of the statement's languages ({languages}) can be rendered")
+        return chosen
+    if wanted not in info.languages:
+        raise OutputError(
+            f"{name}: the statement is not published in '{wanted}' (statement.languages: "
+            f"{', '.join(info.languages)}); add the language and its wording first"
+        )
+    return [wanted]
+
+
+def _rerender_command(args: argparse.Namespace) -> str:
+    words = ["noticelint", "render", *args.paths]
+    for flag, value in (("--lang", args.lang), ("--format", args.format), ("--output", args.output),
+                        ("--config", args.config)):
+        if value is not None:
+            words += [flag, str(value)]
+    words += [flag for flag, on in (("--fragment", args.fragment), ("--draft", args.draft)) if on]
+    return shlex.join(words)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except OutputError as exc:
+        _say(f"error: {exc}")
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    output: str | None = str(args.output) if args.output is not None else None
+    if args.check and output is None:
+        raise OutputError("--check compares with the rendered file: give --output FILE or --output DIR/")
+    fmt = args.format or default_format(output)
+    gate = Gate(load_config(args.config, Path.cwd()))
+    targets, problems = gate.targets(args.paths)
+    checked = [gate.check(target) for target in targets]
+    findings: list[Finding] = [*problems, *(f for c in checked for f in c.findings)]
+    report = gate.report(findings, [t.display for t in targets])
+    code = EXIT_ERROR if report.has_input_errors else EXIT_OK
+    refused = [c for c in checked if c.errors and not args.draft]
+    if report.has_input_errors or any(c.errors for c in checked):
+        sys.stderr.write(text_report(report))
+    if refused:
+        code = max(code, EXIT_REFUSED)
+        names = ", ".join(c.target.display for c in refused)
+        _say(f"refused to render {names}: fix the errors above, or render a draft with --draft")
+
+    renderable = [c for c in checked if c.statement is not None and c not in refused]
+    pages: list[tuple[Checked, str]] = []
+    for item in renderable:
+        try:
+            pages.extend((item, lang) for lang in _languages(item, args.lang))
+        except OutputError as exc:
+            _say(f"error: {exc}")
+            code = EXIT_ERROR
+    if not pages:
+        return code
+    plan = destinations([(c.statement.statement.id, lang) for c, lang in pages if c.statement], output, fmt)
+    for (item, lang), destination in zip(pages, plan, strict=True):
+        assert item.statement is not None
+        errors = item.draft_lines() if args.draft else None
+        text = render_notice(item.statement, lang, fmt, fragment=args.fragment, draft_errors=errors)
+        if destination.path is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        elif args.check:
+            why = stale(destination.path, text)
+            if why:
+                _say(f"{destination.path}: {why}; re-render it with: {_rerender_command(args)}")
+                code = max(code, EXIT_REFUSED)
+        else:
+            write(destination.path, text)
+            _say(f"wrote {destination.path}")
+    return code

@@ -1,0 +1,77 @@
+"""The publish gate: the same rules as ``noticelint check``, run by the engine, before anything is rendered.
+
+A statement with error findings is not rendered (unless as a draft); a file that cannot be loaded is an
+input error. The typed statement comes from the validated document, never from a second YAML reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from noticelint import __version__
+from noticelint.config import Config
+from noticelint.engine import Linter, Target, collect_targets, select_codes
+from noticelint.findings import Finding, Severity
+from noticelint.loader import LoadError, parse, read
+from noticelint.meta_rules import ALL as META
+from noticelint.model import PrivacyStatement
+from noticelint.report import Report
+from noticelint.rules import RuleInfo, discover
+from noticelint.validation import to_model
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One statement file after the gate: its findings, and the statement if it could be loaded."""
+
+    target: Target
+    findings: tuple[Finding, ...]
+    statement: PrivacyStatement | None
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """Error findings that are not waived: they keep the notice from being published."""
+        return tuple(f for f in self.findings if not f.waived and f.severity >= Severity.ERROR)
+
+    def draft_lines(self) -> list[str]:
+        return [f"{f.path}:{f.span.line}: {f.code} {f.message}" for f in self.errors]
+
+
+class Gate:
+    """The configured rule set (``[tool.noticelint]``: select, ignore, per-file-ignores, rules-dirs)."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        rules = discover(config.rules_dirs)
+        known = [r.code for r in rules] + [m.code for m in META]
+        selected = select_codes(known, config.select, config.ignore, config.extend_select)
+        self.linter = Linter(rules, selected, config)
+        self.infos: dict[str, RuleInfo] = {r.code: r.info for r in rules} | {m.code: m for m in META}
+
+    def targets(self, paths: Sequence[str]) -> tuple[list[Target], list[Finding]]:
+        return collect_targets(paths, self.config)
+
+    def check(self, target: Target) -> Checked:
+        try:
+            text = read(target.path, self.config.max_file_size)
+        except LoadError:
+            return Checked(target, tuple(self.linter.check_file(target)), None)
+        findings = self.linter.check_text(text, target.display)
+        if any(f.input_error for f in findings):
+            return Checked(target, tuple(findings), None)
+        try:
+            statement = to_model(parse(text, target.display))
+        except LoadError:  # pragma: no cover - check_text has already validated the same text
+            return Checked(target, tuple(self.linter.check_text(text, target.display)), None)
+        return Checked(target, tuple(findings), statement)
+
+    def report(self, findings: Sequence[Finding], files: Sequence[str]) -> Report:
+        """The findings as ``noticelint check`` reports them; errors are what fails here."""
+        return Report(
+            findings=tuple(findings),
+            files=tuple(files),
+            rules=self.infos,
+            fail_on=Severity.ERROR,
+            tool_version=__version__,
+        )

@@ -1,0 +1,109 @@
+"""Who receives the data, and transfers outside the EU/EEA (Art. 13(1)(e)-(f), 14(1)(e)-(f), 26(2), 44-49)."""
+
+from __future__ import annotations
+
+from noticelint.model import Activity, Party, PartyRole, Transfer
+from noticelint.model.statement import TransferMechanism
+from noticelint.render import rich
+from noticelint.render.localise import Localiser
+from noticelint.render.page import Items, Para, Section, Table
+from noticelint.render.rich import Paragraph, Rich, Segment
+
+
+def recipients_section(loc: Localiser, extra: tuple[Section, ...] = ()) -> Section | None:
+    parties = loc.statement.parties
+    transfers = _transfers(loc)
+    if not parties and transfers is None and not extra:
+        return None
+    blocks: list[Para | Table] = []
+    if parties:
+        head = tuple(loc.label(k) for k in ("col_party", "col_role", "col_country", "col_used_for", "col_about"))
+        blocks.append(Para(loc.t("recipients_intro")))
+        blocks.append(Table(loc.label("recipients_caption"), head, tuple(_row(loc, p) for p in parties)))
+    subsections = (transfers, *extra) if transfers else extra
+    return Section(
+        id=loc.anchor("recipients"),
+        heading=(Segment(loc.label("h_recipients")),),
+        blocks=tuple(blocks),
+        subsections=tuple(subsections),
+    )
+
+
+def _row(loc: Localiser, party: Party) -> tuple[Rich, ...]:
+    about: list[Paragraph] = list(loc.rich(party.text))
+    if party.arrangement:
+        about.append(loc.t("party_arrangement", arrangement=loc.para(party.arrangement)))
+    if party.privacy_notice:
+        notice = rich.link(party.privacy_notice, party.privacy_notice)
+        about.append(loc.t("party_notice", name=loc.name(party.legal_name), link=notice))
+    used_for = loc.purpose_links(_activities_of(loc, party))
+    return (
+        ((loc.name(loc.party_name(party.id)),),),
+        (_role(loc, party),),
+        ((Segment(loc.country(party.country)),) if party.country else loc.t("not_stated"),),
+        (used_for,) if used_for else (),
+        tuple(about),
+    )
+
+
+def _activities_of(loc: Localiser, party: Party) -> list[Activity]:
+    direct = [a for a in loc.statement.activities if party.id in a.recipients]
+    if direct or not party.processor_for:
+        return direct
+    return [a for a in loc.statement.activities if party.processor_for in a.recipients]
+
+
+def _role(loc: Localiser, party: Party) -> Paragraph:
+    if party.role is None:
+        return loc.t("role_unknown")
+    if party.role is PartyRole.SUB_PROCESSOR:
+        processor = loc.party_name(party.processor_for) if party.processor_for else loc.label("not_stated")
+        return loc.t("role_sub_processor", processor=loc.name(processor))
+    return loc.t(f"role_{party.role.value}")
+
+
+def _transfers(loc: Localiser) -> Section | None:
+    transfers = loc.statement.transfers
+    if not transfers:
+        return None
+    return Section(
+        id=loc.anchor("transfers"),
+        heading=(Segment(loc.label("h_transfers")),),
+        blocks=(Items(tuple(_transfer(loc, t) for t in transfers)),),
+    )
+
+
+def _transfer(loc: Localiser, transfer: Transfer) -> Rich:
+    own = loc.rich(transfer.text)
+    lines: list[Paragraph] = list(own)
+    if not own:
+        recipient = loc.name(loc.party_name(transfer.recipient))
+        country = loc.country(transfer.country)
+        mechanism = _mechanism(loc, transfer)
+        if mechanism:
+            lines.append(loc.t("transfer", recipient=recipient, country=country, mechanism=mechanism))
+        else:
+            lines.append(loc.t("transfer_unstated", recipient=recipient, country=country))
+            lines.append(loc.t("not_stated"))
+    written = " ".join(s.href or "" for p in own for s in p) + " " + " ".join(rich.text_of(p) for p in own)
+    if transfer.safeguard and transfer.safeguard not in written:
+        lines.append(loc.t("transfer_safeguard", link=rich.link(transfer.safeguard, transfer.safeguard)))
+    elif not transfer.safeguard and not own and transfer.mechanism in (
+        TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES,
+        TransferMechanism.BINDING_CORPORATE_RULES,
+    ):
+        lines.append(loc.t("transfer_copy"))
+    if transfer.risks:
+        lines.append(rich.concat(loc.t("transfer_risks"), " ", loc.para(transfer.risks)))
+    return tuple(lines)
+
+
+def _mechanism(loc: Localiser, transfer: Transfer) -> Paragraph:
+    mechanism = transfer.mechanism
+    if mechanism is None:
+        return ()
+    if mechanism is TransferMechanism.DEROGATION:
+        return loc.derogation(transfer.derogation) if transfer.derogation else loc.t("mechanism_derogation")
+    if mechanism is TransferMechanism.ADEQUACY:
+        return loc.t("mechanism_adequacy", country=loc.country(transfer.country))
+    return loc.t(f"mechanism_{mechanism.value}")
