@@ -1,0 +1,385 @@
+"""Clear and plain language (GDPR Art. 12(1)): vague words, empty sections, date and version, every
+language complete, and text written for staff instead of the reader.
+
+Art. 12(1) asks for information that is concise, transparent, intelligible and easily accessible, in
+clear and plain language. The EDPB transparency guidelines (WP260 rev.01) name qualifiers to avoid
+("may", "might", "some", "often", "possible"); the Norwegian list used here (kan, kanskje, eventuelt,
+enkelte, noen, ofte, normalt, vanligvis, blant annet, osv., m.m., f.eks., mulig, og/eller, relevante …)
+is the catalog's equivalent, not an official one. A statement published in several languages must say
+the same in each: a reader of the English version is owed the same information as a reader of the
+Norwegian one.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from noticelint.claimtext import place, wording_sentences
+from noticelint.context import CheckContext, Hit
+from noticelint.document import pointer_join
+from noticelint.model import PrivacyStatement, Text, Topic
+from noticelint.rules import rule
+
+_NORWEGIAN = {"nb", "nn", "no"}
+
+
+def _phrase(text: str) -> str:
+    """A whole-word, case-insensitive pattern for a word, phrase or abbreviation."""
+    parts = [re.escape(part) for part in text.split()]
+    body = r"\s+".join(parts)
+    body = body.replace(r"\.", r"\.\s?").removesuffix(r"\s?")
+    if text.endswith("."):
+        body = body.removesuffix(r"\.") + r"\.?"
+    return rf"(?<![\w/]){body}(?![\w/])"
+
+
+_VAGUE_NB = (
+    "kan", "kanskje", "eventuelt", "evt.", "enkelte", "noen", "ofte", "normalt", "vanligvis",
+    "blant annet", "bl.a.", "osv.", "m.m.", "f.eks.", "eksempler på", "mulig", "og/eller", "relevante",
+)
+_VAGUE_EN = (
+    "may", "might", "could", "some", "often", "possible", "possibly", "generally", "typically", "certain",
+    "as needed", "depending on", "such as", "etc.",
+)
+_VAGUE = {
+    "nb": re.compile("|".join(_phrase(w) for w in sorted(_VAGUE_NB, key=len, reverse=True)), re.IGNORECASE),
+    "en": re.compile("|".join(_phrase(w) for w in sorted(_VAGUE_EN, key=len, reverse=True)), re.IGNORECASE),
+}
+# "du kan klage", "kan du trekke samtykket tilbake", "you may complain": the reader's right, not vagueness.
+_READER_BEFORE = re.compile(r"(?:\b(?:du|dere|you)\s+(?:også\s+|also\s+|alltid\s+|always\s+)?)$", re.IGNORECASE)
+_READER_AFTER = re.compile(r"^\s+(?:du|dere|you)\b", re.IGNORECASE)
+# "kan ikke" / "kan vi ikke": a categorical "cannot", not a vague "may".
+_CANNOT_AFTER = re.compile(r"^\s+(?:\w+\s+)?ikke\b", re.IGNORECASE)
+# "May" the month: "1 May 2025", "May 2025".
+_MONTH = re.compile(r"^\s+\d|\d\s+$")
+
+
+def _vague_words(language: str, text: str) -> list[str]:
+    family = "nb" if language.split("-")[0] in _NORWEGIAN else language.split("-")[0]
+    pattern = _VAGUE.get(family)
+    if pattern is None:
+        return []
+    found: list[str] = []
+    for match in pattern.finditer(text):
+        word = " ".join(match.group(0).split())
+        before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 40]
+        lower = word.casefold()
+        if lower in {"kan", "may"} and (_READER_BEFORE.search(before) or _READER_AFTER.match(after)):
+            continue
+        if lower == "kan" and _CANNOT_AFTER.match(after):
+            continue
+        if lower == "may" and word[0] == "M" and (_MONTH.match(after) or _MONTH.search(before)):
+            continue
+        if lower not in {f.casefold() for f in found}:
+            found.append(word)
+    return found
+
+
+@rule(
+    code="TXT001",
+    name="vague-wording",
+    severity="info",
+    legal=["GDPR Art. 12(1)", "WP260 rev.01"],
+    fix=(
+        "Say exactly what you do: name the data, the recipients and the period instead of 'kan', "
+        "'enkelte', 'blant annet', 'osv.' or 'may', 'some', 'such as'."
+    ),
+    fails="""
+    statement:
+      text:
+        nb: Vi kan bruke enkelte opplysninger til blant annet statistikk.
+        en: We may use some data for statistics, etc.
+    """,
+    passes="""
+    statement:
+      text:
+        nb: Vi bruker e-postadressen din bare til å sende deg bekreftelse på timen. Du kan klage til Datatilsynet.
+        en: We use your e-mail address only to confirm your appointment. You may complain to Datatilsynet.
+    """,
+)
+def vague_wording(ctx: CheckContext) -> Iterator[Hit]:
+    """The wording avoids vague qualifiers.
+
+    Art. 12(1) asks for clear and plain language, and the EDPB transparency guidance (WP260 rev.01) names
+    qualifiers such as "may", "might", "some", "often" and "possible" as examples of what leaves the
+    reader unable to tell what happens to their data. The rule reports each sentence that contains a
+    word from the Norwegian list (kan, kanskje, eventuelt/evt., enkelte, noen, ofte, normalt, vanligvis,
+    blant annet/bl.a., osv., m.m., f.eks./eksempler på, mulig, og/eller, relevante) or the English one
+    (may, might, could, some, often, possible, possibly, generally, typically, certain, as needed,
+    depending on, such as, etc.), matched as whole words without regard to case, Norwegian words in
+    Norwegian text (nb, nn, no) and English words in English text. "kan"/"may" addressed to the reader
+    ("du kan klage", "kan du trekke samtykket tilbake", "you may complain") state a right and are not
+    reported; "kan ikke" ("cannot") is categorical and not reported either; "May" before or after a
+    number is the month. These are fixed word lists: a listed word may be harmless in context, which is
+    why the finding is only information.
+    """
+    for item, sentence in wording_sentences(ctx):
+        words = _vague_words(item.language, sentence.text)
+        if not words:
+            continue
+        listed = ", ".join(f"'{w}'" for w in words)
+        yield Hit(
+            item.pointer,
+            f"vague wording in {place(ctx.statement, item.pointer)}: {listed}; say exactly which data, "
+            "which recipients, when and for how long",
+            offset=sentence.start,
+            length=len(sentence.text),
+        )
+
+
+def _blank(text: Text | None) -> bool:
+    return text is None or not any(value.strip() for value in text.languages("x").values())
+
+
+_TOPIC_CONTENT = {
+    Topic.CONTROLLER: "the controller's name and contact details",
+    Topic.DPO: "the data protection officer's contact details",
+    Topic.PURPOSES: "the purposes",
+    Topic.DATA_CATEGORIES: "the categories of data",
+    Topic.RECIPIENTS: "the recipients",
+    Topic.TRANSFERS: "the transfers outside the EEA",
+    Topic.RETENTION: "the storage periods",
+    Topic.RIGHTS: "the rights and how to use them",
+    Topic.COMPLAINT: "the right to complain",
+    Topic.COOKIES: "the cookies",
+    Topic.SECURITY: "the security measures",
+    Topic.CHANGES: "how changes are announced",
+}
+
+
+@rule(
+    code="TXT002",
+    name="empty-section",
+    severity="warning",
+    legal=["GDPR Art. 12(1)"],
+    fix="Write the section's content under text, or remove the section.",
+    fails="""
+    sections:
+      - id: kontaktinformasjon
+        topic: controller
+        heading: Kontaktinformasjon
+    """,
+    passes="""
+    sections:
+      - id: kontaktinformasjon
+        topic: controller
+        heading: Kontaktinformasjon
+        text: Du når oss på personvern@example.no.
+    """,
+)
+def empty_section(ctx: CheckContext) -> Iterator[Hit]:
+    """No section is a heading without text.
+
+    A heading with nothing under it tells the reader that information exists and then withholds it, the
+    opposite of the transparent, easily accessible information Art. 12(1) asks for. A section counts as
+    empty when its text is missing or blank in every language. It is a warning, not an error: the
+    empty section is a defect of presentation; whether the information it promised is missing from the
+    whole statement is judged, as an error, by the rule for that item (for a "Kontaktinformasjon"
+    section, the controller's contact details).
+    """
+    for i, section in enumerate(ctx.statement.sections):
+        if not _blank(section.text):
+            continue
+        heading = section.heading.get(ctx.language, ctx.language) if section.heading else None
+        titled = f" ('{heading}')" if heading else ""
+        content = _TOPIC_CONTENT.get(section.topic, "its content")
+        yield Hit(
+            f"/sections/{i}",
+            f"section '{section.id}'{titled} has no text; write {content} under it, or remove the section",
+        )
+
+
+@rule(
+    code="TXT003",
+    name="statement-date-and-version",
+    severity="warning",
+    legal=["GDPR Art. 12(1)", "GDPR Art. 13(3)", "GDPR Art. 14(4)"],
+    fix="Give statement.last_updated (YYYY-MM-DD) and statement.version, and update both with every change.",
+    fails="""
+    statement:
+      version: null
+      last_updated: null
+    """,
+    passes="""
+    statement:
+      version: "1.1"
+      last_updated: 2026-10-01
+    """,
+)
+def statement_date_and_version(ctx: CheckContext) -> Iterator[Hit]:
+    """The statement carries the date of its last change and a version.
+
+    The reader must be told before data are used for a new purpose (Art. 13(3), 14(4)); a date and a
+    version make changes visible and let the reader tell which text they were given. No article asks
+    for a date or a version as such: the catalog counts them as good practice. The rule nevertheless
+    reports them as a warning, because without them no change under Art. 13(3) can be shown to the
+    reader; treat the severity as a project choice, not a statutory one. Each missing field is one
+    finding at the statement information.
+    """
+    info = ctx.statement.statement
+    if info.last_updated is None:
+        yield Hit(
+            "/statement",
+            "the statement has no last_updated date; give the date of the last change as "
+            "statement.last_updated (YYYY-MM-DD)",
+        )
+    if not (info.version and info.version.strip()):
+        yield Hit("/statement", "the statement has no version; give it as statement.version (e.g. '1.0')")
+
+
+@rule(
+    code="TXT004",
+    name="last-updated-in-future",
+    severity="error",
+    legal=["GDPR Art. 12(1)", "GDPR Art. 5(1)(a)"],
+    fix="Set statement.last_updated to the date the statement was actually last changed.",
+    fails="""
+    statement:
+      last_updated: 2999-01-01
+    """,
+    passes="""
+    statement:
+      last_updated: 2020-01-01
+    """,
+)
+def last_updated_in_future(ctx: CheckContext) -> Iterator[Hit]:
+    """The last-updated date is not in the future.
+
+    A date after today is false information about the statement itself: the reader cannot tell which
+    version applies, and transparency (Art. 5(1)(a), 12(1)) rests on the statement being accurate. The
+    date is compared with today's date on the machine that runs the check; today itself is allowed.
+    """
+    last = ctx.statement.statement.last_updated
+    today = datetime.date.today()
+    if last is not None and last > today:
+        yield Hit(
+            "/statement/last_updated",
+            f"statement.last_updated is {last.isoformat()}, after today ({today.isoformat()}); give the date "
+            "of the last actual change",
+        )
+
+
+def _text_fields(value: Any, pointer: str) -> Iterator[tuple[str, Text]]:
+    if isinstance(value, Text):
+        yield pointer, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _text_fields(getattr(value, name), pointer_join(pointer, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _text_fields(item, pointer_join(pointer, index))
+
+
+def _missing_languages(statement: PrivacyStatement, text: Text) -> list[str]:
+    info = statement.statement
+    present = {lang for lang, value in text.languages(info.default_language).items() if value.strip()}
+    return [lang for lang in info.languages if lang not in present]
+
+
+@rule(
+    code="TXT005",
+    name="language-complete",
+    severity="error",
+    legal=["GDPR Art. 12(1)", "GDPR Art. 13", "GDPR Art. 14"],
+    fix=(
+        "Write the text as a mapping with one entry per published language, e.g. "
+        "{nb: Formål, en: Purpose}; a plain string counts only for the default language."
+    ),
+    fails="""
+    statement:
+      text: Her forteller vi hvordan vi behandler personopplysninger.
+    """,
+    passes="""
+    statement:
+      text:
+        nb: Her forteller vi hvordan vi behandler personopplysninger.
+        en: Here we explain how we process personal data.
+    """,
+)
+def language_complete(ctx: CheckContext) -> Iterator[Hit]:
+    """Every worded item has text in every language the statement is published in.
+
+    A statement published in Norwegian and English owes the English reader the same information as the
+    Norwegian one (Art. 12(1), and the items of Art. 13 and 14 apply in each version). Every text field
+    is checked: a mapping must contain a non-blank entry for each language in statement.languages; a
+    plain string counts as the default language only, so in a statement with several languages it
+    lacks all the others. The rule does not judge whether the translations say the same thing.
+    """
+    statement = ctx.statement
+    for pointer, text in _text_fields(statement, ""):
+        missing = _missing_languages(statement, text)
+        if not missing:
+            continue
+        published = ", ".join(statement.statement.languages)
+        plain = " (a plain string counts as the default language only)" if isinstance(text.root, str) else ""
+        yield Hit(
+            pointer,
+            f"{place(statement, pointer)} has no text in {', '.join(repr(m) for m in missing)}{plain}; the "
+            f"statement is published in {published}: write it as a mapping with an entry for each language",
+        )
+
+
+_STAFF = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\bden\s+enkelte\s+(?:ansatte\s+|medarbeider\s+)?(?:er\s+ansvarlig|har\s+ansvar|skal|må)\b",
+        r"\b(?:alle\s+|våre\s+)?(?:ansatte|medarbeidere)\s+(?:skal|må|har\s+ansvar|er\s+ansvarlig)\b",
+        r"\b(?:skal|må)\s+ikke\s+\w+es\b",
+        r"\b(?:each|every|all)\s+(?:employee|staff\s+member|member\s+of\s+staff)s?\s+(?:must|shall|should|is\s+responsible|are\s+responsible)\b",
+        r"\b(?:employees|staff|personnel|staff\s+members)\s+(?:must|shall|should|are\s+responsible)\b",
+        r"\b(?:must|shall)\s+not\s+be\s+(?:\w+ed|sent|kept|given|written|taken)\b",
+    )
+]
+
+
+@rule(
+    code="TXT006",
+    name="text-for-staff",
+    severity="info",
+    legal=["GDPR Art. 12(1)"],
+    fix=(
+        "Write to the reader about what you do ('Vi sletter e-post som ikke lenger trengs, senest etter ett år'), "
+        "and keep instructions to staff in your internal routines."
+    ),
+    fails="""
+    sections:
+      - id: e-post
+        topic: security
+        heading: E-post
+        text: Sensitive personopplysninger skal ikke sendes med e-post.
+    """,
+    passes="""
+    sections:
+      - id: e-post
+        topic: security
+        heading: E-post
+        text: Vanlig e-post er ukryptert. Send oss derfor ikke helseopplysninger på e-post.
+    """,
+)
+def text_for_staff(ctx: CheckContext) -> Iterator[Hit]:
+    """The wording speaks to the reader, not to the controller's staff.
+
+    A privacy statement informs the person whose data are processed (Art. 12(1)). Sentences copied from
+    internal routines ("Den enkelte er ansvarlig for å slette meldinger", "Sensitive personopplysninger
+    skal ikke sendes med e-post", "employees must …") tell the reader what staff ought to do, not what
+    actually happens to the reader's data. The rule recognises a fixed set of phrasings in Norwegian and
+    English (duties of "den enkelte"/"ansatte"/"employees", and passive prohibitions such as "skal ikke
+    sendes", "must not be shared"); a passive prohibition can be a promise to the reader, which is why
+    the finding is only information.
+    """
+    for item, sentence in wording_sentences(ctx):
+        match = next((m for p in _STAFF if (m := p.search(sentence.text))), None)
+        if match is None:
+            continue
+        yield Hit(
+            item.pointer,
+            f"'{' '.join(match.group(0).split())}' in {place(ctx.statement, item.pointer)} reads as an "
+            "instruction to staff, not information for the reader; say what you do with the reader's data",
+            offset=sentence.start,
+            length=len(sentence.text),
+        )
