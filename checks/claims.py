@@ -156,6 +156,9 @@ def _about_reader(text: str, match: re.Match[str]) -> bool:
     return bool(_READER_SUBJECT.search(text[max(0, match.start() - 40) : match.start()]))
 
 
+_SHARE = (*_SHARE_NB, *_SHARE_EN)
+
+
 def _claims(text: str, patterns: tuple[re.Pattern[str], ...] | list[re.Pattern[str]]) -> bool:
     return any((m := p.search(text)) and not _about_reader(text, m) for p in patterns)
 
@@ -202,14 +205,19 @@ def no_sharing_claim(ctx: CheckContext) -> Iterator[Hit]:
     wording but not declared): handing data to a processor is not a sale. Phrases are recognised from
     fixed Norwegian and English lists.
     """
-    receivers = _receivers(ctx)
-    if not receivers:
-        return
+    receivers: list[_Receiver] | None = None  # worked out only once a sentence makes a claim
     for item, sentence in wording_sentences(ctx):
         text = sentence.text
+        sharing = _claims(text, _SHARE)
+        if not sharing and not _claims(text, _SELL):
+            continue
         if _MARKETING.search(text) or _covered_by_exception(ctx, text):
             continue
-        if _claims(text, (*_SHARE_NB, *_SHARE_EN)):
+        if receivers is None:
+            receivers = _receivers(ctx)
+        if not receivers:
+            return
+        if sharing:
             claim, against = "that the data are not shared with anyone outside", receivers
         elif _claims(text, _SELL):
             claim = "that the data are not sold"

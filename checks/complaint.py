@@ -8,6 +8,7 @@ table. Names are not enough to tell authorities apart: Denmark's and Norway's ar
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -26,6 +27,7 @@ def _normalise_host(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+@functools.lru_cache(maxsize=4096)
 def url_host(url: str) -> str:
     """The host of a URL ('https://www.datatilsynet.no/klage' -> 'datatilsynet.no'), without 'www.'."""
     return _normalise_host(urlsplit(url if "//" in url else f"//{url}").hostname or "")

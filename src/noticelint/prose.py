@@ -117,6 +117,7 @@ class Mention:
     end: int
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_name(name: str) -> str:
     """Compare organisation names without case, spacing or a trailing full stop."""
     return " ".join(name.replace("\u00a0", " ").split()).rstrip(".").casefold()

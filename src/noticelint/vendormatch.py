@@ -7,6 +7,7 @@ data.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,25 +29,31 @@ def entity_name(value: str) -> str:
     return _NOTE.sub("", value).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Compare organisation names without case, commas, spacing, a note in brackets or a final full stop."""
     return normalise_name(entity_name(name).replace(",", " "))
 
 
-def _keys(names: Iterable[str | None]) -> set[str]:
-    return {name_key(name) for name in names if name and name.strip()}
+def _keys(names: Iterable[str | None]) -> frozenset[str]:
+    return _keys_of(tuple(name for name in names if name and name.strip()))
 
 
-def party_keys(party: Party) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _keys_of(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(name_key(name) for name in names)
+
+
+def party_keys(party: Party) -> frozenset[str]:
     return _keys((party.legal_name, party.trade_name))
 
 
-def service_keys(vendor: Vendor) -> set[str]:
+def service_keys(vendor: Vendor) -> frozenset[str]:
     """The service name and its aliases."""
     return _keys(vendor.names)
 
 
-def entity_keys(vendor: Vendor) -> set[str]:
+def entity_keys(vendor: Vendor) -> frozenset[str]:
     """The organisations behind a service: the EEA and US entities and the outdated names."""
     return _keys((vendor.eea_entity, vendor.us_entity, *vendor.outdated_names))
 
@@ -113,7 +120,7 @@ def _negated(before: str) -> bool:
     return bool(_NEGATION.search(" ".join(clause.split()[-_NEGATION_WINDOW:])))
 
 
-def receiving_parties(statement: PrivacyStatement) -> set[str]:
+def receiving_parties(statement: PrivacyStatement) -> frozenset[str]:
     """Ids of the parties that receive data: the recipients of an activity, and their sub-processors
     (at any depth)."""
     receiving = {recipient for activity in statement.activities for recipient in activity.recipients}
