@@ -164,7 +164,11 @@ def controller_mismatch(ctx: CheckContext) -> Iterator[Hit]:
         if not _acts_as_controller(ctx, item, sentence_end, mention, org_id):
             continue
         party = ctx.statement.party(org_id) if org_id else None
-        status = "is not a declared party" if party is None else f"is declared as {party.role or 'a party without a role'}"
+        status = (
+            "is not a declared party"
+            if party is None
+            else f"is declared as {party.role or 'a party without a role'}"
+        )
         yield Hit(
             item.pointer,
             f"{mention.name} acts as the controller here, but the controller of this statement is "
