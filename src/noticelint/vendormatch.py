@@ -131,7 +131,7 @@ def receiving_parties(statement: PrivacyStatement) -> frozenset[str]:
             if party.id not in receiving and party.processor_for in receiving:
                 receiving.add(party.id)
                 changed = True
-    return receiving
+    return frozenset(receiving)
 
 
 def sub_processors(statement: PrivacyStatement, party_id: str) -> list[Party]:
