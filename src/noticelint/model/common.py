@@ -57,7 +57,7 @@ Duration = Annotated[
 class StrictModel(BaseModel):
     """Unknown keys are errors: a misspelt key must never be silently ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, regex_engine="python-re")
+    model_config = ConfigDict(extra="forbid", frozen=True, regex_engine="python-re", defer_build=True)
 
 
 class Text(RootModel[str | dict[LanguageCode, str]]):
