@@ -37,14 +37,18 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check statements (default: policy/)")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: policy/)")
     check.add_argument(
-        "--format", default=None, choices=("text", "json", "sarif", "github", "gitlab", "junit"),
+        "--format",
+        default=None,
+        choices=("text", "json", "sarif", "github", "gitlab", "junit"),
         help="output format (default: text; github when GITHUB_ACTIONS is set)",
     )
     check.add_argument("--output", "-o", type=Path, help="write the report to FILE instead of stdout")
     check.add_argument("--select", default=None, help="comma-separated rule codes or prefixes to run")
     check.add_argument("--ignore", default=None, help="comma-separated rule codes or prefixes to skip")
     check.add_argument(
-        "--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails (default: warning)"
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        help="lowest severity that fails (default: warning)",
     )
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
     check.add_argument("--config", type=Path, help="configuration file (default: nearest pyproject.toml)")
@@ -62,19 +66,26 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the statement format")
 
-    render = commands.add_parser("render", help="generate the privacy notice (HTML or Markdown) from statements")
+    render = commands.add_parser(
+        "render", help="generate the privacy notice (HTML or Markdown) from statements"
+    )
     render.add_argument("paths", nargs="+", metavar="FILE", help="statement files or directories")
     render.add_argument(
-        "--lang", choices=("nb", "en", "all"),
+        "--lang",
+        choices=("nb", "en", "all"),
         help="language of the notice (default: the statement's default language; all: every language it has)",
     )
     render.add_argument("--format", choices=("html", "md"), help="html (default) or md (default for -o *.md)")
     render.add_argument(
-        "--output", "-o", metavar="PATH",
+        "--output",
+        "-o",
+        metavar="PATH",
         help="file to write, or a directory (existing, or ending in /) for <statement-id>.<lang>.<ext>",
     )
     render.add_argument("--fragment", action="store_true", help="the body only, to paste into a CMS page")
-    render.add_argument("--draft", action="store_true", help="render despite errors, with a banner listing them")
+    render.add_argument(
+        "--draft", action="store_true", help="render despite errors, with a banner listing them"
+    )
     render.add_argument("--check", action="store_true", help="fail if the --output files are not up to date")
     render.add_argument("--config", type=Path, help="configuration file (default: nearest pyproject.toml)")
     return parser
@@ -124,7 +135,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         cache = Cache(directory, run_key(repr(config), selection, config.rules_dirs))
     findings.extend(lint(targets, config, (select, ignore, extend), jobs, cache))
 
-    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output else "text")
+    fmt = args.format or (
+        "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output else "text"
+    )
     report = Report(
         findings=tuple(findings),
         files=tuple(t.display for t in targets),
@@ -172,7 +185,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
         import difflib
 
         close = difflib.get_close_matches(code, sorted(infos), n=1)
-        raise UsageError(f"unknown rule code '{args.code}'" + (f"; did you mean {close[0]}?" if close else ""))
+        raise UsageError(
+            f"unknown rule code '{args.code}'" + (f"; did you mean {close[0]}?" if close else "")
+        )
     _write(explain(infos[code]), None)
     return EXIT_CLEAN
 
@@ -190,7 +205,13 @@ def cmd_render(args: argparse.Namespace) -> int:
     return run(args)
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "schema": cmd_schema, "render": cmd_render}
+COMMANDS = {
+    "check": cmd_check,
+    "rules": cmd_rules,
+    "explain": cmd_explain,
+    "schema": cmd_schema,
+    "render": cmd_render,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,9 +45,10 @@ class Document:
     data: Any
     nodes: dict[str, NodeInfo] = field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        """The file's lines as editors count them: only CR, LF and CRLF end a line."""
+        return re.split(r"\r\n|\r|\n", self.text.removesuffix("\n").removesuffix("\r"))
 
     def node(self, pointer: str) -> NodeInfo | None:
         """The node at ``pointer``, or the nearest ancestor that exists."""
@@ -78,7 +80,7 @@ class Document:
         if node is None or not isinstance(value, str):
             return self.span(pointer)
         words = _WORD.findall(value[offset : offset + max(length, 1) + 80])
-        lines = self.text.splitlines()
+        lines = self.lines
         first, last = node.span.line - 1, min(node.span.end_line, len(lines))
         region_lines = lines[first:last]
         for count in (3, 2, 1):

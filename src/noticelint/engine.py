@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,8 @@ from noticelint.validation import reference_problems, typed_statement
 from noticelint.waivers import apply_waivers
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# A statement with more findings of one rule than this has a problem that the first ones already show.
+MAX_FINDINGS_PER_RULE = 100
 
 
 def _matches(code: str, patterns: Iterable[str]) -> bool:
@@ -133,6 +136,8 @@ class Linter:
         """Findings for one file's text. Whatever goes wrong stays with this file."""
         try:
             return self._check_text(text, display)
+        except RecursionError:
+            return [_input_error(display, meta_rules.INVALID_YAML, "document is nested too deeply to check")]
         except Exception as exc:  # a bug in noticelint must not hide the other files' findings
             return [
                 _input_error(
@@ -169,8 +174,11 @@ class Linter:
             if _matches(rule.code, ignored):
                 continue
             try:
-                located = [_locate(doc, rule.info, hit) for hit in rule.check(ctx) or ()]
-            except Exception as exc:  # a broken rule must not hide the other rules' findings
+                hits = list(itertools.islice(rule.check(ctx) or (), MAX_FINDINGS_PER_RULE + 1))
+                located = [_locate(doc, rule.info, hit) for hit in hits[:MAX_FINDINGS_PER_RULE]]
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # a broken rule (even one calling sys.exit) must not hide the others
                 findings.append(
                     _input_error(
                         doc.path,
@@ -180,6 +188,20 @@ class Linter:
                 )
                 continue
             findings.extend(located)
+            if len(hits) > MAX_FINDINGS_PER_RULE:
+                findings.append(
+                    Finding(
+                        path=doc.path,
+                        span=located[-1].span,
+                        code=rule.code,
+                        name=rule.info.name,
+                        severity=rule.info.severity,
+                        message=f"{rule.code} fires more than {MAX_FINDINGS_PER_RULE} times in this file; "
+                        "only the first are shown",
+                        legal=rule.info.legal,
+                        fix=rule.info.fix,
+                    )
+                )
         findings = apply_waivers(doc, findings, self.selected, self.known)
         return sorted(findings, key=lambda f: f.sort_key)
 

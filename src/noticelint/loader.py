@@ -7,7 +7,12 @@ custom tags, duplicate keys, several documents, merge keys, alias expansions tha
 
 from __future__ import annotations
 
+import bisect
+import contextvars
 import math
+import re
+import stat
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,11 +20,12 @@ from typing import Any
 from noticelint.document import Document, NodeInfo, pointer_join
 from noticelint.findings import Span
 
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+DEFAULT_MAX_BYTES = 256 * 1024  # ten times the complete example statement
 MAX_NODES = 100_000
 MAX_DEPTH = 64
 
 _CORE = "tag:yaml.org,2002:"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _libyaml_available() -> bool:
@@ -55,14 +61,17 @@ def _fail(line: int, column: int, message: str) -> LoadError:
 
 
 def _position(data: bytes, index: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, index) + 1
-    line = data.count(b"\n", 0, index) + 1
+    """Line and column of a byte offset; CR, LF and CRLF each end a line, as YAML reads them."""
+    line_start = max(data.rfind(b"\n", 0, index), data.rfind(b"\r", 0, index)) + 1
+    line = data.count(b"\n", 0, index) + data.count(b"\r", 0, index) - data.count(b"\r\n", 0, index) + 1
     column = len(data[line_start:index].decode("utf-8", errors="replace")) + 1
     return line, column
 
 
 def decode(raw: bytes) -> str:
     """UTF-8 text with an optional BOM; anything else gets a message that says what it is."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise _fail(1, 1, "file is UTF-32 encoded; save it as UTF-8")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _fail(1, 1, "file is UTF-16 encoded; save it as UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -91,7 +100,10 @@ def _size(n: int) -> str:
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, refusing what is too large before reading it."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise _fail(1, 1, "not a regular file (a pipe, device or socket); a statement is a file")
+        size = status.st_size
         if size > max_bytes:
             raise _fail(
                 1,
@@ -123,14 +135,17 @@ def _yaml_error(exc: Exception, text: str) -> LoadError:
     context = getattr(exc, "context", None)
     mark = getattr(exc, "problem_mark", None)
     opened = getattr(exc, "context_mark", None)
-    lines = text.splitlines()
+    lines = _BREAK.split(text)
     # An unclosed quote or bracket is found at the end of the file; where it opened helps more.
     if opened is not None and (mark is None or mark.line >= len(lines) - 1 or "end of stream" in problem):
         at_end = mark is None or mark.line >= len(lines) or not text[mark.index :].strip()
         if at_end or "end of stream" in problem:
             mark = opened
     mark = mark or opened
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    line, column = _mark(mark) if mark is not None else (1, 1)
+    position = getattr(exc, "position", None)
+    if mark is None and isinstance(position, int):  # the reader's errors (control characters) carry an index
+        line, column = _Lines(text).at(position)
     message = f"invalid YAML: {problem}"
     if context:
         message += f" ({context}"
@@ -143,9 +158,34 @@ def _yaml_error(exc: Exception, text: str) -> LoadError:
     return _fail(line, column, message)
 
 
+class _Lines:
+    """Line and column from a character index, counting only CR, LF and CRLF as line breaks.
+
+    The parsers also break lines at U+0085, U+2028 and U+2029 (YAML 1.1); editors, grep and noticelint's
+    reports do not. Files with those characters are located by index instead of by the parser's lines.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+
+    def at(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_lines: contextvars.ContextVar[_Lines | None] = contextvars.ContextVar("noticelint_lines", default=None)
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    lines = _lines.get()
+    if lines is not None and isinstance(getattr(mark, "index", None), int):
+        return lines.at(mark.index)
+    return mark.line + 1, mark.column + 1
+
+
 def _span(node: Any) -> Span:
-    start, end = node.start_mark, node.end_mark
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+    return Span(*_mark(node.start_mark), *_mark(node.end_mark))
 
 
 class _Builder:
@@ -159,7 +199,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _fail(
-                *_start(node), f"document is too large: more than {MAX_NODES} values once its aliases are expanded"
+                *_start(node),
+                f"document is too large: more than {MAX_NODES} values once its aliases are expanded",
             )
         if depth > MAX_DEPTH:
             raise _fail(*_start(node), f"document is nested more than {MAX_DEPTH} levels deep")
@@ -190,6 +231,10 @@ class _Builder:
             if key_node.tag == f"{_CORE}merge":
                 raise _fail(*_start(key_node), "merge keys (<<) are not supported; write the keys out")
             key = str(key_node.value)
+            if _SURROGATE.search(key):
+                raise _fail(
+                    *_start(key_node), "invalid Unicode in a key: half of a surrogate pair (e.g. \\ud800)"
+                )
             if key in first_seen:
                 line, _ = _start(first_seen[key])
                 raise _fail(*_start(key_node), f"duplicate key {key!r} (first defined on line {line})")
@@ -202,6 +247,10 @@ class _Builder:
     @staticmethod
     def _scalar(node: Any, tag: str) -> Any:
         text: str = node.value
+        if _SURROGATE.search(text):
+            raise _fail(
+                *_start(node), "invalid Unicode: an escape names half of a surrogate pair (e.g. \\ud800)"
+            )
         if tag not in _SCALAR_TAGS:
             raise _fail(*_start(node), f"tag {_show(tag)} is not allowed; statements use plain YAML only")
         name = tag[len(_CORE) :]
@@ -224,6 +273,8 @@ class _Builder:
 
 def _to_int(text: str) -> int | str:
     cleaned = text.replace("_", "")
+    if len(cleaned) > 40:
+        return text  # no statement needs such a number; as a string the schema says what is wrong
     try:
         if cleaned.lower().startswith(("0o", "-0o", "+0o")):
             return int(cleaned.replace("0o", "").replace("0O", ""), 8)
@@ -237,7 +288,7 @@ def _show(tag: str) -> str:
 
 
 def _start(node: Any) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+    return _mark(node.start_mark)
 
 
 # Characters that libyaml counts as line breaks but YAML 1.2 (and noticelint's line numbers) do not.
@@ -260,6 +311,34 @@ def _compose(text: str, pure: bool) -> Any:
     return root
 
 
+_NESTING_SCAN_LIMIT = 500
+
+
+def _refuse_deep_nesting(text: str) -> None:
+    """The YAML parsers recurse once per level: refuse absurd nesting before it can exhaust the stack.
+
+    Counts open brackets and "- " items opened on one line; quoted brackets may make it overcount,
+    which only matters beyond hundreds of levels, where no statement goes.
+    """
+    if text.count("[") + text.count("{") > _NESTING_SCAN_LIMIT:
+        depth = deepest = 0
+        crossed = 0
+        for index, char in enumerate(text):
+            if char in "[{":
+                depth += 1
+                deepest = max(deepest, depth)
+                if depth == MAX_DEPTH + 1 and not crossed:
+                    crossed = index
+            elif char in "]}" and depth:
+                depth -= 1
+        if deepest > _NESTING_SCAN_LIMIT:
+            raise _fail(*_Lines(text).at(crossed), f"document is nested more than {MAX_DEPTH} levels deep")
+    for number, line in enumerate(_BREAK.split(text), start=1):
+        stripped = line.lstrip(" -?:")
+        if len(line) - len(stripped) > 2 * _NESTING_SCAN_LIMIT:
+            raise _fail(number, 1, f"document is nested more than {MAX_DEPTH} levels deep")
+
+
 def parse(text: str, path: str) -> Document:
     """Parse YAML text into a :class:`Document`; raise :class:`LoadError` with located problems.
 
@@ -273,14 +352,21 @@ def parse(text: str, path: str) -> Document:
     # Every value but the first needs a separator (a line break or a comma); far more separators than
     # values allowed means the file would take seconds to compose before the limit could refuse it.
     if text.count("\n") + text.count(",") > 3 * MAX_NODES:
-        raise _fail(1, 1, f"document is too large: it has far more than {MAX_NODES} values")
+        raise _fail(
+            1, 1, f"document is too large: it has far more separators than the {MAX_NODES} values allowed"
+        )
+    _refuse_deep_nesting(text)
+    special_breaks = any(c in text for c in _LIBYAML_BREAKS)
+    token = _lines.set(_Lines(text) if special_breaks else None)
     try:
-        try:
-            root = _compose(text, pure=not LIBYAML or any(c in text for c in _LIBYAML_BREAKS))
-        except YAMLError:
-            if not LIBYAML:
-                raise
-            root = _compose(text, pure=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. a reused anchor name: valid YAML, not the user's concern
+            try:
+                root = _compose(text, pure=not LIBYAML or special_breaks)
+            except YAMLError:
+                if not LIBYAML:
+                    raise
+                root = _compose(text, pure=True)
         builder = _Builder()
         data = builder.build(root, "", 0, None, frozenset())
     except LoadError:
@@ -289,6 +375,8 @@ def parse(text: str, path: str) -> Document:
         raise _yaml_error(exc, text) from None
     except RecursionError:
         raise _fail(1, 1, "document is nested too deeply to read") from None
+    finally:
+        _lines.reset(token)
     return Document(path=path, text=text, data=data, nodes=builder.nodes)
 
 

@@ -135,7 +135,9 @@ def _load_user_module(path: Path) -> ModuleType:
     sys.modules[module_name] = module
     try:
         spec.loader.exec_module(module)
-    except Exception as exc:
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # SyntaxError, ImportError, even SystemExit from a broken module
         sys.modules.pop(module_name, None)
         raise RuleDefinitionError(
             f"{path}: error while importing custom rules: {type(exc).__name__}: {exc}"

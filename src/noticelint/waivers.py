@@ -14,7 +14,7 @@ from noticelint.findings import Finding, Span
 from noticelint.meta_rules import UNUSED_WAIVER, WAIVER_WITHOUT_REASON
 from noticelint.rules import RuleInfo
 
-_WAIVER = re.compile(r"(?:^|\s)#\s*noticelint:\s*ignore\[(?P<codes>[^\]]*)\](?P<reason>.*)$")
+_WAIVER = re.compile(r"(?:^|\s)#\s*noticelint:\s*ignore\[(?P<codes>[A-Za-z0-9, ]*)\](?P<reason>.*)$")
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def find_waivers(doc: Document) -> list[Waiver]:
         return []
     inside_text = _block_scalar_lines(doc)
     waivers = []
-    for number, line in enumerate(doc.text.splitlines(), start=1):
+    for number, line in enumerate(doc.lines, start=1):
         if number in inside_text or "noticelint:" not in line:
             continue
         match = _WAIVER.search(line)

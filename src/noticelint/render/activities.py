@@ -14,7 +14,9 @@ def activities_section(loc: Localiser, extra: tuple[Section, ...] = ()) -> Secti
     activities = loc.statement.activities
     if not activities:
         return None
-    head = tuple(loc.label(k) for k in ("col_purpose", "col_data", "col_basis", "col_recipients", "col_retention"))
+    head = tuple(
+        loc.label(k) for k in ("col_purpose", "col_data", "col_basis", "col_recipients", "col_retention")
+    )
     table = Table(
         caption=loc.label("activities_caption"),
         head=head,
@@ -66,7 +68,9 @@ def _retention_brief(loc: Localiser, activity: Activity) -> Rich:
 
 
 def _detail(loc: Localiser, activity: Activity) -> Section:
-    rows: list[tuple[str, Rich]] = [(loc.label("f_purpose"), loc.rich(activity.purpose) or (loc.t("not_stated"),))]
+    rows: list[tuple[str, Rich]] = [
+        (loc.label("f_purpose"), loc.rich(activity.purpose) or (loc.t("not_stated"),))
+    ]
     blocks: list[Block] = []
 
     def add(label: str, value: Rich) -> None:
@@ -92,7 +96,9 @@ def _detail(loc: Localiser, activity: Activity) -> Section:
         cookies = rich.anchor(loc.label("h_cookies"), loc.anchor("cookies"))
         add("f_cookies", (loc.t("activity_cookies", names=names, link=cookies),))
     blocks.append(Facts(tuple(rows)))
-    return Section(id=loc.activity_anchor(activity), heading=loc.activity_heading(activity), blocks=tuple(blocks))
+    return Section(
+        id=loc.activity_anchor(activity), heading=loc.activity_heading(activity), blocks=tuple(blocks)
+    )
 
 
 def _one(paragraph: Paragraph) -> Rich:

@@ -71,7 +71,8 @@ def build_page(
     ]
     return Page(
         lang=lang,
-        title=loc.para(statement.statement.title) or loc.t("title", controller=loc.name(loc.controller_name())),
+        title=loc.para(statement.statement.title)
+        or loc.t("title", controller=loc.name(loc.controller_name())),
         meta=_meta(loc),
         intro=_intro(loc),
         summary=summary(loc),
@@ -86,9 +87,14 @@ def _free_sections(loc: Localiser) -> list[tuple[Topic, Section]]:
         body = loc.rich(section.text)
         if not body:
             continue
-        heading = rich.plain(loc.para(section.heading)) or loc.t(_DEFAULT_HEADING.get(section.topic, "h_other"))
+        heading = rich.plain(loc.para(section.heading)) or loc.t(
+            _DEFAULT_HEADING.get(section.topic, "h_other")
+        )
         found.append(
-            (section.topic, Section(f"{loc.anchor('section')}-{section.id}", heading, tuple(Para(p) for p in body)))
+            (
+                section.topic,
+                Section(f"{loc.anchor('section')}-{section.id}", heading, tuple(Para(p) for p in body)),
+            )
         )
     return found
 

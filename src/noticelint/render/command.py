@@ -58,8 +58,12 @@ def _languages(checked: Checked, wanted: str | None) -> list[str]:
 
 def _rerender_command(args: argparse.Namespace) -> str:
     words = ["noticelint", "render", *args.paths]
-    for flag, value in (("--lang", args.lang), ("--format", args.format), ("--output", args.output),
-                        ("--config", args.config)):
+    for flag, value in (
+        ("--lang", args.lang),
+        ("--format", args.format),
+        ("--output", args.output),
+        ("--config", args.config),
+    ):
         if value is not None:
             words += [flag, str(value)]
     words += [flag for flag, on in (("--fragment", args.fragment), ("--draft", args.draft)) if on]

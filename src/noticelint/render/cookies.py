@@ -23,8 +23,10 @@ def cookies_section(loc: Localiser, withdrawal: bool, extra: tuple[Section, ...]
         blocks.append(Para(loc.t("cookies_intro")))
         if "NO" in (loc.statement.statement.jurisdiction, loc.statement.controller.country):
             blocks.append(Para(loc.t("cookies_law")))
-        head = tuple(loc.label(k) for k in (
-            "col_name", "col_type", "col_provider", "col_purpose", "col_lifetime", "col_consent"))
+        head = tuple(
+            loc.label(k)
+            for k in ("col_name", "col_type", "col_provider", "col_purpose", "col_lifetime", "col_consent")
+        )
         blocks.append(Table(loc.label("cookies_caption"), head, tuple(_row(loc, c) for c in cookies)))
         notes = [_note(loc, c) for c in cookies if c.text]
         if notes:

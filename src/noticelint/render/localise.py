@@ -109,7 +109,9 @@ class Localiser:
         return self.t("basis", basis=self.basis_name(code), letter=_letter(code))
 
     def condition(self, code: str) -> Paragraph:
-        return self.t("condition", condition=self.words.entry("conditions", _letter(code)), letter=_letter(code))
+        return self.t(
+            "condition", condition=self.words.entry("conditions", _letter(code)), letter=_letter(code)
+        )
 
     def derogation(self, code: str) -> Paragraph:
         return self.t(
@@ -141,12 +143,17 @@ class Localiser:
 
     def purpose_links(self, activities: list[Activity]) -> Paragraph:
         return self.join(
-            [(rich.anchor(rich.text_of(self.activity_heading(a)), self.activity_anchor(a)),) for a in activities]
+            [
+                (rich.anchor(rich.text_of(self.activity_heading(a)), self.activity_anchor(a)),)
+                for a in activities
+            ]
         )
 
     # --- contact details --------------------------------------------------------------------
 
-    def contact_rows(self, contact: Contact | None, channels: list[str] | None = None) -> list[tuple[str, Rich]]:
+    def contact_rows(
+        self, contact: Contact | None, channels: list[str] | None = None
+    ) -> list[tuple[str, Rich]]:
         """Label and value for each channel of ``contact`` (only ``channels`` if given)."""
         if contact is None:
             return []
@@ -169,7 +176,9 @@ class Localiser:
             address = contact.postal_address
             town = " ".join(part for part in (address.postal_code, address.city) if part)
             parts = [p for p in (address.street, town) if p]
-            if address.country and (self.lang == "en" or address.country != self.statement.statement.jurisdiction):
+            if address.country and (
+                self.lang == "en" or address.country != self.statement.statement.jurisdiction
+            ):
                 parts.append(self.country(address.country))
             return (Segment(", ".join(parts)),) if parts else ()
         return ()

@@ -10,10 +10,15 @@ from noticelint.render.rich import Rich, Segment
 def controller_section(loc: Localiser, extra: tuple[Section, ...] = ()) -> Section:
     controller = loc.statement.controller
     name = loc.name(loc.controller_name())
-    blocks: list[Block] = [Para(p) for p in loc.rich(controller.text) or (loc.t("controller", controller=name),)]
+    blocks: list[Block] = [
+        Para(p) for p in loc.rich(controller.text) or (loc.t("controller", controller=name),)
+    ]
     rows: list[tuple[str, Rich]] = [(loc.label("contact_name"), ((name,),))]
     if controller.trade_name and controller.legal_name:
-        rows[0] = (loc.label("contact_name"), ((Segment(f"{controller.legal_name} ({controller.trade_name})"),),))
+        rows[0] = (
+            loc.label("contact_name"),
+            ((Segment(f"{controller.legal_name} ({controller.trade_name})"),),),
+        )
     if controller.organisation_number:
         rows.append((loc.label("contact_organisation_number"), ((Segment(controller.organisation_number),),)))
     rows.extend(loc.contact_rows(controller.contact))
@@ -31,8 +36,11 @@ def _representative(loc: Localiser) -> Section | None:
     representative = loc.statement.representative
     if representative is None:
         return None
-    standard = loc.t("representative", name=loc.name(representative.legal_name),
-                     country=loc.country(representative.country))
+    standard = loc.t(
+        "representative",
+        name=loc.name(representative.legal_name),
+        country=loc.country(representative.country),
+    )
     blocks: list[Block] = [Para(p) for p in loc.rich(representative.text) or (standard,)]
     rows = loc.contact_rows(representative.contact)
     if rows:

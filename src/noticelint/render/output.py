@@ -48,7 +48,9 @@ def destinations(pages: list[tuple[str, str]], output: str | None, fmt: str) -> 
         directory = Path(output)
         paths = [directory / f"{sid}.{lang}.{EXTENSIONS[fmt]}" for sid, lang in pages]
         if len(set(paths)) != len(paths):
-            raise OutputError("two statements have the same statement.id; their pages would overwrite each other")
+            raise OutputError(
+                "two statements have the same statement.id; their pages would overwrite each other"
+            )
         return [Destination(sid, lang, path) for (sid, lang), path in zip(pages, paths, strict=True)]
     if len(pages) > 1:
         where = "standard output" if output is None else f"one file ({output})"

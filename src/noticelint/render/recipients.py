@@ -17,7 +17,9 @@ def recipients_section(loc: Localiser, extra: tuple[Section, ...] = ()) -> Secti
         return None
     blocks: list[Para | Table] = []
     if parties:
-        head = tuple(loc.label(k) for k in ("col_party", "col_role", "col_country", "col_used_for", "col_about"))
+        head = tuple(
+            loc.label(k) for k in ("col_party", "col_role", "col_country", "col_used_for", "col_about")
+        )
         blocks.append(Para(loc.t("recipients_intro")))
         blocks.append(Table(loc.label("recipients_caption"), head, tuple(_row(loc, p) for p in parties)))
     subsections = (transfers, *extra) if transfers else extra
@@ -88,9 +90,14 @@ def _transfer(loc: Localiser, transfer: Transfer) -> Rich:
     written = " ".join(s.href or "" for p in own for s in p) + " " + " ".join(rich.text_of(p) for p in own)
     if transfer.safeguard and transfer.safeguard not in written:
         lines.append(loc.t("transfer_safeguard", link=rich.link(transfer.safeguard, transfer.safeguard)))
-    elif not transfer.safeguard and not own and transfer.mechanism in (
-        TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES,
-        TransferMechanism.BINDING_CORPORATE_RULES,
+    elif (
+        not transfer.safeguard
+        and not own
+        and transfer.mechanism
+        in (
+            TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES,
+            TransferMechanism.BINDING_CORPORATE_RULES,
+        )
     ):
         lines.append(loc.t("transfer_copy"))
     if transfer.risks:

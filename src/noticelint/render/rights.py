@@ -25,7 +25,8 @@ _OBJECTION_BASES = (LegalBasis.PUBLIC_TASK, LegalBasis.LEGITIMATE_INTERESTS)
 
 def consent_activities(loc: Localiser) -> list[Activity]:
     return [
-        a for a in loc.statement.activities
+        a
+        for a in loc.statement.activities
         if a.legal_basis is LegalBasis.CONSENT or a.special_condition is SpecialCondition.A
     ]
 
@@ -61,7 +62,9 @@ def applicable_rights(loc: Localiser) -> list[str]:
 
 def objection_bases(loc: Localiser) -> Paragraph:
     bases = sorted({a.legal_basis for a in objection_activities(loc) if a.legal_basis})
-    names = [loc.t("objection_basis_e" if b is LegalBasis.PUBLIC_TASK else "objection_basis_f") for b in bases]
+    names = [
+        loc.t("objection_basis_e" if b is LegalBasis.PUBLIC_TASK else "objection_basis_f") for b in bases
+    ]
     return loc.join(names or [loc.t("objection_basis_f")])
 
 
@@ -109,7 +112,9 @@ def _exercise(loc: Localiser, brief: bool) -> Section:
         else:
             blocks.append(Para(loc.t("exercise_answer_law")))
         blocks.append(Para(loc.t("exercise_free")))
-    return Section(id=loc.anchor("exercise"), heading=(Segment(loc.label("h_exercise")),), blocks=tuple(blocks))
+    return Section(
+        id=loc.anchor("exercise"), heading=(Segment(loc.label("h_exercise")),), blocks=tuple(blocks)
+    )
 
 
 def _withdrawal(loc: Localiser) -> Section:
@@ -124,7 +129,9 @@ def _withdrawal(loc: Localiser) -> Section:
         how = loc.rich(withdrawal.how)
         blocks.append(Para(rich.concat(loc.t("withdrawal_how"), " ", how[0])))
         blocks.extend(Para(p) for p in how[1:])
-    return Section(id=loc.anchor("withdrawal"), heading=(Segment(loc.label("h_withdrawal")),), blocks=tuple(blocks))
+    return Section(
+        id=loc.anchor("withdrawal"), heading=(Segment(loc.label("h_withdrawal")),), blocks=tuple(blocks)
+    )
 
 
 def objection_section(loc: Localiser) -> Section | None:
@@ -139,7 +146,9 @@ def objection_section(loc: Localiser) -> Section | None:
         blocks.append(Para(loc.t("objection_applies", purposes=loc.purpose_links(activities))))
     target = rich.anchor(loc.label("h_exercise"), loc.anchor("exercise"))
     blocks.append(Para(loc.t("objection_how", link=target)))
-    return Section(id=loc.anchor("objection"), heading=(Segment(loc.label("h_objection")),), blocks=tuple(blocks))
+    return Section(
+        id=loc.anchor("objection"), heading=(Segment(loc.label("h_objection")),), blocks=tuple(blocks)
+    )
 
 
 def complaint_section(loc: Localiser, extra: tuple[Section, ...] = ()) -> Section:

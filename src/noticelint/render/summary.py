@@ -26,7 +26,9 @@ def summary(loc: Localiser) -> Summary:
         _recipients(loc),
         _cookies(loc),
         _rights(loc),
-        _line(loc, "sum_complaint_label", "complaint", [loc.t("sum_complaint", authority=loc.authority_name())]),
+        _line(
+            loc, "sum_complaint_label", "complaint", [loc.t("sum_complaint", authority=loc.authority_name())]
+        ),
         _dpo(loc),
     ]
     return Summary(
@@ -37,8 +39,9 @@ def summary(loc: Localiser) -> Summary:
     )
 
 
-def _line(loc: Localiser, label: str, target: str, body: list[Paragraph],
-          items: tuple[Paragraph, ...] = ()) -> SummaryLine:
+def _line(
+    loc: Localiser, label: str, target: str, body: list[Paragraph], items: tuple[Paragraph, ...] = ()
+) -> SummaryLine:
     return SummaryLine(loc.label(label), loc.anchor(target), tuple(p for p in body if p), items)
 
 

@@ -17,8 +17,17 @@ from typing import Any
 LANGUAGES = ("nb", "en")
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-_TABLES = ("anchors", "bases", "conditions", "derogations", "special_categories", "technologies", "rights",
-           "countries", "text")
+_TABLES = (
+    "anchors",
+    "bases",
+    "conditions",
+    "derogations",
+    "special_categories",
+    "technologies",
+    "rights",
+    "countries",
+    "text",
+)
 _DURATION = re.compile(
     r"^P(?:(?P<Y>\d+)Y)?(?:(?P<M>\d+)M)?(?:(?P<W>\d+)W)?(?:(?P<D>\d+)D)?"
     r"(?:T(?:(?P<H>\d+)H)?(?:(?P<TM>\d+)M)?(?:(?P<S>\d+)S)?)?$"
@@ -100,7 +109,9 @@ def placeholders(template: str) -> set[str]:
 
 
 def _strings(data: Any, where: str) -> dict[str, str]:
-    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
         raise WordbookError(f"{where} must map names to text")
     return dict(data)
 

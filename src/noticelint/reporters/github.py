@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from noticelint.findings import Finding, Severity
 from noticelint.report import Report
+from noticelint.reporters.safe_text import without_controls
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(value: str) -> str:
+    value = without_controls(value)
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from noticelint.report import Report
+from noticelint.reporters.safe_text import visible
 
 
 def render(report: Report) -> str:
     lines = [
-        f"{f.path}:{f.span.line}:{f.span.column}: {f.code} [{f.severity.label}] {f.message}"
+        f"{visible(f.path)}:{f.span.line}:{f.span.column}: {f.code} [{f.severity.label}] {visible(f.message)}"
         for f in report.active
     ]
     lines.append(report.summary())
