@@ -14,7 +14,7 @@ import pytest
 
 from noticelint.findings import Finding, Severity, Span
 from noticelint.report import Report
-from noticelint.reporters import github, gitlab, junit, sarif
+from noticelint.reporters import github, gitlab, junit, sarif, text
 from noticelint.reporters import json as json_reporter
 from noticelint.rules import RuleInfo
 
@@ -293,8 +293,9 @@ def test_github_one_command_per_active_finding() -> None:
 def test_github_escapes_message_and_properties() -> None:
     lines = github.render(make_report()).splitlines()
     ret = next(line for line in lines if "RET001" in line)
-    # Message data: only %, CR and LF are escaped.
-    expected_message = "100%25 of data, kept: forever,%0D%0Asee <Art. 13> & \x01 more"
+    # Message data: %, CR and LF are escaped as the runner expects (%25, %0D, %0A); any other control
+    # character is shown, never obeyed: written as the four characters \x01.
+    expected_message = "100%25 of data, kept: forever,%0D%0Asee <Art. 13> & \\x01 more"
     assert ret == (
         f"::error file={A},line=3,col=5,endLine=3,endColumn=12,"
         f"title=RET001 retention-period::{expected_message}"
@@ -309,6 +310,17 @@ def test_github_escapes_message_and_properties() -> None:
     )
 
 
+def test_github_shows_terminal_escapes_as_text() -> None:
+    """ESC (a terminal escape sequence) in a message or a path is written as \\x1b, in data and properties."""
+    odd = Finding(
+        "a\x1b]0;x.yaml", Span(1, 1, 1, 1), "TRN002", "transfer-safeguard", Severity.WARNING, "key '\x1b[2J'"
+    )
+    (line,) = github.render(make_report((odd,), ("a\x1b]0;x.yaml",))).splitlines()
+    assert "\x1b" not in line
+    assert line.startswith("::warning file=a\\x1b]0;x.yaml,line=1,")
+    assert line.endswith("::key '\\x1b[2J'")
+
+
 def test_github_end_never_before_start() -> None:
     line = next(line for line in github.render(make_report()).splitlines() if "CNT003" in line)
     expected = f"::notice file={A},line=10,col=1,endLine=10,endColumn=1,title=CNT003 contact-email::"
@@ -317,6 +329,39 @@ def test_github_end_never_before_start() -> None:
 
 def test_github_nothing_to_report() -> None:
     assert github.render(make_report((WAIVED,), (A,))) == ""
+
+
+# -- text -----------------------------------------------------------------------------------------------
+
+
+def test_text_one_line_per_finding_with_control_characters_shown() -> None:
+    """Line breaks in a message are written as \\n (\\r for a lone CR), other control characters as \\xNN:
+    a message can neither forge a line of the report nor drive the terminal."""
+    forged = Finding(
+        A,
+        Span(4, 1, 4, 2),
+        "TRN002",
+        "transfer-safeguard",
+        Severity.WARNING,
+        "unknown key '\x1b[2J\x1b]0;pwned\x07\nclean.yaml:1:1: fake\r'",
+    )
+    lines = text.render(make_report((RET, forged), (A,))).splitlines()
+    assert lines == [
+        f"{A}:3:5: RET001 [error] 100% of data, kept: forever,\\nsee <Art. 13> & \\x01 more",
+        f"{A}:4:1: TRN002 [warning] unknown key '\\x1b[2J\\x1b]0;pwned\\x07\\nclean.yaml:1:1: fake\\r'",
+        "1 error, 1 warning in 1 file",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("character", "shown"),
+    [("\x00", "\\x00"), ("\x7f", "\\x7f"), ("\x9b", "\\x9b"), ("\u202e", "\\u202e")],
+    ids=["NUL", "DEL", "C1-CSI", "right-to-left-override"],
+)
+def test_text_shows_other_invisible_characters(character: str, shown: str) -> None:
+    finding = Finding(A, Span(1, 1, 1, 1), "CNT003", "contact-email", Severity.INFO, f"a{character}b")
+    first = text.render(make_report((finding,), (A,))).splitlines()[0]
+    assert first == f"{A}:1:1: CNT003 [info] a{shown}b"
 
 
 # -- gitlab -----------------------------------------------------------------------------------------------

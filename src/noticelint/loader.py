@@ -22,6 +22,7 @@ from noticelint.findings import Span
 
 DEFAULT_MAX_BYTES = 256 * 1024  # ten times the complete example statement
 MAX_NODES = 100_000
+MAX_SEPARATORS = 30_000
 MAX_DEPTH = 64
 
 _CORE = "tag:yaml.org,2002:"
@@ -314,29 +315,62 @@ def _compose(text: str, pure: bool) -> Any:
 _NESTING_SCAN_LIMIT = 500
 
 
-def _refuse_deep_nesting(text: str) -> None:
-    """The YAML parsers recurse once per level: refuse absurd nesting before it can exhaust the stack.
+def _refuse_deep_flow(text: str) -> None:
+    """Refuse brackets nested hundreds deep, outside quotes and comments, at the place they pass the limit.
 
-    Counts open brackets and "- " items opened on one line; quoted brackets may make it overcount,
-    which only matters beyond hundreds of levels, where no statement goes.
+    The parsers would recurse once per level (libyaml in C, where that can crash the process).
+    """
+    depth = deepest = crossed = 0
+    quote = ""
+    comment = False
+    previous = "\n"
+    for index, char in enumerate(text):
+        if comment:
+            comment = char not in "\r\n"
+        elif quote:
+            if char == quote and not (quote == '"' and previous == "\\"):
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and previous in " \t\r\n":
+            comment = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth == MAX_DEPTH + 1 and not crossed:
+                crossed = index
+        elif char in "]}" and depth:
+            depth -= 1
+        previous = "" if previous == "\\" and char == "\\" else char
+    if deepest > _NESTING_SCAN_LIMIT:
+        raise _fail(*_Lines(text).at(crossed), f"document is nested more than {MAX_DEPTH} levels deep")
+
+
+def _maybe_deep(text: str) -> bool:
+    """Whether the text could be nested beyond what libyaml's C recursion survives.
+
+    Counts brackets and "- " items opened on one line, wherever they stand (also in comments and text),
+    so it may say yes to a harmless file: such a file is then read by the pure-Python parser, whose
+    recursion ends in a clean error instead of a crash.
     """
     if text.count("[") + text.count("{") > _NESTING_SCAN_LIMIT:
-        depth = deepest = 0
-        crossed = 0
-        for index, char in enumerate(text):
+        depth = 0
+        for char in text:
             if char in "[{":
                 depth += 1
-                deepest = max(deepest, depth)
-                if depth == MAX_DEPTH + 1 and not crossed:
-                    crossed = index
+                if depth > _NESTING_SCAN_LIMIT:
+                    return True
             elif char in "]}" and depth:
                 depth -= 1
-        if deepest > _NESTING_SCAN_LIMIT:
-            raise _fail(*_Lines(text).at(crossed), f"document is nested more than {MAX_DEPTH} levels deep")
+    return _deep_line(text) is not None
+
+
+def _deep_line(text: str) -> int | None:
+    """The first line that opens hundreds of block items ("- - - …"), if any."""
     for number, line in enumerate(_BREAK.split(text), start=1):
-        stripped = line.lstrip(" -?:")
-        if len(line) - len(stripped) > 2 * _NESTING_SCAN_LIMIT:
-            raise _fail(number, 1, f"document is nested more than {MAX_DEPTH} levels deep")
+        if len(line) - len(line.lstrip(" -?:")) > 2 * _NESTING_SCAN_LIMIT:
+            return number
+    return None
 
 
 def parse(text: str, path: str) -> Document:
@@ -349,22 +383,31 @@ def parse(text: str, path: str) -> Document:
     """
     from ruamel.yaml.error import YAMLError
 
-    # Every value but the first needs a separator (a line break or a comma); far more separators than
-    # values allowed means the file would take seconds to compose before the limit could refuse it.
-    if text.count("\n") + text.count(",") > 3 * MAX_NODES:
+    # Composing costs about 20 µs a value: a file of tens of thousands of lines or list items would take
+    # seconds before the value limit could refuse it. The complete example statement has 600 lines.
+    separators = text.count("\n") + text.count(",")
+    if separators > MAX_SEPARATORS:
         raise _fail(
-            1, 1, f"document is too large: it has far more separators than the {MAX_NODES} values allowed"
+            1,
+            1,
+            f"document is too large: {separators} lines and list items; noticelint reads statements of up to "
+            f"{MAX_SEPARATORS}",
         )
-    _refuse_deep_nesting(text)
     special_breaks = any(c in text for c in _LIBYAML_BREAKS)
+    deep = _maybe_deep(text)
+    if deep:
+        _refuse_deep_flow(text)
+    pure = not LIBYAML or special_breaks or deep
     token = _lines.set(_Lines(text) if special_breaks else None)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. a reused anchor name: valid YAML, not the user's concern
             try:
-                root = _compose(text, pure=not LIBYAML or special_breaks)
+                root = _compose(text, pure=pure)
             except YAMLError:
-                if not LIBYAML:
+                # libyaml follows YAML 1.1 in corners (a colon inside {…}, a reused anchor name) and words
+                # its errors more tersely: the YAML 1.2 parser's answer counts.
+                if pure:
                     raise
                 root = _compose(text, pure=True)
         builder = _Builder()
@@ -374,7 +417,9 @@ def parse(text: str, path: str) -> Document:
     except YAMLError as exc:
         raise _yaml_error(exc, text) from None
     except RecursionError:
-        raise _fail(1, 1, "document is nested too deeply to read") from None
+        raise _fail(
+            _deep_line(text) or 1, 1, f"document is nested more than {MAX_DEPTH} levels deep"
+        ) from None
     finally:
         _lines.reset(token)
     return Document(path=path, text=text, data=data, nodes=builder.nodes)

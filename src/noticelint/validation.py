@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 from collections.abc import Iterator
 from typing import Any
 
 from noticelint.document import Document, pointer_from_path, pointer_join
 from noticelint.loader import LoadError, Problem
 from noticelint.model import SCHEMA_VERSION, PrivacyStatement
+
+MAX_SCHEMA_ERRORS = 100
 
 _TYPE_NAMES = {
     "object": "a mapping",
@@ -118,9 +121,8 @@ def _messages(error: Any, doc: Document) -> Iterator[Problem]:
     if validator == "additionalProperties" and isinstance(instance, dict):
         allowed = sorted(schema.get("properties", {}))
         patterns = schema.get("patternProperties", {})
-        for key in instance:
-            if key in allowed:
-                continue
+        unknown = [key for key in instance if key not in allowed]
+        for key in unknown[:MAX_SCHEMA_ERRORS]:
             if patterns:
                 import re
 
@@ -227,7 +229,9 @@ def schema_problems(doc: Document) -> list[Problem]:
                 "/schema_version",
             )
         ]
-    problems = [p for error in _validator().iter_errors(data) for p in _messages(error, doc)]
+    # The first hundred errors say what is wrong; a hostile file could have hundreds of thousands.
+    errors = itertools.islice(_validator().iter_errors(data), MAX_SCHEMA_ERRORS)
+    problems = [p for error in errors for p in _messages(error, doc)]
     unique = {(p.span, p.message): p for p in problems}
     return sorted(unique.values(), key=lambda p: (p.span.line, p.span.column, p.message))
 

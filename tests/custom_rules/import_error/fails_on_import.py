@@ -1,0 +1,5 @@
+"""A custom rule module that cannot be imported."""
+
+from __future__ import annotations
+
+from noticelint.rules import no_such_name  # type: ignore[attr-defined]  # noqa: F401
