@@ -169,13 +169,7 @@ EXPECTED: dict[str, Expect] = {
 # to read and locate in, 2000 levels of indentation): they run with max-file-size raised to 4 MiB.
 RAISED_LIMIT = {"long-quoted-string-1.9mb.yaml", "long-key-1.9mb.yaml", "deep-block-2000.yaml"}
 
-BUGS: dict[str, str] = {
-    "syntax-error-at-end-256kb.yaml": (
-        "loader.parse composes with libyaml and, when libyaml raises, composes the whole text again with the "
-        "pure-Python parser: a 256 KB statement with a syntax error on its last line takes ~3 s of CPU "
-        "(~5 s for a flat list of 130 000 values ending in ']]'), over the 2 s limit within the default size"
-    ),
-}
+BUGS: dict[str, str] = {}
 
 
 # --- the large and special cases, generated at test time -------------------------------------------------

@@ -23,6 +23,7 @@ from noticelint.findings import Span
 DEFAULT_MAX_BYTES = 256 * 1024  # ten times the complete example statement
 MAX_NODES = 100_000
 MAX_SEPARATORS = 30_000
+_REREAD_LIMIT = 64 * 1024
 MAX_DEPTH = 64
 
 _CORE = "tag:yaml.org,2002:"
@@ -404,10 +405,12 @@ def parse(text: str, path: str) -> Document:
             warnings.simplefilter("ignore")  # e.g. a reused anchor name: valid YAML, not the user's concern
             try:
                 root = _compose(text, pure=pure)
-            except YAMLError:
+            except YAMLError as exc:
                 # libyaml follows YAML 1.1 in corners (a colon inside {…}, a reused anchor name) and words
-                # its errors more tersely: the YAML 1.2 parser's answer counts.
-                if pure:
+                # its errors more tersely: the YAML 1.2 parser's answer counts. For a large file, reading it
+                # again costs seconds, so only where the two can disagree about validity.
+                problem = str(getattr(exc, "problem", ""))
+                if pure or (len(text) > _REREAD_LIMIT and "':'" not in problem and "anchor" not in problem):
                     raise
                 root = _compose(text, pure=True)
         builder = _Builder()
