@@ -79,7 +79,9 @@ def lint(
                 if hit is not None:
                     results[index] = hit
                     continue
-        pending.append((index, raw, key))
+        # The bytes are read again when the file is checked: holding thousands of files in memory while
+        # the cache is consulted would cost more than reading them twice.
+        pending.append((index, None, key))
 
     if pending:
         linter = build_linter(config, *selection)
