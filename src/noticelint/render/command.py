@@ -94,8 +94,14 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.write(text_report(report))
     if refused:
         code = max(code, EXIT_REFUSED)
-        names = ", ".join(c.target.display for c in refused)
-        _say(f"refused to render {names}: fix the errors above, or render a draft with --draft")
+        unreadable = [c.target.display for c in refused if c.statement is None]
+        gated = [c.target.display for c in refused if c.statement is not None]
+        if unreadable:
+            _say(f"cannot render {', '.join(unreadable)}: the file is not a valid statement (see above)")
+        if gated:
+            _say(
+                f"refused to render {', '.join(gated)}: fix the errors above, or render a draft with --draft"
+            )
 
     renderable = [c for c in checked if c.statement is not None and c not in refused]
     pages: list[tuple[Checked, str]] = []
