@@ -10,26 +10,15 @@ that rules added later cannot change the exit code these tests are about.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from noticelint import __version__
-from noticelint.cli import main
+from tests.clirun import SELECT, VALID, assert_no_traceback, cli, isolate, module
 
 REPO = Path(__file__).resolve().parents[1]
-SELECT = ("--select", "CTL,WVR")
-
-VALID = (
-    "schema_version: 1\n"
-    "statement: {id: s, languages: [nb], default_language: nb}\n"
-    "controller: {id: c, legal_name: Eksempel AS, contact: {email: post@example.no}}\n"
-)
 # The controller has no contact details: CTL002 (error) on line 3, column 1 (the key `controller`).
 NO_CONTACT = (
     "schema_version: 1\n"
@@ -48,55 +37,6 @@ STALE_WAIVER = VALID.replace(
     "default_language: nb}", "default_language: nb}  # noticelint: ignore[CTL001] legal name was missing once"
 )
 
-_FINDING = re.compile(
-    r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>[A-Z]{2,4}\d{3}) "
-    r"\[(?P<severity>error|warning|info)\] (?P<message>.*)$"
-)
-
-
-@dataclass(frozen=True)
-class Located:
-    path: str
-    line: int
-    column: int
-    code: str
-    severity: str
-    message: str
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def findings(self) -> list[Located]:
-        return [
-            Located(m["path"], int(m["line"]), int(m["column"]), m["code"], m["severity"], m["message"])
-            for m in map(_FINDING.match, self.out.splitlines())
-            if m
-        ]
-
-    @property
-    def summary(self) -> str:
-        return self.out.rstrip("\n").splitlines()[-1]
-
-
-def assert_no_traceback(*streams: str) -> None:
-    for stream in streams:
-        assert "Traceback" not in stream, stream
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> Run:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:  # argparse: --version, --help, bad choices
-        code = int(exc.code or 0)
-    captured = capsys.readouterr()
-    assert_no_traceback(captured.out, captured.err)
-    return Run(code, captured.out, captured.err)
-
 
 def write(name: str, text: str) -> str:
     Path(name).parent.mkdir(parents=True, exist_ok=True)
@@ -104,26 +44,9 @@ def write(name: str, text: str) -> str:
     return name
 
 
-def module(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GITHUB_ACTIONS": "", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "noticelint", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        env=env,
-        check=False,
-    )
-
-
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run in an empty directory with an empty [tool.noticelint] table, whatever the repository configures."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    (tmp_path / "pyproject.toml").write_text("[tool.noticelint]\n", encoding="utf-8")
+    isolate(tmp_path, monkeypatch)
 
 
 # --- exit codes and the text format ------------------------------------------------------------------

@@ -14,109 +14,22 @@ import importlib.util
 import os
 import re
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from noticelint.cli import main
+from tests.clirun import SELECT, VALID, Located, assert_no_traceback, cli, isolate, module
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 # loader.parse uses libyaml when ruamel.yaml.clib is installed; some bugs exist only on that path.
 LIBYAML = importlib.util.find_spec("_ruamel_yaml") is not None
-SELECT = ("--select", "CTL,WVR")
-
-VALID = (
-    "schema_version: 1\n"
-    "statement: {id: s, languages: [nb], default_language: nb}\n"
-    "controller: {id: c, legal_name: Eksempel AS, contact: {email: post@example.no}}\n"
-)
-
-_FINDING = re.compile(
-    r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>[A-Z]{2,4}\d{3}) "
-    r"\[(?P<severity>error|warning|info)\] (?P<message>.*)$"
-)
-
-
-@dataclass(frozen=True)
-class Located:
-    path: str
-    line: int
-    column: int
-    code: str
-    severity: str
-    message: str
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def findings(self) -> list[Located]:
-        found = []
-        for line in self.out.splitlines():
-            match = _FINDING.match(line)
-            if match:
-                found.append(
-                    Located(
-                        match["path"],
-                        int(match["line"]),
-                        int(match["column"]),
-                        match["code"],
-                        match["severity"],
-                        match["message"],
-                    )
-                )
-        return found
-
-    def only(self) -> Located:
-        assert len(self.findings) == 1, self.out + self.err
-        return self.findings[0]
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> Run:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:  # argparse
-        code = int(exc.code or 0)
-    captured = capsys.readouterr()
-    run = Run(code, captured.out, captured.err)
-    assert_no_traceback(run.out, run.err)
-    return run
-
-
-def module(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """``python -m noticelint ...`` in a child process, as a user or a hook runs it."""
-    env = {**os.environ, "GITHUB_ACTIONS": "", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "noticelint", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=timeout,
-        env=env,
-        check=False,
-    )
-
-
-def assert_no_traceback(*streams: str) -> None:
-    for stream in streams:
-        assert "Traceback" not in stream, stream
-        assert 'File "' not in stream, stream
 
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run in an empty directory whose own configuration is empty, whatever the repository configures."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    (tmp_path / "pyproject.toml").write_text("[tool.noticelint]\n", encoding="utf-8")
+    isolate(tmp_path, monkeypatch)
 
 
 # --- the corpus --------------------------------------------------------------------------------------

@@ -11,69 +11,18 @@ import os
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from noticelint.cli import main
+from tests.clirun import SELECT, VALID, Run, assert_no_traceback, cli, isolate
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-SELECT = ("--select", "CTL,WVR")
-
-VALID = (
-    "schema_version: 1\n"
-    "statement: {id: s, languages: [nb], default_language: nb}\n"
-    "controller: {id: c, legal_name: Eksempel AS, contact: {email: post@example.no}}\n"
-)
-
-_FINDING = re.compile(
-    r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>[A-Z]{2,4}\d{3}) "
-    r"\[(?P<severity>error|warning|info)\] (?P<message>.*)$"
-)
-
-
-@dataclass(frozen=True)
-class Located:
-    path: str
-    line: int
-    column: int
-    code: str
-    message: str
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def findings(self) -> list[Located]:
-        return [
-            Located(m["path"], int(m["line"]), int(m["column"]), m["code"], m["message"])
-            for m in map(_FINDING.match, self.out.splitlines())
-            if m
-        ]
-
-    def at(self, line: int) -> list[Located]:
-        return [f for f in self.findings if f.line == line]
-
-
-def assert_no_traceback(*streams: str) -> None:
-    for stream in streams:
-        assert "Traceback" not in stream, stream
 
 
 def check(capsys: pytest.CaptureFixture[str], text: str, *args: str, name: str = "s.yaml") -> Run:
     Path(name).write_text(text, encoding="utf-8")
-    try:
-        code = main(["check", *args, name])
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    captured = capsys.readouterr()
-    assert_no_traceback(captured.out, captured.err)
-    run = Run(code, captured.out, captured.err)
+    run = cli(capsys, "check", *args, name)
     assert all(f.path == name for f in run.findings), run.out
     lines = text.splitlines()
     for f in run.findings:
@@ -83,9 +32,7 @@ def check(capsys: pytest.CaptureFixture[str], text: str, *args: str, name: str =
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    (tmp_path / "pyproject.toml").write_text("[tool.noticelint]\n", encoding="utf-8")
+    isolate(tmp_path, monkeypatch)
 
 
 def test_minimal_statement_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
