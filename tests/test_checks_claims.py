@@ -129,7 +129,9 @@ def test_controller_named_in_the_wording_does_not_count(check: Check, bare: dict
         "If you do not share your phone number, we send no reminder.",
     ],
 )
-def test_qualified_or_positive_wording_is_quiet(check: Check, example_data: dict[str, Any], sentence: str) -> None:
+def test_qualified_or_positive_wording_is_quiet(
+    check: Check, example_data: dict[str, Any], sentence: str
+) -> None:
     assert only(run(check, example_data, intro(sentence)), "CON001") == []
 
 
@@ -141,11 +143,15 @@ def test_exception_that_does_not_cover_the_recipients_still_counts(
 
 
 def test_sale_claim_with_only_processors_is_quiet(check: Check, example_data: dict[str, Any]) -> None:
-    findings = run(check, example_data, intro("Vi selger ikke opplysningene dine.", "We never sell your data."))
+    findings = run(
+        check, example_data, intro("Vi selger ikke opplysningene dine.", "We never sell your data.")
+    )
     assert only(findings, "CON001") == []
 
 
-def test_sale_claim_with_an_independent_recipient_is_reported(check: Check, example_data: dict[str, Any]) -> None:
+def test_sale_claim_with_an_independent_recipient_is_reported(
+    check: Check, example_data: dict[str, Any]
+) -> None:
     patch = """
 parties:
   - id: forsikring
@@ -258,14 +264,17 @@ def test_cookieless_vendor_does_not_count(check: Check, bare: dict[str, Any]) ->
 
 def test_contact_us_without_channel_is_reported(check: Check, bare: dict[str, Any]) -> None:
     findings = only(
-        run(check, bare, "controller: {contact: null}", bare_text("Informasjon slettes ved å kontakte oss.")), "CON003"
+        run(check, bare, "controller: {contact: null}", bare_text("Informasjon slettes ved å kontakte oss.")),
+        "CON003",
     )
     assert [f.pointer for f in findings] == ["/controller/text"]
     assert "'kontakte oss'" in findings[0].message
 
 
 @pytest.mark.parametrize("sentence", ["Kontakt oss om du har spørsmål.", "Please contact us with questions."])
-def test_contact_us_with_an_empty_contact_is_reported(check: Check, bare: dict[str, Any], sentence: str) -> None:
+def test_contact_us_with_an_empty_contact_is_reported(
+    check: Check, bare: dict[str, Any], sentence: str
+) -> None:
     findings = run(check, bare, "controller: {contact: {email: null}}", bare_text(sentence))
     assert len(only(findings, "CON003")) == 1
 
@@ -321,7 +330,9 @@ def test_link_phrase_without_target_is_reported(check: Check, bare: dict[str, An
         "Vi lagrer opplysningene her i Norge.",
     ],
 )
-def test_link_with_target_or_no_link_phrase_is_quiet(check: Check, bare: dict[str, Any], sentence: str) -> None:
+def test_link_with_target_or_no_link_phrase_is_quiet(
+    check: Check, bare: dict[str, Any], sentence: str
+) -> None:
     assert only(run(check, bare, bare_text(sentence)), "CON004") == []
 
 
@@ -339,11 +350,15 @@ def test_clinic_claims_at_their_sentences(check: Check) -> None:
     findings = check(text)
 
     sharing = only(findings, "CON001")
-    assert [f.span.line for f in sharing] == [line_of(text, "Personopplysningene deles ikke med utenforstående")]
+    assert [f.span.line for f in sharing] == [
+        line_of(text, "Personopplysningene deles ikke med utenforstående")
+    ]
     assert "Google Inc." in sharing[0].message
 
     contact = only(findings, "CON003")
-    assert [f.span.line for f in contact] == [line_of(text, "Informasjon slettes på oppfordring ved å kontakte oss")]
+    assert [f.span.line for f in contact] == [
+        line_of(text, "Informasjon slettes på oppfordring ved å kontakte oss")
+    ]
 
     link = only(findings, "CON004")
     assert [f.span.line for f in link] == [line_of(text, "Les personvernreglene her.")]

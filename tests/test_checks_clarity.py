@@ -97,7 +97,9 @@ def test_norwegian_vague_words_are_reported(
         ("We keep your name, address etc.", "etc."),
     ],
 )
-def test_english_vague_words_are_reported(check: Check, example_data: dict[str, Any], sentence: str, word: str) -> None:
+def test_english_vague_words_are_reported(
+    check: Check, example_data: dict[str, Any], sentence: str, word: str
+) -> None:
     findings = only(run(check, example_data, intro("Vi behandler personopplysninger.", sentence)), "TXT001")
     assert [f.pointer for f in findings] == ["/statement/text/en"]
     assert f"'{word}'" in findings[0].message
@@ -170,7 +172,9 @@ def test_missing_date_and_version_are_reported(check: Check, example_data: dict[
     findings = only(run(check, example_data, "statement: {version: null, last_updated: null}"), "TXT003")
     assert len(findings) == 2
     assert {f.pointer for f in findings} == {"/statement"}
-    assert any("last_updated" in f.message for f in findings) and any("version" in f.message for f in findings)
+    assert any("last_updated" in f.message for f in findings) and any(
+        "version" in f.message for f in findings
+    )
 
 
 def test_missing_version_alone_is_reported(check: Check, example_data: dict[str, Any]) -> None:
@@ -188,7 +192,9 @@ def test_missing_date_alone_is_reported(check: Check, example_data: dict[str, An
 
 def test_future_date_is_reported(check: Check, example_data: dict[str, Any]) -> None:
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
-    findings = only(run(check, example_data, f"statement: {{last_updated: {tomorrow.isoformat()}}}"), "TXT004")
+    findings = only(
+        run(check, example_data, f"statement: {{last_updated: {tomorrow.isoformat()}}}"), "TXT004"
+    )
     assert [f.pointer for f in findings] == ["/statement/last_updated"]
     assert tomorrow.isoformat() in findings[0].message
 
@@ -237,7 +243,9 @@ def test_single_language_statement_accepts_plain_strings(check: Check) -> None:
     assert only(check(text), "TXT005") == []
 
 
-def test_third_language_is_required_everywhere_once_published(check: Check, example_data: dict[str, Any]) -> None:
+def test_third_language_is_required_everywhere_once_published(
+    check: Check, example_data: dict[str, Any]
+) -> None:
     findings = only(run(check, example_data, "statement: {languages: [nb, en, nn]}"), "TXT005")
     assert findings
     assert all("'nn'" in f.message and "'en'" not in f.message for f in findings)
@@ -257,7 +265,9 @@ def test_third_language_is_required_everywhere_once_published(check: Check, exam
         "Health data must not be sent by e-mail.",
     ],
 )
-def test_instructions_to_staff_are_reported(check: Check, example_data: dict[str, Any], sentence: str) -> None:
+def test_instructions_to_staff_are_reported(
+    check: Check, example_data: dict[str, Any], sentence: str
+) -> None:
     findings = only(run(check, example_data, intro(sentence)), "TXT006")
     assert [f.pointer for f in findings] == ["/statement/text/nb"]
 
@@ -271,7 +281,9 @@ def test_instructions_to_staff_are_reported(check: Check, example_data: dict[str
         "Vanlig e-post er ukryptert. Send oss derfor ikke helseopplysninger på e-post.",
     ],
 )
-def test_information_for_the_reader_is_quiet(check: Check, example_data: dict[str, Any], sentence: str) -> None:
+def test_information_for_the_reader_is_quiet(
+    check: Check, example_data: dict[str, Any], sentence: str
+) -> None:
     assert only(run(check, example_data, intro(sentence)), "TXT006") == []
 
 
@@ -307,5 +319,8 @@ def test_clinic_clarity_findings_at_their_sentences(check: Check) -> None:
 
     staff = only(findings, "TXT006")
     assert sorted(f.span.line for f in staff) == sorted(
-        [line_of(text, "Den enkelte er ansvarlig"), line_of(text, "Sensitive personopplysninger skal ikke sendes")]
+        [
+            line_of(text, "Den enkelte er ansvarlig"),
+            line_of(text, "Sensitive personopplysninger skal ikke sendes"),
+        ]
     )

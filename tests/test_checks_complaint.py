@@ -105,7 +105,9 @@ def test_authority_by_name_and_website(check: Check, example_data: dict[str, Any
 
 
 def test_authority_by_code_needs_no_name(check: Check, example_data: dict[str, Any]) -> None:
-    assert only(run(check, example_data, "complaint: {authority: 'NO', name: null, url: null}"), "CPL003") == []
+    assert (
+        only(run(check, example_data, "complaint: {authority: 'NO', name: null, url: null}"), "CPL003") == []
+    )
 
 
 # --- CPL004 -----------------------------------------------------------------------------------------
@@ -140,7 +142,10 @@ def test_jurisdiction_counts_as_home(check: Check, example_data: dict[str, Any])
     # A Swedish company whose statement follows Norwegian law may name either authority.
     patch = "controller: {country: SE}"
     assert only(run(check, example_data, patch), "CPL004") == []
-    assert only(run(check, example_data, patch, "complaint: {authority: SE, text: Klage til IMY.}"), "CPL004") == []
+    assert (
+        only(run(check, example_data, patch, "complaint: {authority: SE, text: Klage til IMY.}"), "CPL004")
+        == []
+    )
 
 
 def test_no_home_authority_known(check: Check, example_data: dict[str, Any]) -> None:

@@ -62,7 +62,9 @@ def test_example_has_no_cookie_findings(check: Check, example_data: dict[str, An
 # --- CKE001 cookie without consent ----------------------------------------------------------------
 
 
-def test_unnecessary_cookie_on_legitimate_interests_is_reported(check: Check, example_data: dict[str, Any]) -> None:
+def test_unnecessary_cookie_on_legitimate_interests_is_reported(
+    check: Check, example_data: dict[str, Any]
+) -> None:
     findings = only(run(check, example_data, analytics('"6(1)(f)"')), "CKE001")
     assert len(findings) == 1
     assert findings[0].pointer == "/activities/0/cookies/0"
@@ -101,7 +103,10 @@ def test_controller_country_decides_without_jurisdiction(check: Check, example_d
     norwegian = run(check, example_data, analytics('"6(1)(f)"'), "statement: {jurisdiction: null}")
     assert len(only(norwegian, "CKE001")) == 1
     danish = run(
-        check, example_data, analytics('"6(1)(f)"'), 'statement: {jurisdiction: null}\ncontroller: {country: "DK"}'
+        check,
+        example_data,
+        analytics('"6(1)(f)"'),
+        'statement: {jurisdiction: null}\ncontroller: {country: "DK"}',
     )
     assert only(danish, "CKE001") == []
 
@@ -131,14 +136,18 @@ def test_withdrawal_how_given_is_quiet(check: Check, example_data: dict[str, Any
 
 
 def test_only_necessary_cookies_need_no_withdrawal(check: Check, example_data: dict[str, Any]) -> None:
-    findings = run(check, example_data, analytics('"6(1)(b)"', necessary="true"), "rights: {withdrawal: null}")
+    findings = run(
+        check, example_data, analytics('"6(1)(b)"', necessary="true"), "rights: {withdrawal: null}"
+    )
     assert only(findings, "CKE002") == []
 
 
 # --- CKE003 cookie-setting vendor without cookies -----------------------------------------------
 
 
-def test_cookie_vendor_recipient_without_cookies_is_reported(check: Check, example_data: dict[str, Any]) -> None:
+def test_cookie_vendor_recipient_without_cookies_is_reported(
+    check: Check, example_data: dict[str, Any]
+) -> None:
     patch = """
 activities:
   - id: nettstedsanalyse
@@ -226,7 +235,9 @@ activities:
     hits = list(cookie_vendor_without_cookies(ctx))
     assert [h.pointer for h in hits] == ["/activities/0/recipients/0"]
     assert "believed to set cookies (unconfirmed" in hits[0].message
-    ctx = CheckContext(PrivacyStatement.model_validate(data), {"vendors": [{**vendors[0], "sets_cookies": "no"}]})
+    ctx = CheckContext(
+        PrivacyStatement.model_validate(data), {"vendors": [{**vendors[0], "sets_cookies": "no"}]}
+    )
     assert list(cookie_vendor_without_cookies(ctx)) == []
 
 
@@ -246,7 +257,9 @@ activities:
         "Your browser settings constitute your consent.",
     ],
 )
-def test_implied_consent_wording_is_reported(check: Check, example_data: dict[str, Any], sentence: str) -> None:
+def test_implied_consent_wording_is_reported(
+    check: Check, example_data: dict[str, Any], sentence: str
+) -> None:
     patch = f"statement: {{text: {{nb: 'Vi har et banner.', en: '{sentence}'}}}}"
     findings = only(run(check, example_data, patch), "CKE004")
     assert [f.pointer for f in findings] == ["/statement/text/en"]
@@ -269,7 +282,11 @@ def test_consent_wording_that_is_not_implied_is_quiet(
 
 
 BROWSER = yaml_dump(
-    {"statement": {"text": {"nb": "Du kan også slette informasjonskapsler i nettleseren din.", "en": "A banner."}}}
+    {
+        "statement": {
+            "text": {"nb": "Du kan også slette informasjonskapsler i nettleseren din.", "en": "A banner."}
+        }
+    }
 )
 
 
@@ -277,7 +294,9 @@ def test_browser_refusal_is_quiet_where_consent_is_asked(check: Check, example_d
     assert only(run(check, example_data, BROWSER), "CKE004") == []
 
 
-def test_browser_refusal_is_reported_where_it_is_the_only_way(check: Check, example_data: dict[str, Any]) -> None:
+def test_browser_refusal_is_reported_where_it_is_the_only_way(
+    check: Check, example_data: dict[str, Any]
+) -> None:
     findings = only(run(check, example_data, analytics('"6(1)(f)"'), BROWSER), "CKE004")
     assert len(findings) == 1
     assert "browser settings" in findings[0].message
@@ -336,7 +355,9 @@ activities:
 
 
 def test_blank_purpose_is_missing(check: Check, example_data: dict[str, Any]) -> None:
-    findings = only(run(check, example_data, analytics().replace("Skiller besøkende fra hverandre", "' '")), "CKE005")
+    findings = only(
+        run(check, example_data, analytics().replace("Skiller besøkende fra hverandre", "' '")), "CKE005"
+    )
     assert [f.message for f in findings if "no purpose" in f.message]
     assert len(findings) == 1
 

@@ -75,7 +75,9 @@ def test_designated_dpo_with_empty_contact(check: Check, example_data: dict[str,
     assert [f.pointer for f in findings] == ["/dpo/contact"]
 
 
-@pytest.mark.parametrize("contact", ["{phone: '+47 11 11 11 11'}", "{web_form: 'https://www.example.no/ombud'}"])
+@pytest.mark.parametrize(
+    "contact", ["{phone: '+47 11 11 11 11'}", "{web_form: 'https://www.example.no/ombud'}"]
+)
 def test_designated_dpo_with_any_channel(check: Check, example_data: dict[str, Any], contact: str) -> None:
     patch = f"dpo: {{contact: {contact}}}"
     data = merge(example_data, yaml_load(patch))

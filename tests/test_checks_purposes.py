@@ -36,8 +36,12 @@ def activities(example: dict[str, Any]) -> list[dict[str, Any]]:
 
 def one_activity(**fields: Any) -> dict[str, Any]:
     """A patch that replaces the activities with a single one."""
-    activity = {"id": "henvendelser", "purpose": "Svare på spørsmål fra kunder", "legal_basis": "6(1)(f)",
-                "legitimate_interest": "Å svare kundene på det de spør om."}
+    activity = {
+        "id": "henvendelser",
+        "purpose": "Svare på spørsmål fra kunder",
+        "legal_basis": "6(1)(f)",
+        "legitimate_interest": "Å svare kundene på det de spør om.",
+    }
     activity.update(fields)
     return {"activities": [{k: v for k, v in activity.items() if v is not None}]}
 
@@ -97,7 +101,9 @@ def test_activities_with_a_basis_are_quiet(check: Check, example_data: dict[str,
 
 
 def test_special_categories_without_condition(check: Check, example_data: dict[str, Any]) -> None:
-    findings = only(run(check, example_data, one_activity(special_categories=["health", "genetic"])), "PUR003")
+    findings = only(
+        run(check, example_data, one_activity(special_categories=["health", "genetic"])), "PUR003"
+    )
     assert [f.pointer for f in findings] == ["/activities/0/special_categories"]
     assert "health, genetic" in findings[0].message and "henvendelser" in findings[0].message
 
@@ -140,7 +146,9 @@ def test_no_special_categories_needs_no_condition(check: Check, example_data: di
         "Du har ikke plikt til å gi oss helseopplysninger.",
     ],
 )
-def test_special_category_named_in_text_is_reported(check: Check, example_data: dict[str, Any], text: str) -> None:
+def test_special_category_named_in_text_is_reported(
+    check: Check, example_data: dict[str, Any], text: str
+) -> None:
     findings = only(run(check, example_data, one_activity(text=text)), "PUR004")
     assert len(findings) == 1
     assert findings[0].pointer == "/activities/0/text"
@@ -188,7 +196,8 @@ def test_no_special_category_is_quiet(check: Check, example_data: dict[str, Any]
 
 
 @pytest.mark.parametrize(
-    "declared", [{"special_categories": ["health"], "special_condition": "9(2)(a)"}, {"special_condition": "9(2)(h)"}]
+    "declared",
+    [{"special_categories": ["health"], "special_condition": "9(2)(a)"}, {"special_condition": "9(2)(h)"}],
 )
 def test_declared_special_categories_are_not_reported_again(
     check: Check, example_data: dict[str, Any], declared: dict[str, Any]
@@ -251,7 +260,9 @@ def test_specific_interest_is_quiet(check: Check, example_data: dict[str, Any], 
     assert only(run(check, example_data, one_activity(legitimate_interest=interest)), "PUR006") == []
 
 
-def test_generic_interest_in_one_language_is_reported_there(check: Check, example_data: dict[str, Any]) -> None:
+def test_generic_interest_in_one_language_is_reported_there(
+    check: Check, example_data: dict[str, Any]
+) -> None:
     interest = {"nb": "Å svare kundene på det de spør om.", "en": "Our legitimate interests."}
     findings = only(run(check, example_data, one_activity(legitimate_interest=interest)), "PUR006")
     assert [f.pointer for f in findings] == ["/activities/0/legitimate_interest/en"]
@@ -321,13 +332,23 @@ def test_a_form_in_the_wording_needs_provision(check: Check, example_data: dict[
     [
         {"source": {"kind": "data_subject"}, "text": "Du sender oss e-post."},
         {"source": {"kind": "data_subject"}, "text": "We receive data in the form of e-mails."},
-        {"source": {"kind": "other", "description": "Folkeregisteret"}, "legal_basis": "6(1)(b)",
-         "data_categories": ["adresse"], "text": "Skjema"},
+        {
+            "source": {"kind": "other", "description": "Folkeregisteret"},
+            "legal_basis": "6(1)(b)",
+            "data_categories": ["adresse"],
+            "text": "Skjema",
+        },
         {"source": None, "legal_basis": "6(1)(b)", "text": "Skjema"},
-        {"source": {"kind": "data_subject"}, "legal_basis": "6(1)(b)", "provision": {"requirement": "voluntary"}},
+        {
+            "source": {"kind": "data_subject"},
+            "legal_basis": "6(1)(b)",
+            "provision": {"requirement": "voluntary"},
+        },
     ],
 )
-def test_no_provision_needed_or_given(check: Check, example_data: dict[str, Any], fields: dict[str, Any]) -> None:
+def test_no_provision_needed_or_given(
+    check: Check, example_data: dict[str, Any], fields: dict[str, Any]
+) -> None:
     assert only(run(check, example_data, one_activity(**fields)), "PUR009") == []
 
 
@@ -352,7 +373,11 @@ def test_automated_decisions_need_logic_and_significance(
 
 @pytest.mark.parametrize(
     "decisions",
-    [{"used": True, "logic": "Poeng ut fra svarene.", "significance": "Du kan få avslag."}, {"used": False}, None],
+    [
+        {"used": True, "logic": "Poeng ut fra svarene.", "significance": "Du kan få avslag."},
+        {"used": False},
+        None,
+    ],
 )
 def test_no_automated_decisions_or_fully_explained(
     check: Check, example_data: dict[str, Any], decisions: dict[str, Any] | None
@@ -366,13 +391,19 @@ def test_saying_nothing_about_automated_decisions(check: Check, example_data: di
 
 
 def test_one_activity_stating_it_is_enough(check: Check, example_data: dict[str, Any]) -> None:
-    patch = {"activities": [*one_activity()["activities"], {"id": "b", "purpose": "x", "legal_basis": "6(1)(b)",
-                                                            "automated_decisions": {"used": False}}]}
+    patch = {
+        "activities": [
+            *one_activity()["activities"],
+            {"id": "b", "purpose": "x", "legal_basis": "6(1)(b)", "automated_decisions": {"used": False}},
+        ]
+    }
     assert only(run(check, example_data, patch), "PUR011") == []
 
 
 @pytest.mark.parametrize("text", ["Vi tar ingen automatiserte avgjørelser.", "We do no profiling."])
-def test_wording_about_automated_decisions_is_enough(check: Check, example_data: dict[str, Any], text: str) -> None:
+def test_wording_about_automated_decisions_is_enough(
+    check: Check, example_data: dict[str, Any], text: str
+) -> None:
     patch = {**one_activity(), "sections": [{"id": "avgjorelser", "text": text}]}
     assert only(run(check, example_data, patch), "PUR011") == []
 

@@ -118,11 +118,15 @@ def test_party_matches_by_entity_when_it_names_no_service(check: Check) -> None:
 
 def test_party_matches_by_outdated_name(check: Check) -> None:
     parties = [{"id": "google", "legal_name": "Google Inc."}]
-    assert codes(check, statement(parties, [activity("google")], "Vi bruker Google Analytics."), "REC001") == []
+    assert (
+        codes(check, statement(parties, [activity("google")], "Vi bruker Google Analytics."), "REC001") == []
+    )
 
 
 def test_party_that_names_another_service_does_not_match_by_entity(check: Check) -> None:
-    findings = codes(check, statement([GOOGLE_IE], [activity("google-ireland")], "Vi viser YouTube-videoer."), "REC001")
+    findings = codes(
+        check, statement([GOOGLE_IE], [activity("google-ireland")], "Vi viser YouTube-videoer."), "REC001"
+    )
     assert len(findings) == 1
     assert "YouTube" in findings[0].message
 
@@ -176,7 +180,12 @@ def test_names_written_as_names_are_vendors(check: Check, wording: str, service:
 
 @pytest.mark.parametrize(
     "wording",
-    ["Vi bruker ikke Mailchimp.", "We do not use Mailchimp.", "We don't use Mailchimp.", "Vi bruker aldri Mailchimp."],
+    [
+        "Vi bruker ikke Mailchimp.",
+        "We do not use Mailchimp.",
+        "We don't use Mailchimp.",
+        "Vi bruker aldri Mailchimp.",
+    ],
 )
 def test_negated_mention_is_quiet(check: Check, wording: str) -> None:
     assert codes(check, statement(text=wording), "REC001") == []
@@ -232,7 +241,12 @@ def test_other_roles_and_unlinked_sub_processors_are_left_to_other_rules(check: 
     [(None, "does not say"), (False, "Art. 28(3) requires one"), (True, None)],
 )
 def test_processor_agreement(check: Check, agreement: bool | None, expected: str | None) -> None:
-    party: dict[str, Any] = {"id": "lonn", "legal_name": "Lønn Eksempel AS", "country": "NO", "role": "processor"}
+    party: dict[str, Any] = {
+        "id": "lonn",
+        "legal_name": "Lønn Eksempel AS",
+        "country": "NO",
+        "role": "processor",
+    }
     if agreement is not None:
         party["data_processing_agreement"] = agreement
     findings = codes(check, statement([party], [activity("lonn")]), "REC003")
@@ -244,7 +258,12 @@ def test_processor_agreement(check: Check, agreement: bool | None, expected: str
 
 def test_sub_processor_needs_no_agreement_in_the_notice(check: Check) -> None:
     parties: list[dict[str, Any]] = [
-        {"id": "lonn", "legal_name": "Lønn Eksempel AS", "role": "processor", "data_processing_agreement": True},
+        {
+            "id": "lonn",
+            "legal_name": "Lønn Eksempel AS",
+            "role": "processor",
+            "data_processing_agreement": True,
+        },
         {"id": "sky", "legal_name": "Sky Eksempel AS", "role": "sub_processor", "processor_for": "lonn"},
     ]
     assert codes(check, statement(parties, [activity("lonn")]), "REC003") == []
@@ -265,7 +284,12 @@ def _chain(processor_role: str | None, processor_for: str | None) -> str:
     lonn: dict[str, Any] = {"id": "lonn", "legal_name": "Lønn Eksempel AS", "country": "NO"}
     if processor_role:
         lonn["role"] = processor_role
-    sky: dict[str, Any] = {"id": "sky", "legal_name": "Sky Eksempel AS", "country": "NO", "role": "sub_processor"}
+    sky: dict[str, Any] = {
+        "id": "sky",
+        "legal_name": "Sky Eksempel AS",
+        "country": "NO",
+        "role": "sub_processor",
+    }
     if processor_for:
         sky["processor_for"] = processor_for
     return statement([lonn, sky], [activity("lonn", "sky")])
@@ -292,7 +316,12 @@ def test_sub_processor_for_a_party_that_is_not_a_processor(check: Check) -> None
 
 
 def test_party_without_country(check: Check) -> None:
-    party = {"id": "lonn", "legal_name": "Lønn Eksempel AS", "role": "processor", "data_processing_agreement": True}
+    party = {
+        "id": "lonn",
+        "legal_name": "Lønn Eksempel AS",
+        "role": "processor",
+        "data_processing_agreement": True,
+    }
     findings = codes(check, statement([party], [activity("lonn")]), "REC007")
     assert [f.pointer for f in findings] == ["/parties/0"]
     assert codes(check, statement([{**party, "country": "NO"}], [activity("lonn")]), "REC007") == []

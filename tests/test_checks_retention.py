@@ -78,7 +78,9 @@ def test_period_statute_or_criterion_is_enough(
     assert only(run(check, example_data, with_retention(retention)), "RET001") == []
 
 
-@pytest.mark.parametrize("retention", [{"criterion": "Så lenge det er nødvendig."}, {"text": "As long as necessary."}])
+@pytest.mark.parametrize(
+    "retention", [{"criterion": "Så lenge det er nødvendig."}, {"text": "As long as necessary."}]
+)
 def test_a_vague_retention_is_reported_once_by_ret002(
     check: Check, example_data: dict[str, Any], retention: dict[str, Any]
 ) -> None:
@@ -97,7 +99,10 @@ def test_a_vague_retention_is_reported_once_by_ret002(
         ("Vi lagrer opplysningene så lenge det er nødvendig for formålet.", "as long as necessary"),
         ("Så lenge vi trenger dem.", "as long as necessary"),
         ("Opplysningene slettes når de ikke lenger er aktuelle.", "as long as necessary"),
-        ("We keep your data as long as necessary for the purposes of the processing.", "as long as necessary"),
+        (
+            "We keep your data as long as necessary for the purposes of the processing.",
+            "as long as necessary",
+        ),
         ("No longer than necessary.", "as long as necessary"),
         ("Slettes på oppfordring.", "right to erasure"),
         ("Informasjon slettes på oppfordring ved å kontakte oss.", "right to erasure"),
@@ -133,7 +138,9 @@ def test_real_criterion_or_period_is_quiet(
 
 def test_retention_text_counts_only_without_a_criterion(check: Check, example_data: dict[str, Any]) -> None:
     vague_text = with_retention({"text": "Slettes på oppfordring."})
-    assert [f.pointer for f in only(run(check, example_data, vague_text), "RET002")] == ["/activities/0/retention/text"]
+    assert [f.pointer for f in only(run(check, example_data, vague_text), "RET002")] == [
+        "/activities/0/retention/text"
+    ]
     with_criterion = with_retention({"text": "Slettes på oppfordring.", "criterion": "To år etter timen."})
     assert only(run(check, example_data, with_criterion), "RET002") == []
 
@@ -150,7 +157,9 @@ def test_retention_section_reported_once_when_activities_lack_a_period(
     patch = {
         "activities": [activity("a"), activity("b"), activity("c", {"period": "P1Y"})],
         "sections": [
-            retention_section("Faktura lagres i fem år. Informasjon slettes på oppfordring ved å kontakte oss.")
+            retention_section(
+                "Faktura lagres i fem år. Informasjon slettes på oppfordring ved å kontakte oss."
+            )
         ],
     }
     source = yaml_dump(merge(example_data, patch))
@@ -189,9 +198,12 @@ def test_statute_without_period(check: Check, example_data: dict[str, Any]) -> N
 
 
 @pytest.mark.parametrize(
-    "retention", [{"statute": "bokføringsloven § 13", "period": "P5Y"}, {"period": "P5Y"}, {"criterion": "Til timen."}]
+    "retention",
+    [{"statute": "bokføringsloven § 13", "period": "P5Y"}, {"period": "P5Y"}, {"criterion": "Til timen."}],
 )
-def test_period_given_or_no_statute(check: Check, example_data: dict[str, Any], retention: dict[str, Any]) -> None:
+def test_period_given_or_no_statute(
+    check: Check, example_data: dict[str, Any], retention: dict[str, Any]
+) -> None:
     assert only(run(check, example_data, with_retention(retention)), "RET003") == []
 
 
@@ -206,7 +218,9 @@ def test_clinic_retention_findings(check: Check) -> None:
     # e-post has a retention with staff wording only: reported at its retention key.
     email_line = line_of(text, "- id: e-post")
     retention_line = next(
-        n for n, line in enumerate(text.splitlines(), start=1) if n > email_line and line.strip() == "retention:"
+        n
+        for n, line in enumerate(text.splitlines(), start=1)
+        if n > email_line and line.strip() == "retention:"
     )
     expected.add(("RET001", retention_line))
     expected.add(("RET002", line_of(text, "Informasjon slettes på oppfordring ved å kontakte oss.")))

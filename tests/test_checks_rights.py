@@ -56,7 +56,9 @@ def test_example_has_no_rights_findings(check: Check, example_data: dict[str, An
 
 
 def test_each_missing_basic_right_is_reported(check: Check, example_data: dict[str, Any]) -> None:
-    findings = only(run(check, example_data, "rights: {offered: [access, erasure, portability, objection]}"), "RGT001")
+    findings = only(
+        run(check, example_data, "rights: {offered: [access, erasure, portability, objection]}"), "RGT001"
+    )
     assert len(findings) == 2
     assert any("rectification" in f.message for f in findings)
     assert any("restriction" in f.message for f in findings)
@@ -92,7 +94,11 @@ def test_erasure_not_required_where_everything_rests_on_legal_obligation(
 
 def test_objection_needed_for_legitimate_interests(check: Check, example_data: dict[str, Any]) -> None:
     findings = only(
-        run(check, example_data, "rights: {offered: [access, rectification, erasure, restriction, portability]}"),
+        run(
+            check,
+            example_data,
+            "rights: {offered: [access, rectification, erasure, restriction, portability]}",
+        ),
         "RGT002",
     )
     assert len(findings) == 1
@@ -101,7 +107,9 @@ def test_objection_needed_for_legitimate_interests(check: Check, example_data: d
 
 def test_objection_needed_for_public_task(check: Check, example_data: dict[str, Any]) -> None:
     public = CONTRACT_ONLY.replace('"6(1)(b)"', '"6(1)(e)"')
-    findings = run(check, example_data, public, "rights: {offered: [access, rectification, erasure, restriction]}")
+    findings = run(
+        check, example_data, public, "rights: {offered: [access, rectification, erasure, restriction]}"
+    )
     assert len(only(findings, "RGT002")) == 1
 
 
@@ -109,14 +117,18 @@ def test_no_objection_needed_without_public_task_or_legitimate_interests(
     check: Check, example_data: dict[str, Any]
 ) -> None:
     findings = run(
-        check, example_data, CONTRACT_ONLY,
+        check,
+        example_data,
+        CONTRACT_ONLY,
         "rights: {offered: [access, rectification, erasure, restriction, portability], objection: null}",
     )
     assert only(findings, "RGT002") == [] and only(findings, "RGT003") == []
 
 
 @pytest.mark.parametrize("objection", ["null", "'   '", "{nb: '', en: ''}"])
-def test_objection_must_be_worded_separately(check: Check, example_data: dict[str, Any], objection: str) -> None:
+def test_objection_must_be_worded_separately(
+    check: Check, example_data: dict[str, Any], objection: str
+) -> None:
     findings = only(run(check, example_data, f"rights: {{objection: {objection}}}"), "RGT003")
     assert len(findings) == 1
     assert findings[0].pointer == "/rights"
@@ -135,7 +147,9 @@ def test_portability_needed_for_contract(check: Check, example_data: dict[str, A
 
 def test_portability_not_needed_for_legitimate_interests(check: Check, example_data: dict[str, Any]) -> None:
     findings = run(
-        check, example_data, LEGITIMATE_ONLY,
+        check,
+        example_data,
+        LEGITIMATE_ONLY,
         "rights: {offered: [access, rectification, erasure, restriction, objection], withdrawal: null}",
     )
     assert only(findings, "RGT004") == []
@@ -156,7 +170,9 @@ def test_consent_withdrawal_without_how(check: Check, example_data: dict[str, An
     assert len(findings) == 1 and findings[0].pointer == "/rights/withdrawal"
 
 
-def test_explicit_consent_under_article_9_needs_withdrawal(check: Check, example_data: dict[str, Any]) -> None:
+def test_explicit_consent_under_article_9_needs_withdrawal(
+    check: Check, example_data: dict[str, Any]
+) -> None:
     special = """
     activities:
       - id: tilrettelegging
@@ -177,19 +193,25 @@ def test_no_withdrawal_needed_without_consent(check: Check, example_data: dict[s
 # --- RGT006 withdrawal offered with nothing resting on consent ------------------------------------
 
 
-def test_withdrawal_without_consent_fires_at_each_sentence(check: Check, example_data: dict[str, Any]) -> None:
+def test_withdrawal_without_consent_fires_at_each_sentence(
+    check: Check, example_data: dict[str, Any]
+) -> None:
     findings = only(run(check, example_data, LEGITIMATE_ONLY), "RGT006")
     assert {f.pointer for f in findings} == {"/rights/withdrawal/text/nb", "/rights/withdrawal/text/en"}
     assert all("no activity declares consent (6(1)(a))" in f.message for f in findings)
 
 
-def test_withdrawal_field_without_sentence_fires_at_the_field(check: Check, example_data: dict[str, Any]) -> None:
+def test_withdrawal_field_without_sentence_fires_at_the_field(
+    check: Check, example_data: dict[str, Any]
+) -> None:
     patch = "rights: {withdrawal: {text: null, how: 'Klikk på Innstillinger nederst på siden.'}}"
     findings = only(run(check, example_data, LEGITIMATE_ONLY, patch), "RGT006")
     assert [f.pointer for f in findings] == ["/rights/withdrawal"]
 
 
-def test_withdrawal_wording_elsewhere_fires_at_its_sentence(check: Check, example_data: dict[str, Any]) -> None:
+def test_withdrawal_wording_elsewhere_fires_at_its_sentence(
+    check: Check, example_data: dict[str, Any]
+) -> None:
     patch = """
     rights:
       withdrawal: null
@@ -335,7 +357,9 @@ def test_answer_time_within_one_month(check: Check, example_data: dict[str, Any]
 
 
 @pytest.mark.parametrize("value", ["P32D", "P2M", "P3M", "P92D"])
-def test_answer_time_beyond_one_month_unexplained(check: Check, example_data: dict[str, Any], value: str) -> None:
+def test_answer_time_beyond_one_month_unexplained(
+    check: Check, example_data: dict[str, Any], value: str
+) -> None:
     findings = run(check, example_data, NO_EXPLANATION, f"rights: {{answer_time: {value}}}")
     assert only(findings, "RGT010") == []
     assert [f.pointer for f in only(findings, "RGT011")] == ["/rights/answer_time"]

@@ -50,7 +50,11 @@ def transfer(recipient: str, country: str, mechanism: str | None = None, **extra
 
 
 GOOGLE_IE = party("google-ireland", "Google Ireland Limited", "IE", trade_name="Google Analytics")
-GOOGLE_US = {**party("google-llc", "Google LLC", "US"), "role": "sub_processor", "processor_for": "google-ireland"}
+GOOGLE_US = {
+    **party("google-llc", "Google LLC", "US"),
+    "role": "sub_processor",
+    "processor_for": "google-ireland",
+}
 SKY_US = party("sky", "Sky Eksempel Inc.", "US")
 DPF = "data_privacy_framework"
 SCC = "standard_contractual_clauses"
@@ -93,11 +97,16 @@ def test_known_us_vendor_in_the_eea_needs_a_us_transfer(check: Check) -> None:
 
 
 def test_transfer_to_another_country_does_not_cover_the_us(check: Check) -> None:
-    assert len(codes(check, statement([GOOGLE_IE], [transfer("google-ireland", "JP", "adequacy")]), "TRF001")) == 1
+    assert (
+        len(codes(check, statement([GOOGLE_IE], [transfer("google-ireland", "JP", "adequacy")]), "TRF001"))
+        == 1
+    )
 
 
 def test_transfer_of_the_us_sub_processor_covers_the_processor(check: Check) -> None:
-    assert codes(check, statement([GOOGLE_IE, GOOGLE_US], [transfer("google-llc", "US", DPF)]), "TRF001") == []
+    assert (
+        codes(check, statement([GOOGLE_IE, GOOGLE_US], [transfer("google-llc", "US", DPF)]), "TRF001") == []
+    )
 
 
 def test_us_sub_processor_without_transfer_is_reported_once_at_the_sub_processor(check: Check) -> None:
@@ -194,7 +203,12 @@ def _linter_with(vendor: dict[str, str]) -> Linter:
 
 @pytest.mark.parametrize(("listed", "code"), [("no", "TRF003"), ("yes", None)])
 def test_dpf_status_from_the_user_vendor_table(listed: str, code: str | None) -> None:
-    vendor = {"service": "Sky", "us_entity": "Sky Eksempel Inc.", "data_to_us": "yes", "us_entity_dpf_listed": listed}
+    vendor = {
+        "service": "Sky",
+        "us_entity": "Sky Eksempel Inc.",
+        "data_to_us": "yes",
+        "us_entity_dpf_listed": listed,
+    }
     findings = _linter_with(vendor).check_text(statement([SKY_US], [transfer("sky", "US", DPF)]), "s.yaml")
     got = {f.code for f in findings if f.code in ("TRF003", "TRF004")}
     assert got == ({code} if code else set())
@@ -204,7 +218,9 @@ def test_dpf_status_from_the_user_vendor_table(listed: str, code: str | None) ->
 
 
 def test_adequacy_for_the_us_is_wrong(check: Check) -> None:
-    findings = codes(check, statement([GOOGLE_IE, GOOGLE_US], [transfer("google-llc", "US", "adequacy")]), "TRF005")
+    findings = codes(
+        check, statement([GOOGLE_IE, GOOGLE_US], [transfer("google-llc", "US", "adequacy")]), "TRF005"
+    )
     assert [f.pointer for f in findings] == ["/transfers/0/mechanism"]
     assert "data_privacy_framework" in findings[0].message
 
@@ -274,7 +290,9 @@ def test_safeguard_copy(check: Check, mechanism: str, safeguard: str | None, fir
 
 
 def test_transfer_within_the_eea(check: Check) -> None:
-    text = statement([GOOGLE_IE, GOOGLE_US], [transfer("google-llc", "US", DPF), transfer("google-ireland", "IE", DPF)])
+    text = statement(
+        [GOOGLE_IE, GOOGLE_US], [transfer("google-llc", "US", DPF), transfer("google-ireland", "IE", DPF)]
+    )
     findings = codes(check, text, "TRF009")
     assert [f.pointer for f in findings] == ["/transfers/1/country"]
     assert codes(check, text, "TRF003") == []  # not a third-country transfer, so no mechanism rule judges it

@@ -18,7 +18,8 @@ from tests.browser.pages import statement_from_file
 from tests.conftest import CLINIC, EXAMPLE
 
 pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="headless Chromium is not installed (/usr/bin/chromium; apt-get install chromium)"
+    not CHROMIUM.exists(),
+    reason="headless Chromium is not installed (/usr/bin/chromium; apt-get install chromium)",
 )
 
 LANGS = ("nb", "en")
@@ -65,7 +66,9 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_page_loads_without_errors_and_is_not_blank(browser: Browser, pages: dict[str, Path], lang: str) -> None:
+def test_the_page_loads_without_errors_and_is_not_blank(
+    browser: Browser, pages: dict[str, Path], lang: str
+) -> None:
     browser.viewport(1000, 800)
     browser.open(pages[lang])
     assert browser.evaluate("document.documentElement.lang") == lang
@@ -81,7 +84,9 @@ def test_the_page_loads_without_errors_and_is_not_blank(browser: Browser, pages:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_first_layer_links_jump_to_their_sections(browser: Browser, pages: dict[str, Path], lang: str) -> None:
+def test_first_layer_links_jump_to_their_sections(
+    browser: Browser, pages: dict[str, Path], lang: str
+) -> None:
     browser.viewport(1000, 800)
     browser.open(pages[lang])
     count = browser.evaluate("document.querySelectorAll('.summary a[href^=\"#\"]').length")

@@ -62,14 +62,18 @@ def test_a_draft_of_the_clinic_has_the_banner(site: Path, capsys: pytest.Capture
     for line in errors:
         path, row, _, rest = line.split(":", 3)
         code_, message = re.match(r" (\S+) \[error\] (.*)", rest).groups()  # type: ignore[union-attr]
-        assert any(item.startswith(f"{path}:{row}: {code_}") and " ".join(message.split()) in item for item in items)
+        assert any(
+            item.startswith(f"{path}:{row}: {code_}") and " ".join(message.split()) in item for item in items
+        )
     title = root.find("head/title")
     assert title is not None and (title.text or "").startswith("Utkast")
     main_ = root.find("body/main")
     assert main_ is not None and next(iter(main_)) is banner, "the banner comes first"
 
 
-def test_a_draft_in_markdown_is_marked_for_the_site_generator(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_draft_in_markdown_is_marked_for_the_site_generator(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = _run(["render", "policy/clinic.yaml", "--draft", "--format", "md"], capsys)
     assert code == 0
     front = yaml_load(out.split("\n---\n", 1)[0].removeprefix("---\n"))
@@ -130,7 +134,9 @@ def test_invalid_yaml_is_located(site: Path, capsys: pytest.CaptureFixture[str])
     assert not (site / "out").exists()
 
 
-def test_check_passes_after_render_and_fails_after_a_hand_edit(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_passes_after_render_and_fails_after_a_hand_edit(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     args = ["render", "policy/eksempel.yaml", "--lang", "all", "-o", "public/"]
     assert _run(args, capsys)[0] == 0
     code, out, err = _run([*args, "--check"], capsys)
@@ -151,8 +157,9 @@ def test_check_fails_when_the_statement_changed(site: Path, capsys: pytest.Captu
     args = ["render", "policy/eksempel.yaml", "-o", "public/personvern.html"]
     assert _run(args, capsys)[0] == 0
     statement = site / "policy" / "eksempel.yaml"
-    statement.write_text(statement.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "1.1"'),
-                         encoding="utf-8")
+    statement.write_text(
+        statement.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "1.1"'), encoding="utf-8"
+    )
     code, _, err = _run([*args, "--check"], capsys)
     assert code == 1 and "differs" in err
 
@@ -171,15 +178,17 @@ def test_check_ignores_line_endings(site: Path, capsys: pytest.CaptureFixture[st
     assert _run([*args, "--check"], capsys)[0] == 0
 
 
-def test_a_failed_write_leaves_the_previous_page(site: Path, capsys: pytest.CaptureFixture[str],
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_the_previous_page(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     args = ["render", "policy/eksempel.yaml", "-o", "public/p.html"]
     assert _run(args, capsys)[0] == 0
     page = site / "public" / "p.html"
     before = page.read_bytes()
     statement = site / "policy" / "eksempel.yaml"
-    statement.write_text(statement.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "2.0"'),
-                         encoding="utf-8")
+    statement.write_text(
+        statement.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "2.0"'), encoding="utf-8"
+    )
 
     def fail(fd: int) -> None:
         raise OSError(28, "No space left on device")
@@ -194,8 +203,9 @@ def test_a_failed_write_leaves_the_previous_page(site: Path, capsys: pytest.Capt
 def test_config_select_and_ignore_apply_to_the_gate(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, check_out, _ = _run(["check", "policy/clinic.yaml"], capsys)
     codes = sorted({line.split()[1] for line in _error_lines(check_out)})
-    (site / "pyproject.toml").write_text(f"[tool.noticelint]\nignore = {codes!r}\n".replace("'", '"'),
-                                         encoding="utf-8")
+    (site / "pyproject.toml").write_text(
+        f"[tool.noticelint]\nignore = {codes!r}\n".replace("'", '"'), encoding="utf-8"
+    )
     code, _, err = _run(["render", "policy/clinic.yaml", "-o", "out/"], capsys)
     assert code == 0, err
 
@@ -209,7 +219,9 @@ def test_check_does_not_import_jinja2() -> None:
         " or m.startswith('noticelint.render'))\n"
         "print(code, loaded)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, cwd=REPO
+    )
     assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr
 
 
@@ -228,5 +240,12 @@ def test_the_pre_commit_hook_runs_the_check(site: Path, capsys: pytest.CaptureFi
 
 def test_documented_in_render_md() -> None:
     doc = (REPO / "docs" / "render.md").read_text(encoding="utf-8")
-    for needle in ("noticelint render", "--check", "--draft", "noticelint-render", "pass_filenames", "notice-nb.png"):
+    for needle in (
+        "noticelint render",
+        "--check",
+        "--draft",
+        "noticelint-render",
+        "pass_filenames",
+        "notice-nb.png",
+    ):
         assert needle in doc, needle

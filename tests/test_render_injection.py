@@ -105,7 +105,9 @@ def test_plain_strings_on_the_page_are_escaped_too(hostile: PrivacyStatement, fm
     from noticelint.render.build import build_page
     from noticelint.render.templates import render_page
 
-    page = build_page(hostile, "nb", load_knowledge(), draft_errors=[HOSTILE, f"policy/x.yaml:3: TXT001 {HOSTILE}"])
+    page = build_page(
+        hostile, "nb", load_knowledge(), draft_errors=[HOSTILE, f"policy/x.yaml:3: TXT001 {HOSTILE}"]
+    )
     text = render_page(page, fmt)
     if fmt == "html":
         root = parse_html(text)
@@ -116,4 +118,7 @@ def test_plain_strings_on_the_page_are_escaped_too(hostile: PrivacyStatement, fm
         body = text.split("\n---\n", 1)[1]
         assert not re.search(r"(?<!\\)<", body) and "{{" not in body and "{%" not in body
         banner = [line for line in body.splitlines() if line.startswith("> - ")]
-        assert [re.sub(r"\\(.)", r"\1", line[4:]) for line in banner] == [HOSTILE, f"policy/x.yaml:3: TXT001 {HOSTILE}"]
+        assert [re.sub(r"\\(.)", r"\1", line[4:]) for line in banner] == [
+            HOSTILE,
+            f"policy/x.yaml:3: TXT001 {HOSTILE}",
+        ]

@@ -39,10 +39,34 @@ PERIODS = {
     "P1M": ("1 måned", "1 month"),
 }
 MONTHS = {
-    "nb": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-           "november", "desember"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
+    "nb": [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 COUNTRIES = {"NO": ("Norge", "Norway"), "IE": ("Irland", "Ireland"), "US": ("USA", "the United States")}
 ARTICLE = {"nb": "artikkel 6 nr. 1 bokstav {}", "en": "Article 6(1)({})"}
@@ -74,7 +98,11 @@ def test_the_page_is_strict_html5_with_its_language(page: tuple[str, str, Any]) 
     viewport = head.find("meta[@name='viewport']")
     assert viewport is not None and "width=device-width" in (viewport.get("content") or "")
     style = head.find("style")
-    assert style is not None and "@media print" in (style.text or "") and "@media (max-width" in (style.text or "")
+    assert (
+        style is not None
+        and "@media print" in (style.text or "")
+        and "@media (max-width" in (style.text or "")
+    )
 
 
 def test_headings_are_in_order(page: tuple[str, str, Any]) -> None:
@@ -123,14 +151,18 @@ def test_first_layer_links_to_every_part(page: tuple[str, str, Any], statement: 
     # who, what and why, basis, retention, recipients, cookies, rights, complaint, DPO: each line links
     lines = summary.findall("dl/dt")
     assert len(lines) >= 8
-    assert all((dt.find("a") is not None and (dt.find("a").get("href") or "").startswith("#")) for dt in lines)
+    assert all(
+        (dt.find("a") is not None and (dt.find("a").get("href") or "").startswith("#")) for dt in lines
+    )
     for target in targets:
         assert target and target[1:] in sections | {t.get("id") for t in root.iter("table")}, target
     for activity in statement.activities:
         assert any(t and t.endswith(activity.id) for t in targets), activity.id
 
 
-def test_every_item_of_the_statement_is_on_the_page(page: tuple[str, str, Any], statement: PrivacyStatement) -> None:
+def test_every_item_of_the_statement_is_on_the_page(
+    page: tuple[str, str, Any], statement: PrivacyStatement
+) -> None:
     lang, _, root = page
     text = text_of(root)
     expected: list[str] = []
@@ -174,8 +206,11 @@ def test_every_item_of_the_statement_is_on_the_page(page: tuple[str, str, Any], 
     info = statement.statement
     assert info.last_updated and info.version
     date = info.last_updated
-    expected.append(f"{date.day}. {MONTHS['nb'][date.month - 1]} {date.year}" if lang == "nb"
-                    else f"{date.day} {MONTHS['en'][date.month - 1]} {date.year}")
+    expected.append(
+        f"{date.day}. {MONTHS['nb'][date.month - 1]} {date.year}"
+        if lang == "nb"
+        else f"{date.day} {MONTHS['en'][date.month - 1]} {date.year}"
+    )
     expected.append(info.version)
     expected.append(wording(info.text, lang, statement))
     missing = [item for item in expected if words(item) not in text]
@@ -241,15 +276,27 @@ def test_standard_wording_where_the_statement_has_none(example_data: dict[str, A
     data["sections"] = []
     statement = statement_from_text(yaml_dump(data))
     text = text_of(parse_html(render_notice(statement, lang)))
-    for key in ("dpo", "withdrawal", "exercise_free", "right_access", "right_rectification", "right_restriction",
-                "right_portability", "source_data_subject", "retention_delete", "provision_voluntary",
-                "automated_none"):
+    for key in (
+        "dpo",
+        "withdrawal",
+        "exercise_free",
+        "right_access",
+        "right_rectification",
+        "right_restriction",
+        "right_portability",
+        "source_data_subject",
+        "retention_delete",
+        "provision_voluntary",
+        "automated_none",
+    ):
         assert _wordbook_text(lang, key) in text, key
     authority = load_knowledge().authority("NO")
     assert authority
     complaint = _wordbook_text(lang, "complaint").replace("{authority}", authority.name(lang))
     assert complaint in text
-    controller = _wordbook_text(lang, "controller").replace("{controller}", str(data["controller"]["legal_name"]))
+    controller = _wordbook_text(lang, "controller").replace(
+        "{controller}", str(data["controller"]["legal_name"])
+    )
     assert controller in text
     objection = _wordbook_text(lang, "objection").split("{bases}")[1]
     assert objection.strip() in text

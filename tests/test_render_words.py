@@ -17,7 +17,11 @@ from noticelint.render.wordbook import LANGUAGES, duration_days, placeholders, w
 def _raw(language: str) -> dict[str, Any]:
     from ruamel.yaml import YAML
 
-    text = resources.files("noticelint.render").joinpath("wording", f"{language}.yaml").read_text(encoding="utf-8")
+    text = (
+        resources.files("noticelint.render")
+        .joinpath("wording", f"{language}.yaml")
+        .read_text(encoding="utf-8")
+    )
     data = YAML(typ="safe", pure=True).load(text)
     assert isinstance(data, dict)
     return data
@@ -39,7 +43,9 @@ def test_every_wording_key_the_code_uses_exists() -> None:
 
     import noticelint.render
 
-    source = "".join(p.read_text(encoding="utf-8") for p in Path(noticelint.render.__file__).parent.glob("*.py"))
+    source = "".join(
+        p.read_text(encoding="utf-8") for p in Path(noticelint.render.__file__).parent.glob("*.py")
+    )
     used = set(re.findall(r'(?:\bt|label)\("([a-z_]+)"', source))
     assert used, "the pattern no longer finds wording keys in the code"
     for language in LANGUAGES:
@@ -128,7 +134,9 @@ def test_a_segment_cannot_carry_an_unsafe_link() -> None:
 
 
 def test_statement_text_becomes_paragraphs_and_safe_links() -> None:
-    parsed = rich.parse("First [site](https://example.no)\n line.\n\nSecond [bad](javascript:alert) end.", "nb")
+    parsed = rich.parse(
+        "First [site](https://example.no)\n line.\n\nSecond [bad](javascript:alert) end.", "nb"
+    )
     assert len(parsed) == 2
     first, second = parsed
     assert [s.text for s in first] == ["First ", "site", " line."]

@@ -48,7 +48,9 @@ def decode(data: bytes) -> Image:
     if depth != 8 or colour not in _CHANNELS or interlace:
         raise ValueError(f"unsupported PNG (depth {depth}, colour type {colour}, interlace {interlace})")
     channels = _CHANNELS[colour]
-    return Image(width, height, channels, _unfilter(zlib.decompress(idat), width * channels, height, channels))
+    return Image(
+        width, height, channels, _unfilter(zlib.decompress(idat), width * channels, height, channels)
+    )
 
 
 def _unfilter(raw: bytes, stride: int, height: int, bpp: int) -> bytes:
