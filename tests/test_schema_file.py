@@ -125,8 +125,9 @@ def test_the_models_accept_exactly_what_the_schema_accepts() -> None:
 
     from pydantic import ValidationError
 
-    from noticelint.loader import LoadError, parse
+    from noticelint.loader import parse
     from noticelint.model import PrivacyStatement
+    from noticelint.reading import LoadError
     from noticelint.validation import schema_problems
 
     compared = 0

@@ -111,8 +111,13 @@ class Cache:
             return  # a cache that cannot be written only costs time
 
 
-def run_key(config_repr: str, selection: str, extra_dirs: Iterable[Path]) -> str:
-    from noticelint.loader import LIBYAML
+def _libyaml_available() -> bool:
+    """Whether ruamel.yaml.clib is installed (it decides a few corner cases), without importing it."""
+    import importlib.util
 
-    parts = (code_fingerprint(extra_dirs), config_repr, selection, f"libyaml={LIBYAML}")
+    return any(importlib.util.find_spec(name) is not None for name in ("_ruamel_yaml", "_ruamel_yaml_clibz"))
+
+
+def run_key(config_repr: str, selection: str, extra_dirs: Iterable[Path]) -> str:
+    parts = (code_fingerprint(extra_dirs), config_repr, selection, f"libyaml={_libyaml_available()}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

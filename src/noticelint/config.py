@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from noticelint.findings import Severity
-from noticelint.loader import DEFAULT_MAX_BYTES
+from noticelint.reading import DEFAULT_MAX_BYTES
 
 
 class ConfigError(Exception):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,12 +39,20 @@ _WORD = re.compile(r"\S+")
 
 @dataclass
 class Document:
-    """One YAML file as the checks and the validator see it."""
+    """One YAML file as the checks and the validator see it.
+
+    Most files of a run have no finding to locate, so the position of each node is worked out only when
+    something asks for one: ``index`` builds the map from JSON Pointer to node on first use.
+    """
 
     path: str
     text: str
     data: Any
-    nodes: dict[str, NodeInfo] = field(default_factory=dict)
+    index: Callable[[], dict[str, NodeInfo]] = field(default=dict, repr=False)
+
+    @functools.cached_property
+    def nodes(self) -> dict[str, NodeInfo]:
+        return self.index()
 
     @functools.cached_property
     def lines(self) -> list[str]:

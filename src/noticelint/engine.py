@@ -12,8 +12,9 @@ from noticelint.config import Config, ConfigError
 from noticelint.context import CheckContext, Hit
 from noticelint.document import Document
 from noticelint.findings import Finding, Span
-from noticelint.loader import LoadError, decode, parse, read_bytes
+from noticelint.loader import parse
 from noticelint.model import PrivacyStatement
+from noticelint.reading import LoadError, decode, read_bytes
 from noticelint.rules import Rule, RuleInfo
 from noticelint.validation import reference_problems, typed_statement
 from noticelint.waivers import apply_waivers

@@ -1,4 +1,4 @@
-"""Reading a statement file: bytes -> text -> YAML nodes -> plain data with positions.
+"""YAML text -> YAML nodes -> plain data, with the position of every node for the findings.
 
 Only what JSON can hold is built (mappings with string keys, lists, strings, numbers, booleans, null);
 dates stay strings for the schema to judge. Everything else is refused with a located message:
@@ -8,19 +8,17 @@ custom tags, duplicate keys, several documents, merge keys, alias expansions tha
 from __future__ import annotations
 
 import bisect
-import contextvars
+import functools
 import math
 import re
-import stat
-import warnings
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from noticelint.composer import LIBYAML, MAP_TAG, SEQ_TAG, STR_TAG, ScalarNode, SequenceNode
 from noticelint.document import Document, NodeInfo, pointer_join
 from noticelint.findings import Span
+from noticelint.reading import DEFAULT_MAX_BYTES, LoadError, fail, read
 
-DEFAULT_MAX_BYTES = 256 * 1024  # ten times the complete example statement
 MAX_NODES = 100_000
 MAX_SEPARATORS = 30_000
 _REREAD_LIMIT = 64 * 1024
@@ -28,111 +26,10 @@ MAX_DEPTH = 64
 
 _CORE = "tag:yaml.org,2002:"
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 
 
-def _libyaml_available() -> bool:
-    import importlib.util
-
-    return (
-        importlib.util.find_spec("_ruamel_yaml") is not None
-        or importlib.util.find_spec("ruamel.yaml.clib") is not None
-    )
-
-
-LIBYAML = _libyaml_available()
-_SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Why a file could not be loaded or validated."""
-
-    span: Span
-    message: str
-    pointer: str = ""
-
-
-class LoadError(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems[0].message if problems else "cannot load")
-        self.problems = problems
-
-
-def _fail(line: int, column: int, message: str) -> LoadError:
-    return LoadError([Problem(Span.point(line, column), message)])
-
-
-def _position(data: bytes, index: int) -> tuple[int, int]:
-    """Line and column of a byte offset; CR, LF and CRLF each end a line, as YAML reads them."""
-    line_start = max(data.rfind(b"\n", 0, index), data.rfind(b"\r", 0, index)) + 1
-    line = data.count(b"\n", 0, index) + data.count(b"\r", 0, index) - data.count(b"\r\n", 0, index) + 1
-    column = len(data[line_start:index].decode("utf-8", errors="replace")) + 1
-    return line, column
-
-
-def decode(raw: bytes) -> str:
-    """UTF-8 text with an optional BOM; anything else gets a message that says what it is."""
-    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise _fail(1, 1, "file is UTF-32 encoded; save it as UTF-8")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail(1, 1, "file is UTF-16 encoded; save it as UTF-8")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        line, column = _position(raw, nul)
-        raise _fail(line, column, "binary file: it contains a NUL byte; a statement must be UTF-8 text")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, column = _position(raw, exc.start)
-        raise _fail(
-            line, column, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
-        ) from None
-
-
-def _size(n: int) -> str:
-    if n >= 1_048_576:
-        return f"{n / 1_048_576:.1f} MiB"
-    if n >= 1024:
-        return f"{n / 1024:.1f} KiB"
-    return f"{n} bytes"
-
-
-def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The file's bytes, refusing what is too large before reading it."""
-    try:
-        status = path.stat()
-        if not stat.S_ISREG(status.st_mode):
-            raise _fail(1, 1, "not a regular file (a pipe, device or socket); a statement is a file")
-        size = status.st_size
-        if size > max_bytes:
-            raise _fail(
-                1,
-                1,
-                f"file is {_size(size)}; noticelint reads statements up to {_size(max_bytes)} "
-                "(raise max-file-size in the configuration)",
-            )
-        with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise _fail(1, 1, "is a directory") from None
-    except PermissionError:
-        raise _fail(1, 1, "cannot be read: permission denied") from None
-    except FileNotFoundError:
-        raise _fail(1, 1, "no such file") from None
-    except OSError as exc:
-        raise _fail(1, 1, f"cannot be read: {exc.strerror or exc}") from None
-    if len(raw) > max_bytes:
-        raise _fail(1, 1, f"file is larger than {_size(max_bytes)}")
-    return raw
-
-
-def read(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    return decode(read_bytes(path, max_bytes))
-
-
-def _yaml_error(exc: Exception, text: str) -> LoadError:
+def _yaml_error(exc: Exception, text: str, by_index: _Lines | None) -> LoadError:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context = getattr(exc, "context", None)
     mark = getattr(exc, "problem_mark", None)
@@ -144,7 +41,7 @@ def _yaml_error(exc: Exception, text: str) -> LoadError:
         if at_end or "end of stream" in problem:
             mark = opened
     mark = mark or opened
-    line, column = _mark(mark) if mark is not None else (1, 1)
+    line, column = _mark(mark, by_index) if mark is not None else (1, 1)
     position = getattr(exc, "position", None)
     if mark is None and isinstance(position, int):  # the reader's errors (control characters) carry an index
         line, column = _Lines(text).at(position)
@@ -157,7 +54,7 @@ def _yaml_error(exc: Exception, text: str) -> LoadError:
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in source_line[: max(column, len(source_line) - len(source_line.lstrip()))]:
         message += "; YAML indentation must use spaces, not tabs"
-    return _fail(line, column, message)
+    return fail(line, column, message)
 
 
 class _Lines:
@@ -176,88 +73,103 @@ class _Lines:
 
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_lines: contextvars.ContextVar[_Lines | None] = contextvars.ContextVar("noticelint_lines", default=None)
 
 
-def _mark(mark: Any) -> tuple[int, int]:
-    lines = _lines.get()
+def _mark(mark: Any, lines: _Lines | None = None) -> tuple[int, int]:
     if lines is not None and isinstance(getattr(mark, "index", None), int):
         return lines.at(mark.index)
     return mark.line + 1, mark.column + 1
 
 
-def _span(node: Any) -> Span:
-    return Span(*_mark(node.start_mark), *_mark(node.end_mark))
+def _span(node: Any, lines: _Lines | None) -> Span:
+    return Span(*_mark(node.start_mark, lines), *_mark(node.end_mark, lines))
+
+
+def _tag_name(node: Any) -> str | None:
+    """The short name of a core-schema tag ("str", "map", …), None for any other tag."""
+    tag = node.ctag
+    if tag is STR_TAG:
+        return "str"
+    full = node.tag or ""
+    return full[len(_CORE) :] if full.startswith(_CORE) else None
 
 
 class _Builder:
-    def __init__(self) -> None:
-        self.nodes: dict[str, NodeInfo] = {}
-        self.count = 0
+    """Plain data from the node tree, refusing what a statement may not hold.
 
-    def build(
-        self, node: Any, pointer: str, depth: int, key_span: Span | None, active: frozenset[int]
-    ) -> Any:
+    Positions are not taken here: :func:`_node_index` works them out if a finding needs one.
+    """
+
+    def __init__(self, lines: _Lines | None, escapes: bool) -> None:
+        self.lines = lines
+        self.escapes = escapes  # only a \u or \U escape can produce half of a surrogate pair
+        self.count = 0
+        self.active: set[int] = set()
+
+    def start(self, node: Any) -> tuple[int, int]:
+        return _mark(node.start_mark, self.lines)
+
+    def build(self, node: Any, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _fail(
-                *_start(node),
+            raise fail(
+                *self.start(node),
                 f"document is too large: more than {MAX_NODES} values once its aliases are expanded",
             )
         if depth > MAX_DEPTH:
-            raise _fail(*_start(node), f"document is nested more than {MAX_DEPTH} levels deep")
-        if id(node) in active:
-            raise _fail(*_start(node), "an alias refers to the node that contains it (recursive document)")
-        tag = node.tag or ""
-        kind = type(node).__name__
-        if kind == "ScalarNode":
-            value = self._scalar(node, tag)
-            self.nodes[pointer] = NodeInfo(_span(node), key_span, node.style)
-            return value
-        self.nodes[pointer] = NodeInfo(_span(node), key_span)
-        inner = active | {id(node)}
-        if kind == "SequenceNode":
-            if tag != f"{_CORE}seq":
-                raise _fail(*_start(node), f"tag {_show(tag)} is not allowed; statements use plain YAML only")
-            return [
-                self.build(item, pointer_join(pointer, i), depth + 1, None, inner)
-                for i, item in enumerate(node.value)
-            ]
-        if tag != f"{_CORE}map":
-            raise _fail(*_start(node), f"tag {_show(tag)} is not allowed; statements use plain YAML only")
+            raise fail(*self.start(node), f"document is nested more than {MAX_DEPTH} levels deep")
+        kind = type(node)
+        if kind is ScalarNode:
+            return self.scalar(node)
+        if id(node) in self.active:
+            raise fail(*self.start(node), "an alias refers to the node that contains it (recursive document)")
+        self.active.add(id(node))
+        try:
+            if kind is SequenceNode:
+                if node.ctag is not SEQ_TAG and _tag_name(node) != "seq":
+                    raise self.bad_tag(node)
+                return [self.build(item, depth + 1) for item in node.value]
+            if node.ctag is not MAP_TAG and _tag_name(node) != "map":
+                raise self.bad_tag(node)
+            return self.mapping(node, depth)
+        finally:
+            self.active.discard(id(node))
+
+    def mapping(self, node: Any, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if type(key_node).__name__ != "ScalarNode":
-                raise _fail(*_start(key_node), "a key must be a plain string, not a list or mapping")
-            if key_node.tag == f"{_CORE}merge":
-                raise _fail(*_start(key_node), "merge keys (<<) are not supported; write the keys out")
+            if type(key_node) is not ScalarNode:
+                raise fail(*self.start(key_node), "a key must be a plain string, not a list or mapping")
+            if key_node.ctag is not STR_TAG and _tag_name(key_node) == "merge":
+                raise fail(*self.start(key_node), "merge keys (<<) are not supported; write the keys out")
             key = str(key_node.value)
-            if _SURROGATE.search(key):
-                raise _fail(
-                    *_start(key_node), "invalid Unicode in a key: half of a surrogate pair (e.g. \\ud800)"
+            if self.escapes and _SURROGATE.search(key):
+                raise fail(
+                    *self.start(key_node), "invalid Unicode in a key: half of a surrogate pair (e.g. \\ud800)"
                 )
-            if key in first_seen:
-                line, _ = _start(first_seen[key])
-                raise _fail(*_start(key_node), f"duplicate key {key!r} (first defined on line {line})")
-            first_seen[key] = key_node
-            result[key] = self.build(
-                value_node, pointer_join(pointer, key), depth + 1, _span(key_node), inner
-            )
+            if key in result:
+                first = next(k for k, _ in node.value if str(k.value) == key)
+                line, _ = self.start(first)
+                raise fail(*self.start(key_node), f"duplicate key {key!r} (first defined on line {line})")
+            result[key] = self.build(value_node, depth + 1)
         return result
 
-    @staticmethod
-    def _scalar(node: Any, tag: str) -> Any:
+    def bad_tag(self, node: Any) -> LoadError:
+        return fail(
+            *self.start(node), f"tag {_show(node.tag or '')} is not allowed; statements use plain YAML only"
+        )
+
+    def scalar(self, node: Any) -> Any:
         text: str = node.value
-        if _SURROGATE.search(text):
-            raise _fail(
-                *_start(node), "invalid Unicode: an escape names half of a surrogate pair (e.g. \\ud800)"
+        name = "str" if node.ctag is STR_TAG else _tag_name(node)
+        if self.escapes and _SURROGATE.search(text):
+            raise fail(
+                *self.start(node), "invalid Unicode: an escape names half of a surrogate pair (e.g. \\ud800)"
             )
-        if tag not in _SCALAR_TAGS:
-            raise _fail(*_start(node), f"tag {_show(tag)} is not allowed; statements use plain YAML only")
-        name = tag[len(_CORE) :]
         if name in ("str", "timestamp"):
             return text
+        if name not in _SCALAR_TAGS:
+            raise self.bad_tag(node)
         if name == "null":
             return None
         if name == "bool":
@@ -271,6 +183,27 @@ class _Builder:
         if math.isnan(number) or math.isinf(number):
             return text
         return number
+
+
+def _node_index(root: Any, lines: _Lines | None) -> dict[str, NodeInfo]:
+    """Every node's position by JSON Pointer (aliases are listed at each place they are used)."""
+    nodes: dict[str, NodeInfo] = {}
+
+    def visit(node: Any, pointer: str, key_span: Span | None) -> None:
+        kind = type(node)
+        if kind is ScalarNode:
+            nodes[pointer] = NodeInfo(_span(node, lines), key_span, node.style)
+            return
+        nodes[pointer] = NodeInfo(_span(node, lines), key_span)
+        if kind is SequenceNode:
+            for index, item in enumerate(node.value):
+                visit(item, f"{pointer}/{index}", None)
+        else:
+            for key_node, value_node in node.value:
+                visit(value_node, pointer_join(pointer, str(key_node.value)), _span(key_node, lines))
+
+    visit(root, "", None)
+    return nodes
 
 
 def _to_int(text: str) -> int | str:
@@ -289,28 +222,8 @@ def _show(tag: str) -> str:
     return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
 
-def _start(node: Any) -> tuple[int, int]:
-    return _mark(node.start_mark)
-
-
 # Characters that libyaml counts as line breaks but YAML 1.2 (and noticelint's line numbers) do not.
 _LIBYAML_BREAKS = ("\u2028", "\u2029", "\x85")
-
-
-def _compose(text: str, pure: bool) -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="safe", pure=pure)
-    documents = yaml.compose_all(text)
-    root = next(documents, None)
-    if root is None:
-        raise _fail(
-            1, 1, "empty file: expected a privacy statement (a mapping with schema_version, statement, …)"
-        )
-    second = next(documents, None)
-    if second is not None:
-        raise _fail(*_start(second), "a file holds one statement; found a second YAML document ('---')")
-    return root
 
 
 _NESTING_SCAN_LIMIT = 500
@@ -344,7 +257,7 @@ def _refuse_deep_flow(text: str) -> None:
             depth -= 1
         previous = "" if previous == "\\" and char == "\\" else char
     if deepest > _NESTING_SCAN_LIMIT:
-        raise _fail(*_Lines(text).at(crossed), f"document is nested more than {MAX_DEPTH} levels deep")
+        raise fail(*_Lines(text).at(crossed), f"document is nested more than {MAX_DEPTH} levels deep")
 
 
 def _maybe_deep(text: str) -> bool:
@@ -384,11 +297,13 @@ def parse(text: str, path: str) -> Document:
     """
     from ruamel.yaml.error import YAMLError
 
+    from noticelint.composer import EmptyDocument, SecondDocument, compose
+
     # Composing costs about 20 µs a value: a file of tens of thousands of lines or list items would take
     # seconds before the value limit could refuse it. The complete example statement has 600 lines.
     separators = text.count("\n") + text.count(",")
     if separators > MAX_SEPARATORS:
-        raise _fail(
+        raise fail(
             1,
             1,
             f"document is too large: {separators} lines and list items; noticelint reads statements of up to "
@@ -399,33 +314,35 @@ def parse(text: str, path: str) -> Document:
     if deep:
         _refuse_deep_flow(text)
     pure = not LIBYAML or special_breaks or deep
-    token = _lines.set(_Lines(text) if special_breaks else None)
+    lines = _Lines(text) if special_breaks else None
+    builder = _Builder(lines, escapes="\\u" in text or "\\U" in text)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # e.g. a reused anchor name: valid YAML, not the user's concern
-            try:
-                root = _compose(text, pure=pure)
-            except YAMLError as exc:
-                # libyaml follows YAML 1.1 in corners (a colon inside {…}, a reused anchor name) and words
-                # its errors more tersely: the YAML 1.2 parser's answer counts. For a large file, reading it
-                # again costs seconds, so only where the two can disagree about validity.
-                problem = str(getattr(exc, "problem", ""))
-                if pure or (len(text) > _REREAD_LIMIT and "':'" not in problem and "anchor" not in problem):
-                    raise
-                root = _compose(text, pure=True)
-        builder = _Builder()
-        data = builder.build(root, "", 0, None, frozenset())
-    except LoadError:
-        raise
+        try:
+            root = compose(text, pure=pure)
+        except YAMLError as exc:
+            # libyaml follows YAML 1.1 in corners (a colon inside {…}, a reused anchor name) and words
+            # its errors more tersely: the YAML 1.2 parser's answer counts. For a large file, reading it
+            # again costs seconds, so only where the two can disagree about validity.
+            problem = str(getattr(exc, "problem", ""))
+            if pure or (len(text) > _REREAD_LIMIT and "':'" not in problem and "anchor" not in problem):
+                raise
+            root = compose(text, pure=True)
+        data = builder.build(root, 0)
+    except EmptyDocument:
+        raise fail(
+            1, 1, "empty file: expected a privacy statement (a mapping with schema_version, statement, …)"
+        ) from None
+    except SecondDocument as second:
+        raise fail(
+            *builder.start(second.node), "a file holds one statement; found a second YAML document ('---')"
+        ) from None
     except YAMLError as exc:
-        raise _yaml_error(exc, text) from None
+        raise _yaml_error(exc, text, lines) from None
     except RecursionError:
-        raise _fail(
+        raise fail(
             _deep_line(text) or 1, 1, f"document is nested more than {MAX_DEPTH} levels deep"
         ) from None
-    finally:
-        _lines.reset(token)
-    return Document(path=path, text=text, data=data, nodes=builder.nodes)
+    return Document(path=path, text=text, data=data, index=functools.partial(_node_index, root, lines))
 
 
 def load(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

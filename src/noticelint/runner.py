@@ -11,7 +11,7 @@ from noticelint.cache import Cache
 from noticelint.config import Config
 from noticelint.engine import Linter, Target, select_codes
 from noticelint.findings import Finding
-from noticelint.loader import LoadError, read_bytes
+from noticelint.reading import LoadError, read_bytes
 
 # Below this many files to check, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 24

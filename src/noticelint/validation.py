@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from noticelint.document import Document, pointer_from_path, pointer_join
-from noticelint.loader import LoadError, Problem
 from noticelint.model import SCHEMA_VERSION, PrivacyStatement
+from noticelint.reading import LoadError, Problem
 
 MAX_SCHEMA_ERRORS = 100
 

@@ -13,9 +13,10 @@ from noticelint import __version__
 from noticelint.config import Config
 from noticelint.engine import Linter, Target, collect_targets, select_codes
 from noticelint.findings import Finding, Severity
-from noticelint.loader import LoadError, parse, read
+from noticelint.loader import parse
 from noticelint.meta_rules import ALL as META
 from noticelint.model import PrivacyStatement
+from noticelint.reading import LoadError, read
 from noticelint.report import Report
 from noticelint.rules import RuleInfo, discover
 from noticelint.validation import to_model
