@@ -142,3 +142,44 @@ def test_a_second_document_is_reported_with_its_node() -> None:
 def test_an_empty_text_has_no_document(pure: bool) -> None:
     with pytest.raises(EmptyDocument):
         compose("# only a comment\n", pure=pure)
+
+
+ALIASED = """\
+base: &b {name: Acme AS, list: [1, {x: y}]}
+copy: *b
+"a/b": slash
+"t~n": tilde
+"1": one
+items: [a, [b, c], {d: e}]
+text: |
+  line one
+  line two
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [ALIASED, *(p.read_text(encoding="utf-8") for p in sorted((ROOT / "policy").glob("*.yaml")))],
+    ids=["aliases-and-escapes", *(p.name for p in sorted((ROOT / "policy").glob("*.yaml")))],
+)
+def test_finding_one_node_agrees_with_the_full_index(text: str) -> None:
+    from noticelint.document import Document
+    from noticelint.loader import parse
+
+    doc = parse(text, "x.yaml")
+    index = doc.index()
+    assert len(index) > 10
+    walked = Document(doc.path, doc.text, doc.data, index=dict, lookup=doc.lookup)
+    for pointer, node in index.items():
+        assert walked.find(pointer) == node, pointer
+    missing = [
+        "/nope",
+        "/items/3",
+        "/items/01",
+        "/items/-1",
+        "/items/x",
+        "/items/0/deeper",
+        "/base/list/1/x/y",
+    ]
+    for pointer in missing:
+        assert pointer not in index and walked.find(pointer) is None, pointer

@@ -110,11 +110,11 @@ def _write(text: str, output: Path | None) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from noticelint.config import load_config
-    from noticelint.engine import collect_targets
     from noticelint.findings import Severity
     from noticelint.report import Report
     from noticelint.reporters import renderer
     from noticelint.runner import default_jobs, lint
+    from noticelint.targets import collect_targets
 
     config: Config = load_config(args.config, Path.cwd())
     select = _split(args.select) or config.select

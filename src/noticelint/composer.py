@@ -9,6 +9,7 @@ path-based resolvers, which noticelint never registers.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -30,15 +31,17 @@ SEQ_TAG = BaseResolver.DEFAULT_SEQUENCE_TAG
 MAP_TAG = BaseResolver.DEFAULT_MAPPING_TAG
 
 
-def _yaml12_table() -> dict[str, list[tuple[Any, Any]]]:
+def _yaml12_table() -> dict[str, list[tuple[Any, Callable[[str], object]]]]:
+    """Tag and matcher of each YAML 1.2 implicit type, by the first character a value must have."""
     from ruamel.yaml.tag import Tag
 
-    table: dict[str, list[tuple[Any, Any]]] = {}
+    table: dict[str, list[tuple[Any, Callable[[str], object]]]] = {}
     for versions, tag, regexp, first in implicit_resolvers:
         if (1, 2) in versions:
             resolved = Tag(suffix=tag)
             for char in first:
-                table.setdefault(char, []).append((resolved, regexp))
+                # ruamel.yaml wraps its patterns in a lazy proxy that costs an attribute lookup per call
+                table.setdefault(char, []).append((resolved, regexp.match))
     return table
 
 
@@ -53,8 +56,8 @@ if CParser is not None:
         def resolve(self, kind: Any, value: str, implicit: tuple[bool, bool]) -> Any:
             if kind is ScalarNode:
                 if implicit[0]:
-                    for tag, regexp in _IMPLICIT.get(value[:1], ()):
-                        if regexp.match(value):
+                    for tag, match in _IMPLICIT.get(value[:1], ()):
+                        if match(value):
                             return tag
                 return STR_TAG
             return SEQ_TAG if kind is SequenceNode else MAP_TAG

@@ -41,18 +41,26 @@ _WORD = re.compile(r"\S+")
 class Document:
     """One YAML file as the checks and the validator see it.
 
-    Most files of a run have no finding to locate, so the position of each node is worked out only when
-    something asks for one: ``index`` builds the map from JSON Pointer to node on first use.
+    Most files of a run have no finding to locate, so positions are worked out only when something asks:
+    ``lookup`` finds one node by its JSON Pointer, ``index`` maps every pointer to its node (built on first
+    use of :attr:`nodes`).
     """
 
     path: str
     text: str
     data: Any
     index: Callable[[], dict[str, NodeInfo]] = field(default=dict, repr=False)
+    lookup: Callable[[str], NodeInfo | None] | None = field(default=None, repr=False)
 
     @functools.cached_property
     def nodes(self) -> dict[str, NodeInfo]:
         return self.index()
+
+    def find(self, pointer: str) -> NodeInfo | None:
+        """The node at exactly ``pointer``, if there is one."""
+        if self.lookup is None or "nodes" in self.__dict__:
+            return self.nodes.get(pointer)
+        return self.lookup(pointer)
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -62,7 +70,7 @@ class Document:
     def node(self, pointer: str) -> NodeInfo | None:
         """The node at ``pointer``, or the nearest ancestor that exists."""
         while True:
-            found = self.nodes.get(pointer)
+            found = self.find(pointer)
             if found is not None or not pointer:
                 return found
             pointer = pointer_parent(pointer)
@@ -73,7 +81,7 @@ class Document:
 
     def key_span(self, pointer: str) -> Span:
         """Where the key of a mapping entry stands (its value's span for list items and the root)."""
-        found = self.nodes.get(pointer)
+        found = self.find(pointer)
         if found is not None and found.key_span is not None:
             return found.key_span
         return self.span(pointer)
@@ -84,7 +92,7 @@ class Document:
         Works for every scalar style by finding the same occurrence of the sentence's first words in
         the file's own lines, so a finding points at the line of the sentence, not of the key.
         """
-        node = self.nodes.get(pointer)
+        node = self.find(pointer)
         value = _value_at(self.data, pointer)
         if node is None or not isinstance(value, str):
             return self.span(pointer)

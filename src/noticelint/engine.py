@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 from noticelint import meta_rules
 from noticelint.config import Config, ConfigError
@@ -13,13 +11,14 @@ from noticelint.context import CheckContext, Hit
 from noticelint.document import Document
 from noticelint.findings import Finding, Span
 from noticelint.loader import parse
+from noticelint.meta_rules import input_error
 from noticelint.model import PrivacyStatement
 from noticelint.reading import LoadError, decode, read_bytes
 from noticelint.rules import Rule, RuleInfo
+from noticelint.targets import Target
 from noticelint.validation import reference_problems, typed_statement
 from noticelint.waivers import apply_waivers
 
-YAML_SUFFIXES = (".yaml", ".yml")
 # A statement with more findings of one rule than this has a problem that the first ones already show.
 MAX_FINDINGS_PER_RULE = 100
 
@@ -44,69 +43,6 @@ def select_codes(
     return {c for c in base if not _matches(c, [p.upper() for p in ignore])}
 
 
-@dataclass(frozen=True)
-class Target:
-    """A file to check and the name it is reported under."""
-
-    path: Path
-    display: str
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def collect_targets(paths: Sequence[str], config: Config) -> tuple[list[Target], list[Finding]]:
-    """Expand directories into their YAML files; a missing path or an empty directory is an input error."""
-    targets: list[Target] = []
-    problems: list[Finding] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix in YAML_SUFFIXES and p.is_file() and not _hidden(p, path)
-            )
-            kept = [p for p in found if not config.excluded(_display(p))]
-            if not kept:
-                why = "all are excluded by the configuration" if found else "there are none in this directory"
-                problems.append(
-                    _input_error(raw, meta_rules.UNREADABLE, f"no *.yaml or *.yml files to check: {why}")
-                )
-            found = kept
-            targets.extend(Target(p, _display(p)) for p in found)
-        elif path.exists() or path.is_symlink():
-            targets.append(Target(path, _display(path) if path.exists() else raw))
-        else:
-            problems.append(_input_error(raw, meta_rules.UNREADABLE, "no such file or directory"))
-    unique = {t.display: t for t in targets}
-    return [unique[k] for k in sorted(unique)], problems
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
-def _input_error(
-    path: str, info: RuleInfo, message: str, span: Span | None = None, pointer: str = ""
-) -> Finding:
-    return Finding(
-        path=path,
-        span=span or Span.point(1, 1),
-        code=info.code,
-        name=info.name,
-        severity=info.severity,
-        message=message,
-        pointer=pointer,
-        fix=info.fix,
-        input_error=True,
-    )
-
-
 class Linter:
     """The configured rule set, applied file by file."""
 
@@ -122,7 +58,7 @@ class Linter:
             raw = read_bytes(target.path, self.config.max_file_size)
         except LoadError as exc:
             return [
-                _input_error(target.display, meta_rules.UNREADABLE, p.message, p.span) for p in exc.problems
+                input_error(target.display, meta_rules.UNREADABLE, p.message, p.span) for p in exc.problems
             ]
         return self.check_bytes(raw, target.display)
 
@@ -130,7 +66,7 @@ class Linter:
         try:
             text = decode(raw)
         except LoadError as exc:
-            return [_input_error(display, meta_rules.UNREADABLE, p.message, p.span) for p in exc.problems]
+            return [input_error(display, meta_rules.UNREADABLE, p.message, p.span) for p in exc.problems]
         return self.check_text(text, display)
 
     def check_text(self, text: str, display: str) -> list[Finding]:
@@ -138,10 +74,10 @@ class Linter:
         try:
             return self._check_text(text, display)
         except RecursionError:
-            return [_input_error(display, meta_rules.INVALID_YAML, "document is nested too deeply to check")]
+            return [input_error(display, meta_rules.INVALID_YAML, "document is nested too deeply to check")]
         except Exception as exc:  # a bug in noticelint must not hide the other files' findings
             return [
-                _input_error(
+                input_error(
                     display,
                     meta_rules.INTERNAL_ERROR,
                     f"noticelint failed on this file ({type(exc).__name__}: {exc}); please report it",
@@ -152,17 +88,17 @@ class Linter:
         try:
             doc = parse(text, display)
         except LoadError as exc:
-            return [_input_error(display, meta_rules.INVALID_YAML, p.message, p.span) for p in exc.problems]
+            return [input_error(display, meta_rules.INVALID_YAML, p.message, p.span) for p in exc.problems]
         statement, problems = typed_statement(doc)
         if statement is None:
             return [
-                _input_error(display, meta_rules.SCHEMA_VIOLATION, p.message, p.span, p.pointer)
+                input_error(display, meta_rules.SCHEMA_VIOLATION, p.message, p.span, p.pointer)
                 for p in problems
             ]
         problems = reference_problems(statement, doc)
         if problems:
             return [
-                _input_error(display, meta_rules.BROKEN_REFERENCE, p.message, p.span, p.pointer)
+                input_error(display, meta_rules.BROKEN_REFERENCE, p.message, p.span, p.pointer)
                 for p in problems
             ]
         return self.run_rules(statement, doc)
@@ -181,7 +117,7 @@ class Linter:
                 raise
             except BaseException as exc:  # a broken rule (even one calling sys.exit) must not hide the others
                 findings.append(
-                    _input_error(
+                    input_error(
                         doc.path,
                         meta_rules.RULE_ERROR,
                         f"rule {rule.code} ({rule.info.name}, {rule.info.module}) failed: {type(exc).__name__}: {exc}",

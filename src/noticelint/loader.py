@@ -206,6 +206,29 @@ def _node_index(root: Any, lines: _Lines | None) -> dict[str, NodeInfo]:
     return nodes
 
 
+def _node_at(root: Any, lines: _Lines | None, pointer: str) -> NodeInfo | None:
+    """The position of the node at ``pointer``, found by walking down to it: no index needed."""
+    node, key_node = root, None
+    for token in pointer.split("/")[1:] if pointer else ():
+        key = token.replace("~1", "/").replace("~0", "~")
+        kind = type(node)
+        if kind is ScalarNode:
+            return None
+        if kind is SequenceNode:
+            if not (key.isascii() and key.isdigit()) or str(int(key)) != key or int(key) >= len(node.value):
+                return None
+            node, key_node = node.value[int(key)], None
+            continue
+        for candidate, value in node.value:
+            if str(candidate.value) == key:
+                node, key_node = value, candidate
+                break
+        else:
+            return None
+    style = node.style if type(node) is ScalarNode else None
+    return NodeInfo(_span(node, lines), _span(key_node, lines) if key_node is not None else None, style)
+
+
 def _to_int(text: str) -> int | str:
     cleaned = text.replace("_", "")
     if len(cleaned) > 40:
@@ -281,6 +304,9 @@ def _maybe_deep(text: str) -> bool:
 
 def _deep_line(text: str) -> int | None:
     """The first line that opens hundreds of block items ("- - - …"), if any."""
+    # str.splitlines breaks at more characters than YAML, so its lines are never longer: a cheap way out.
+    if max(map(len, text.splitlines()), default=0) <= 2 * _NESTING_SCAN_LIMIT:
+        return None
     for number, line in enumerate(_BREAK.split(text), start=1):
         if len(line) - len(line.lstrip(" -?:")) > 2 * _NESTING_SCAN_LIMIT:
             return number
@@ -342,7 +368,13 @@ def parse(text: str, path: str) -> Document:
         raise fail(
             _deep_line(text) or 1, 1, f"document is nested more than {MAX_DEPTH} levels deep"
         ) from None
-    return Document(path=path, text=text, data=data, index=functools.partial(_node_index, root, lines))
+    return Document(
+        path=path,
+        text=text,
+        data=data,
+        index=functools.partial(_node_index, root, lines),
+        lookup=functools.partial(_node_at, root, lines),
+    )
 
 
 def load(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -5,7 +5,7 @@ They are listed by ``noticelint rules`` like any rule, so every code a user can 
 
 from __future__ import annotations
 
-from noticelint.findings import Severity
+from noticelint.findings import Finding, Severity, Span
 from noticelint.rules import RuleInfo
 
 
@@ -99,3 +99,19 @@ INTERNAL_ERROR = _meta(
 INPUT_ERRORS = (UNREADABLE, INVALID_YAML, SCHEMA_VIOLATION, BROKEN_REFERENCE, RULE_ERROR, INTERNAL_ERROR)
 WAIVER_RULES = (WAIVER_WITHOUT_REASON, UNUSED_WAIVER)
 ALL = INPUT_ERRORS + WAIVER_RULES
+
+
+def input_error(
+    path: str, info: RuleInfo, message: str, span: Span | None = None, pointer: str = ""
+) -> Finding:
+    return Finding(
+        path=path,
+        span=span or Span.point(1, 1),
+        code=info.code,
+        name=info.name,
+        severity=info.severity,
+        message=message,
+        pointer=pointer,
+        fix=info.fix,
+        input_error=True,
+    )

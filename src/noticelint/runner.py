@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from noticelint.cache import Cache
 from noticelint.config import Config
-from noticelint.engine import Linter, Target, select_codes
 from noticelint.findings import Finding
 from noticelint.reading import LoadError, read_bytes
+from noticelint.targets import Target
+
+if TYPE_CHECKING:  # a run whose every file is in the cache imports neither the model nor the rules
+    from noticelint.cache import Cache
+    from noticelint.engine import Linter
 
 # Below this many files to check, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 24
@@ -20,6 +23,7 @@ PARALLEL_THRESHOLD = 24
 def build_linter(
     config: Config, select: Sequence[str], ignore: Sequence[str], extend: Sequence[str]
 ) -> Linter:
+    from noticelint.engine import Linter, select_codes
     from noticelint.meta_rules import ALL as META
     from noticelint.rules import discover
 
@@ -35,6 +39,7 @@ _worker: Linter | None = None
 
 def _init_worker(config: Config, selected: set[str]) -> None:
     global _worker
+    from noticelint.engine import Linter
     from noticelint.rules import discover
 
     _worker = Linter(discover(config.rules_dirs), selected, config)
@@ -88,6 +93,8 @@ def lint(
         items = [(str(targets[i].path), raw, targets[i].display) for i, raw, _ in pending]
         outputs: list[list[Finding]]
         if jobs > 1 and len(pending) >= PARALLEL_THRESHOLD:
+            from concurrent.futures import ProcessPoolExecutor
+
             chunk = max(1, len(items) // (jobs * 8))
             with ProcessPoolExecutor(
                 max_workers=jobs, initializer=_init_worker, initargs=(config, linter.selected)

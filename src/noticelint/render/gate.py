@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from noticelint import __version__
 from noticelint.config import Config
-from noticelint.engine import Linter, Target, collect_targets, select_codes
+from noticelint.engine import Linter, select_codes
 from noticelint.findings import Finding, Severity
 from noticelint.loader import parse
 from noticelint.meta_rules import ALL as META
@@ -19,6 +19,7 @@ from noticelint.model import PrivacyStatement
 from noticelint.reading import LoadError, read
 from noticelint.report import Report
 from noticelint.rules import RuleInfo, discover
+from noticelint.targets import Target, collect_targets
 from noticelint.validation import to_model
 
 
