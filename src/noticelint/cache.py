@@ -86,6 +86,11 @@ class Cache:
         digest.update(content)
         return digest.hexdigest()
 
+    @staticmethod
+    def digest(content: bytes) -> bytes:
+        """What identifies the content alone, to see whether a file changed between two reads."""
+        return hashlib.sha256(content).digest()
+
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,12 +45,20 @@ def _init_worker(config: Config, selected: set[str]) -> None:
     _worker = Linter(discover(config.rules_dirs), selected, config)
 
 
-def _check_in_worker(item: tuple[str, bytes | None, str]) -> list[Finding]:
+def _check_in_worker(item: tuple[str, str, bool]) -> tuple[list[Finding], bytes | None]:
+    """Findings for one file and, if asked, the digest of the bytes they were found in."""
     assert _worker is not None
-    path, raw, display = item
-    if raw is None:
-        return _worker.check_file(Target(Path(path), display))
-    return _worker.check_bytes(raw, display)
+    path, display, want_digest = item
+    try:
+        raw = read_bytes(Path(path), _worker.config.max_file_size)
+    except LoadError:
+        return _worker.check_file(Target(Path(path), display)), None
+    digest = None
+    if want_digest:
+        from noticelint.cache import Cache
+
+        digest = Cache.digest(raw)
+    return _worker.check_bytes(raw, display), digest
 
 
 def default_jobs() -> int:
@@ -69,43 +77,55 @@ def lint(
 ) -> list[Finding]:
     """Findings for every target, in the order of ``targets``."""
     results: list[list[Finding] | None] = [None] * len(targets)
-    pending: list[tuple[int, bytes | None, str | None]] = []
+    pending: list[tuple[int, str | None, bytes | None]] = []  # index, cache key, digest of the keyed bytes
     for index, target in enumerate(targets):
-        raw: bytes | None = None
         key: str | None = None
+        digest: bytes | None = None
         if cache is not None:
             try:
                 raw = read_bytes(target.path, config.max_file_size)
             except LoadError:
-                raw = None  # the linter reports it; errors of reading are never cached
+                pass  # the linter reports it; errors of reading are never cached
             else:
-                key = cache.key(target.display, raw)
+                key, digest = cache.key(target.display, raw), cache.digest(raw)
                 hit = cache.get(key)
                 if hit is not None:
                     results[index] = hit
                     continue
         # The bytes are read again when the file is checked: holding thousands of files in memory while
         # the cache is consulted would cost more than reading them twice.
-        pending.append((index, None, key))
+        pending.append((index, key, digest))
+    if not pending:
+        return _flatten(results)
 
-    if pending:
-        linter = build_linter(config, *selection)
-        items = [(str(targets[i].path), raw, targets[i].display) for i, raw, _ in pending]
-        outputs: list[list[Finding]]
-        if jobs > 1 and len(pending) >= PARALLEL_THRESHOLD:
-            from concurrent.futures import ProcessPoolExecutor
+    linter = build_linter(config, *selection)
+    items = [(str(targets[i].path), targets[i].display, key is not None) for i, key, _ in pending]
+    for (index, key, digest), (findings, checked) in zip(pending, _run(linter, items, jobs), strict=True):
+        results[index] = findings
+        # A file edited between the two reads must not have its new findings filed under its old content.
+        if cache is not None and key is not None and checked == digest:
+            cache.put(key, findings)
+    return _flatten(results)
 
-            chunk = max(1, len(items) // (jobs * 8))
-            with ProcessPoolExecutor(
-                max_workers=jobs, initializer=_init_worker, initargs=(config, linter.selected)
-            ) as pool:
-                outputs = list(pool.map(_check_in_worker, items, chunksize=chunk))
-        else:
-            global _worker
-            _worker = linter
-            outputs = [_check_in_worker(item) for item in items]
-        for (index, _, key), findings in zip(pending, outputs, strict=True):
-            results[index] = findings
-            if cache is not None and key is not None:
-                cache.put(key, findings)
+
+def _run(
+    linter: Linter, items: list[tuple[str, str, bool]], jobs: int
+) -> Iterator[tuple[list[Finding], bytes | None]]:
+    """Each item's result, in order, as soon as it is there (so the cache is written while workers work)."""
+    global _worker
+    if jobs < 2 or len(items) < PARALLEL_THRESHOLD:
+        _worker = linter
+        yield from map(_check_in_worker, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Small chunks keep both cores busy to the end; each costs only a message to and from a worker.
+    chunk = max(1, min(16, len(items) // (jobs * 16)))
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_worker, initargs=(linter.config, linter.selected)
+    ) as pool:
+        yield from pool.map(_check_in_worker, items, chunksize=chunk)
+
+
+def _flatten(results: list[list[Finding] | None]) -> list[Finding]:
     return [finding for found in results for finding in found or ()]
