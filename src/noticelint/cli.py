@@ -7,6 +7,7 @@ Heavy modules are imported inside the commands so a pre-commit run pays only for
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -215,6 +216,10 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Start-up creates tens of thousands of objects that live as long as the process (models, rules,
+    # patterns); with the default threshold the cycle collector scans them again and again, which costs
+    # about 6% of a one-file run. Statements make few reference cycles, so collecting less often is safe.
+    gc.set_threshold(100_000, 50, 100)
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
