@@ -20,12 +20,14 @@ from noticelint.claimtext import (
     cookie_note,
     party_vendor,
     place,
-    wording_sentences,
+    sentences_that_may_match,
 )
 from noticelint.context import CheckContext, Hit
 from noticelint.model import Party, PartyRole
 from noticelint.prose import find_organisations, normalise_name
 from noticelint.rules import rule
+from noticelint.textscan import either, needles
+from noticelint.vendormatch import find_vendors
 
 
 def _patterns(*patterns: str) -> list[re.Pattern[str]]:
@@ -58,6 +60,21 @@ _SELL = _patterns(
     r"\bnever\s+(?:sell|rent|trade)\b",
     r"\b(?:is|are)\s+(?:not|never)\s+(?:sold|rented|traded)\b",
     r"\b(?:will|shall)\s+(?:not|never)\s+be\s+(?:sold|rented|traded)\b",
+)
+# Words that every pattern of _SHARE_NB, _SHARE_EN and _SELL needs: a sentence without them claims nothing.
+_CLAIM_WORDS = either(
+    needles("dele|utlever|overlat|formidl", "ikke|aldri"),
+    needles("gis|gir", "ikke|aldri", "videre"),
+    needles("ingen", "tredjepart"),
+    needles("do|will|shall|did", "not|n't|n’t", "share|disclose|pass|give|transmit"),
+    needles("never", "share|disclose|pass"),
+    needles("not|never", "shared|disclosed|passed"),
+    needles("n't|n’t", "shared|disclosed|passed"),
+    needles("third", "receive|get|has|have"),
+    needles("selge", "ikke|aldri"),
+    needles("do|will|shall", "not|n't|n’t", "sell|rent|trade"),
+    needles("never", "sell|rent|trade"),
+    needles("not|never", "sold|rented|traded"),
 )
 # A claim limited to marketing is not a claim that nobody receives the data.
 _MARKETING = re.compile(r"markedsføring|reklame|annonse|annonsering|marketing|advertis", re.IGNORECASE)
@@ -123,7 +140,7 @@ def _receivers(ctx: CheckContext) -> list[_Receiver]:
                 f"{place(statement, item.pointer)} names {mention.name}",
                 party is not None and party.role in _PROCESSING_ROLES,
             )
-        for vendor, start, end, _ in ctx.knowledge.find_vendors(item.text):
+        for vendor, start, end, _ in find_vendors(ctx.knowledge, item.text):
             party = vendor_parties.get(vendor.service)
             key = party.id if party else f"vendor:{vendor.service}"
             if key in found:
@@ -142,7 +159,7 @@ def _covered_by_exception(ctx: CheckContext, sentence: str) -> bool:
     if match is None:
         return False
     rest = sentence[match.end() :]
-    if _PROCESSOR_WORDS.search(rest) or ctx.knowledge.find_vendors(rest):
+    if _PROCESSOR_WORDS.search(rest) or find_vendors(ctx.knowledge, rest):
         return True
     lowered = rest.casefold()
     return any(normalise_name(name) in lowered for name in ctx.statement.organisation_names())
@@ -206,7 +223,7 @@ def no_sharing_claim(ctx: CheckContext) -> Iterator[Hit]:
     fixed Norwegian and English lists.
     """
     receivers: list[_Receiver] | None = None  # worked out only once a sentence makes a claim
-    for item, sentence in wording_sentences(ctx):
+    for item, sentence in sentences_that_may_match(ctx, _CLAIM_WORDS):
         text = sentence.text
         sharing = _claims(text, _SHARE)
         if not sharing and not _claims(text, _SELL):
@@ -251,6 +268,12 @@ _NO_COOKIES = _patterns(
     r"\bcookies\s+(?:are|will)\s+not\s+(?:be\s+)?(?:used|set|placed|stored)\b",
     r"\bnever\s+(?:use|set|place)s?\s+cookies\b",
 )
+# The words the patterns of _NO_COOKIES need: a verb, a negation and the word for cookies.
+_NO_COOKIES_WORDS = either(
+    needles("bruker|benytter|setter|lagrer", "ikke|aldri|ingen", "informasjonskaps|cookie"),
+    needles("brukes|benyttes|settes|lagres|blir", "ikke|ingen", "informasjonskaps|cookie"),
+    needles("use|set|place|store", "not|n't|n’t|no|never", "cookie"),
+)
 # After the claim: "… til annonsering", "… som krever samtykke", "… for advertising": a limited claim.
 _LIMITED_TAIL = re.compile(
     r"^\s*(?:til|for|som|fra|i\s+forbindelse|to|that|which|from|in\s+connection|unntatt|except|unless|"
@@ -278,7 +301,7 @@ def _cookie_evidence(ctx: CheckContext) -> list[str]:
             seen.add(vendor.service)
             evidence.append(f"{vendor.service} (recipient of activity '{activity.id}') {note}")
     for item in ctx.wording:
-        for vendor, start, end, _ in ctx.knowledge.find_vendors(item.text):
+        for vendor, start, end, _ in find_vendors(ctx.knowledge, item.text):
             note = cookie_note(vendor)
             if note is None or vendor.service in seen:
                 continue
@@ -319,7 +342,7 @@ def no_cookies_claim(ctx: CheckContext) -> Iterator[Hit]:
     "… for advertising") is not reported. Phrases are recognised from fixed Norwegian and English lists.
     """
     evidence: list[str] | None = None
-    for item, sentence in wording_sentences(ctx):
+    for item, sentence in sentences_that_may_match(ctx, _NO_COOKIES_WORDS):
         text = sentence.text
         match = next((m for p in _NO_COOKIES if (m := p.search(text)) and not _about_reader(text, m)), None)
         if match is None or _LIMITED_TAIL.match(text[match.end() :]) or _EXCEPTION.search(text):
@@ -351,6 +374,7 @@ _CONTACT_US = _patterns(
     r"\bcall\s+us\b",
     r"\breach\s+out\s+to\s+us\b",
 )
+_CONTACT_US_WORDS = needles("oss|us")
 
 
 @rule(
@@ -388,7 +412,7 @@ def contact_us_without_channel(ctx: CheckContext) -> Iterator[Hit]:
     contact = ctx.statement.controller.contact
     if contact is not None and contact.channels():
         return
-    for item, sentence in wording_sentences(ctx):
+    for item, sentence in sentences_that_may_match(ctx, _CONTACT_US_WORDS):
         match = next((m for p in _CONTACT_US if (m := p.search(sentence.text))), None)
         if match is None or CHANNEL_IN_TEXT.search(sentence.text):
             continue
@@ -410,6 +434,7 @@ _LINK_PHRASES = _patterns(
     r"\b(?:følg|klikk\s+på|trykk\s+på)\s+(?:denne\s+)?lenken\b",
     r"\b(?:follow|click|use)\s+this\s+link\b",
 )
+_LINK_WORDS = needles("her|lenken|link")
 
 
 @rule(
@@ -445,7 +470,7 @@ def link_without_target(ctx: CheckContext) -> Iterator[Hit]:
     It is a warning: whether the unreachable page held information the law requires cannot be told from
     the statement. "Here" as a link label is also poor for accessibility, which the fix addresses.
     """
-    for item, sentence in wording_sentences(ctx):
+    for item, sentence in sentences_that_may_match(ctx, _LINK_WORDS):
         match = next((m for p in _LINK_PHRASES if (m := p.search(sentence.text))), None)
         if match is None or LINK_TARGET.search(sentence.text):
             continue

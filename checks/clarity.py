@@ -15,15 +15,14 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
-from typing import Any
 
-from pydantic import BaseModel
-
-from noticelint.claimtext import place, wording_sentences
+from noticelint.claimtext import item_sentences_that_may_match, place, sentences_that_may_match
 from noticelint.context import CheckContext, Hit
-from noticelint.document import pointer_join
 from noticelint.model import PrivacyStatement, Text, Topic
+from noticelint.prose import Sentence
 from noticelint.rules import rule
+from noticelint.textscan import either, needles
+from noticelint.wording import Wording
 
 _NORWEGIAN = {"nb", "nn", "no"}
 
@@ -59,8 +58,30 @@ _CANNOT_AFTER = re.compile(r"^\s+(?:\w+\s+)?ikke\b", re.IGNORECASE)
 _MONTH = re.compile(r"^\s+\d|\d\s+$")
 
 
+# The words each pattern of _VAGUE needs (a listed word, or the part of it every match contains).
+_VAGUE_NEEDLES = {
+    "nb": needles(
+        "kan|eventuelt|evt|enkelte|noen|ofte|normalt|vanligvis|blant|bl.|osv|m.|eks|mulig|og/eller|relevante"
+    ),
+    "en": needles("may|might|could|some|often|possib|generally|typically|certain|needed|depending|such|etc"),
+}
+
+
+def _family(language: str) -> str:
+    return "nb" if language.split("-")[0] in _NORWEGIAN else language.split("-")[0]
+
+
+def _sentences_with_vague_candidates(ctx: CheckContext) -> Iterator[tuple[Wording, Sentence]]:
+    """The sentences :func:`_vague_words` may find words in, with their texts."""
+    for item in ctx.wording:
+        words = _VAGUE_NEEDLES.get(_family(item.language))
+        if words is not None:
+            for sentence in item_sentences_that_may_match(item, words):
+                yield item, sentence
+
+
 def _vague_words(language: str, text: str) -> list[str]:
-    family = "nb" if language.split("-")[0] in _NORWEGIAN else language.split("-")[0]
+    family = _family(language)
     pattern = _VAGUE.get(family)
     if pattern is None:
         return []
@@ -118,7 +139,7 @@ def vague_wording(ctx: CheckContext) -> Iterator[Hit]:
     number is the month. These are fixed word lists: a listed word may be harmless in context, which is
     why the finding is only information.
     """
-    for item, sentence in wording_sentences(ctx):
+    for item, sentence in _sentences_with_vague_candidates(ctx):
         words = _vague_words(item.language, sentence.text)
         if not words:
             continue
@@ -264,17 +285,6 @@ def last_updated_in_future(ctx: CheckContext) -> Iterator[Hit]:
         )
 
 
-def _text_fields(value: Any, pointer: str) -> Iterator[tuple[str, Text]]:
-    if isinstance(value, Text):
-        yield pointer, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _text_fields(getattr(value, name), pointer_join(pointer, name))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _text_fields(item, pointer_join(pointer, index))
-
-
 def _missing_languages(statement: PrivacyStatement, text: Text) -> list[str]:
     info = statement.statement
     present = {lang for lang, value in text.languages(info.default_language).items() if value.strip()}
@@ -311,7 +321,7 @@ def language_complete(ctx: CheckContext) -> Iterator[Hit]:
     lacks all the others. The rule does not judge whether the translations say the same thing.
     """
     statement = ctx.statement
-    for pointer, text in _text_fields(statement, ""):
+    for pointer, text in ctx.text_fields:
         missing = _missing_languages(statement, text)
         if not missing:
             continue
@@ -335,6 +345,15 @@ _STAFF = [
         r"\b(?:must|shall)\s+not\s+be\s+(?:\w+ed|sent|kept|given|written|taken)\b",
     )
 ]
+# The words each pattern of _STAFF needs, in the same order.
+_STAFF_NEEDLES = either(
+    needles("enkelte", "ansvar|skal|må"),
+    needles("ansatte|medarbeidere", "skal|må|ansvar"),
+    needles("skal|må", "ikke"),
+    needles("employee|staff", "must|shall|should|responsible"),
+    needles("employees|staff|personnel", "must|shall|should|responsible"),
+    needles("must|shall", "not"),
+)
 
 
 @rule(
@@ -372,7 +391,7 @@ def text_for_staff(ctx: CheckContext) -> Iterator[Hit]:
     sendes", "must not be shared"); a passive prohibition can be a promise to the reader, which is why
     the finding is only information.
     """
-    for item, sentence in wording_sentences(ctx):
+    for item, sentence in sentences_that_may_match(ctx, _STAFF_NEEDLES):
         match = next((m for p in _STAFF if (m := p.search(sentence.text))), None)
         if match is None:
             continue

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from noticelint.context import CheckContext, Hit
-from noticelint.knowledge import Authority
+from noticelint.knowledge import Authority, Knowledge
 from noticelint.prose import sentences
 from noticelint.rules import rule
+from noticelint.textscan import Needles, either, is_safe_needle, needles
 
 # A host name in wording: "www.datatilsynet.no", "https://www.datatilsynet.dk/klage", "x@datatilsynet.no".
 _HOST = re.compile(r"(?<![\w.-])(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?![\w-])", re.I)
@@ -42,6 +43,23 @@ def _authority_for_host(ctx: CheckContext, host: str) -> Authority | None:
         if authority.website and _same_site(host, url_host(authority.website)):
             return authority
     return None
+
+
+# Needles for the authority websites, per knowledge object (one per vendor configuration).
+_SITE_NEEDLES: dict[int, tuple[Knowledge, Needles | None]] = {}
+
+
+def _authority_site_needles(knowledge: Knowledge) -> Needles | None:
+    """Needles for the authorities' sites: a text that contains none of them names no authority's site.
+
+    ``None`` when a site cannot serve as a needle (then no text is ruled out).
+    """
+    key = id(knowledge)
+    if key not in _SITE_NEEDLES or _SITE_NEEDLES[key][0] is not knowledge:
+        sites = sorted({url_host(a.website) for a in knowledge.authorities.values() if a.website} - {""})
+        usable = all(is_safe_needle(site) for site in sites)
+        _SITE_NEEDLES[key] = (knowledge, either(*(needles(site) for site in sites)) if usable else None)
+    return _SITE_NEEDLES[key][1]
 
 
 def _label(authority: Authority) -> str:
@@ -291,7 +309,10 @@ def complaint_authority_website(ctx: CheckContext) -> Iterator[Hit]:
                 f"complaint.url is {complaint.url}, but the website of the authority {_label(given)} is "
                 f"{given.website}; correct the url",
             )
+    site_needles = _authority_site_needles(ctx.knowledge)
     for item in ctx.wording:
+        if site_needles is not None and not site_needles.may_match(item.text):
+            continue  # names no authority's website
         hosts = [(match, _normalise_host(match.group(1))) for match in _HOST.finditer(item.text)]
         if any(_same_site(host, site) for _, host in hosts for site in sites):
             continue

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from noticelint.context import CheckContext, Hit
 from noticelint.model import PartyRole
-from noticelint.prose import Mention, find_organisations, normalise_name, sentences
+from noticelint.prose import Mention, find_organisations, may_name_organisation, normalise_name, sentences
 from noticelint.rules import rule
 from noticelint.wording import Wording
 
@@ -37,20 +37,30 @@ def _controller_name(ctx: CheckContext) -> str:
     return controller.trade_name or controller.legal_name or controller.id
 
 
-def _mentions(ctx: CheckContext) -> Iterator[tuple[Wording, int, int, Mention, str | None]]:
+def _mentions(ctx: CheckContext) -> list[tuple[Wording, int, int, Mention, str | None]]:
     """Every organisation named in the wording: (wording, sentence start, sentence end, mention, party id)."""
+    return ctx.shared(_find_mentions)
+
+
+def _find_mentions(ctx: CheckContext) -> list[tuple[Wording, int, int, Mention, str | None]]:
     declared = {normalise_name(name): org_id for name, org_id in ctx.statement.organisation_names().items()}
+    found = []
     for item in ctx.wording:
+        if not may_name_organisation(item.text):
+            continue
         for sentence in sentences(item.text):
             for mention in find_organisations(sentence.text):
                 org_id = declared.get(normalise_name(mention.name))
-                yield (
-                    item,
-                    sentence.start,
-                    sentence.end,
-                    Mention(mention.name, sentence.start + mention.start, sentence.start + mention.end),
-                    org_id,
+                found.append(
+                    (
+                        item,
+                        sentence.start,
+                        sentence.end,
+                        Mention(mention.name, sentence.start + mention.start, sentence.start + mention.end),
+                        org_id,
+                    )
                 )
+    return found
 
 
 def _acts_as_controller(

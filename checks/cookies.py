@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from noticelint.claimtext import cookie_note, is_norwegian, party_vendor, wording_sentences
+from noticelint.claimtext import cookie_note, is_norwegian, party_vendor, sentences_that_may_match
 from noticelint.context import CheckContext, Hit
 from noticelint.model import Activity, Cookie, LegalBasis, Text
 from noticelint.rules import rule
+from noticelint.textscan import either, needles
 
 EKOMLOVEN = "ekomloven § 3-15 (LOV-2024-12-13-76)"
 
@@ -59,6 +60,22 @@ _BROWSER_REFUSAL = re.compile(
     r"disable\w*|block\w*|refuse\w*|reject\w*|delete\w*|turn\w*\s+off|switch\w*\s+off|opt\w*\s+out)\b)",
     re.IGNORECASE | re.DOTALL,
 )
+# The words each pattern of _IMPLIED_CONSENT needs, in the same order, and those _BROWSER_REFUSAL needs.
+_IMPLIED_CONSENT_NEEDLES = either(
+    needles("ved", "godtar|aksepterer|samtykker|godkjenner"),
+    needles("fortsatt", "bruk"),
+    needles("fortsatt", "bruk"),
+    needles("reserver"),
+    needles("samtykker|godtar|aksepterer", "nettleser"),
+    needles("nettleser", "samtykker|godtar|aksepterer"),
+    needles("nettleser", "samtykke"),
+    needles("by", "you", "accept|agree|consent"),
+    needles("continued", "consent|accept|agree"),
+    needles("consent|agree|accept", "cookies"),
+    needles("browser", "consent|acceptance|agreement"),
+    needles("consent|agree|accept", "browser"),
+)
+_BROWSER_REFUSAL_NEEDLES = needles("informasjonskaps|cookie", "nettleser|browser")
 
 
 def _has_text(text: Text | None) -> bool:
@@ -328,7 +345,13 @@ def implied_cookie_consent(ctx: CheckContext) -> Iterator[Hit]:
         for a in statement.activities
         for pid in a.recipients
     )
-    for item, sentence in wording_sentences(ctx):
+    browser_refusal_matters = needs_consent and not consent_offered
+    candidates = (
+        either(_IMPLIED_CONSENT_NEEDLES, _BROWSER_REFUSAL_NEEDLES)
+        if browser_refusal_matters
+        else _IMPLIED_CONSENT_NEEDLES
+    )
+    for item, sentence in sentences_that_may_match(ctx, candidates):
         if any(p.search(sentence.text) for p in _IMPLIED_CONSENT):
             yield Hit(
                 item.pointer,
@@ -338,7 +361,7 @@ def implied_cookie_consent(ctx: CheckContext) -> Iterator[Hit]:
                 offset=sentence.start,
                 length=len(sentence.text),
             )
-        elif needs_consent and not consent_offered and _BROWSER_REFUSAL.search(sentence.text):
+        elif browser_refusal_matters and _BROWSER_REFUSAL.search(sentence.text):
             yield Hit(
                 item.pointer,
                 "this sentence leaves it to the browser settings to refuse cookies, and no activity with "

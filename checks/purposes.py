@@ -18,11 +18,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from noticelint.claimtext import item_sentences_that_may_match
 from noticelint.context import CheckContext, Hit
 from noticelint.model import LegalBasis, Text
 from noticelint.model.activities import SourceKind
-from noticelint.prose import sentences
 from noticelint.rules import rule
+from noticelint.textscan import needles
 from noticelint.wording import Wording
 
 # --- reading an activity's wording -------------------------------------------------------------------
@@ -34,10 +35,20 @@ def _activity_pointer(index: int) -> str:
 
 def _activity_wording(ctx: CheckContext, index: int, fields: Iterable[str]) -> Iterator[Wording]:
     """The wording under the given fields of one activity, in document order."""
-    prefixes = tuple(f"{_activity_pointer(index)}/{name}" for name in fields)
-    for item in ctx.wording:
-        if any(item.field_pointer == p or item.field_pointer.startswith(p + "/") for p in prefixes):
+    wanted = set(fields)
+    for name, item in ctx.shared(_wording_by_activity).get(str(index), ()):
+        if name in wanted:
             yield item
+
+
+def _wording_by_activity(ctx: CheckContext) -> dict[str, list[tuple[str, Wording]]]:
+    """The wording under /activities/<index>/<field>, by index, with the field, in document order."""
+    found: dict[str, list[tuple[str, Wording]]] = {}
+    for item in ctx.wording:
+        tokens = item.field_pointer.split("/", 4)
+        if len(tokens) >= 4 and tokens[0] == "" and tokens[1] == "activities":
+            found.setdefault(tokens[2], []).append((tokens[3], item))
+    return found
 
 
 def _is_blank(text: Text | None, default: str) -> bool:
@@ -87,6 +98,13 @@ _SPECIAL_TERMS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+)
+
+# A word every pattern of _SPECIAL_TERMS needs.
+_SPECIAL_NEEDLES = needles(
+    "helse|health|medical|medisinsk|religi|livssyn|philosophical|etnisk|ethnic|racial|politisk|political|"
+    "fagforening|fagorganis|trade|genetisk|genetic|biometri|ansiktsgjenkjenning|facial|seksu|sex|sensitive|"
+    "særlige|special"
 )
 
 # Words that make the term about an animal, right before it ("dyrets helseopplysninger", "your
@@ -158,7 +176,7 @@ def _clauses(text: str) -> Iterator[tuple[int, str]]:
 
 def _special_mentions(item: Wording) -> Iterator[_SpecialMention]:
     """Special categories named in one text, leaving out animal data and clauses that deny processing."""
-    for sentence in sentences(item.text):
+    for sentence in item_sentences_that_may_match(item, _SPECIAL_NEEDLES):
         for clause_start, clause in _clauses(sentence.text):
             denied = any(pattern.search(clause) for pattern in _DENIALS)
             for category, pattern in _SPECIAL_TERMS:

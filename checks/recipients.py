@@ -20,16 +20,16 @@ from collections.abc import Iterator
 
 from noticelint.context import CheckContext, Hit
 from noticelint.knowledge import Knowledge, Vendor
-from noticelint.model import PartyRole
+from noticelint.model import Party, PartyRole
 from noticelint.prose import sentences
 from noticelint.rules import rule
 from noticelint.vendormatch import (
     entity_name,
+    find_outdated_names,
     name_key,
     party_label,
     party_vendors,
     receiving_parties,
-    stands_for,
     vendor_mentions,
 )
 
@@ -38,6 +38,17 @@ _ROLES = "processor, sub_processor, joint_controller, independent_controller or 
 # Years in which an outdated name stopped being the company's name, where the catalog gives them
 # (gdpr-catalog.md §4: "Google Inc." has been Google LLC since 2017). Keyed by name_key().
 _RENAMED_IN = {"google inc": "2017"}
+
+
+def _parties_by_vendor(ctx: CheckContext) -> dict[Vendor, list[Party]]:
+    """The declared parties that stand for each vendor (see ``stands_for``), in the order declared."""
+    found: dict[Vendor, list[Party]] = {}
+    for party in ctx.statement.parties:
+        for vendor in party_vendors(ctx.knowledge, party):
+            standing = found.setdefault(vendor, [])
+            if not standing or standing[-1] is not party:  # the table may list a vendor twice
+                standing.append(party)
+    return found
 
 
 @rule(
@@ -85,7 +96,7 @@ def named_vendor_not_recipient(ctx: CheckContext) -> Iterator[Hit]:
             if vendor.service in seen:
                 continue
             seen.add(vendor.service)
-            parties = [p for p in statement.parties if stands_for(knowledge, p, vendor)]
+            parties = ctx.shared(_parties_by_vendor).get(vendor, [])
             if any(p.id in receiving for p in parties):
                 continue
             named = mention.written if name_key(mention.written) == name_key(vendor.service) else (
@@ -390,14 +401,14 @@ def outdated_entity_name(ctx: CheckContext) -> Iterator[Hit]:
             value = getattr(party, field)
             if not value:
                 continue
-            for vendor, start, end, _ in knowledge.find_outdated_names(value):
+            for vendor, start, end, _ in find_outdated_names(knowledge, value):
                 chosen = _vendor_for_outdated(knowledge, vendor, value[start:end], party_vendors(knowledge, party))
                 yield Hit(
                     f"/parties/{index}/{field}",
                     f"{party_label(party)}: {_outdated_message(chosen, value[start:end])}",
                 )
     for item in ctx.wording:
-        found = knowledge.find_outdated_names(item.text)
+        found = find_outdated_names(knowledge, item.text)
         if not found:
             continue
         spans = list(sentences(item.text))

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from noticelint.claimtext import sentences_that_may_match
 from noticelint.context import CheckContext, Hit
 from noticelint.model import Activity, LegalBasis, Text
 from noticelint.model.common import SpecialCondition
 from noticelint.model.statement import Right
-from noticelint.prose import sentences
 from noticelint.rules import rule
+from noticelint.textscan import either, needles
 from noticelint.wording import Wording
 
 _BASIS_NAMES = {
@@ -47,6 +48,8 @@ _WITHDRAWAL = re.compile(
     r"|\bwithdrawal\s+of\s+(?:your\s+|the\s+|any\s+)?consent\b",
     re.IGNORECASE,
 )
+# The words every match of _WITHDRAWAL contains.
+_WITHDRAWAL_NEEDLES = either(needles("trekk|tilbakekall", "samtykke"), needles("withdraw|revok", "consent"))
 # Wording about cookies and similar technologies: consent to them is ekomloven § 3-15 consent.
 _COOKIES = re.compile(
     r"informasjonskaps\w*|cookie\w*|infokaps\w*|sporingsteknolog\w*|lokal\s+lagring|local\s+storage|pixel\w*|piksel\w*",
@@ -337,10 +340,9 @@ def consent_withdrawal(ctx: CheckContext) -> Iterator[Hit]:
 
 def _withdrawal_sentences(ctx: CheckContext) -> Iterator[tuple[Wording, int, int]]:
     """Every sentence that offers the withdrawal of consent: (wording, start, end)."""
-    for item in ctx.wording:
-        for sentence in sentences(item.text):
-            if _WITHDRAWAL.search(sentence.text):
-                yield item, sentence.start, sentence.end
+    for item, sentence in sentences_that_may_match(ctx, _WITHDRAWAL_NEEDLES):
+        if _WITHDRAWAL.search(sentence.text):
+            yield item, sentence.start, sentence.end
 
 
 def _sets_cookies_needing_consent(ctx: CheckContext) -> bool:

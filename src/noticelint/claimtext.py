@@ -13,6 +13,8 @@ from noticelint.context import CheckContext
 from noticelint.knowledge import Knowledge, Vendor
 from noticelint.model import Party, PrivacyStatement
 from noticelint.prose import Sentence, sentences
+from noticelint.textscan import Needles
+from noticelint.vendormatch import find_vendors
 from noticelint.wording import Wording
 
 # A link target in the wording: an http(s) URL, a bare www. address or a [label](url) link.
@@ -77,6 +79,27 @@ def wording_sentences(ctx: CheckContext) -> Iterator[tuple[Wording, Sentence]]:
             yield item, sentence
 
 
+def sentences_that_may_match(ctx: CheckContext, needles: Needles) -> Iterator[tuple[Wording, Sentence]]:
+    """The sentences of :func:`wording_sentences` that may match the patterns behind ``needles``.
+
+    A rule that reads only sentences its patterns match may read these instead: the others cannot match.
+    """
+    may_match = needles.may_match
+    for item in ctx.wording:
+        if may_match(item.text):
+            for sentence in sentences(item.text):
+                if may_match(sentence.text):
+                    yield item, sentence
+
+
+def item_sentences_that_may_match(item: Wording, needles: Needles) -> Iterator[Sentence]:
+    """The sentences of one text that may match the patterns behind ``needles``."""
+    if needles.may_match(item.text):
+        for sentence in sentences(item.text):
+            if needles.may_match(sentence.text):
+                yield sentence
+
+
 def is_norwegian(statement: PrivacyStatement) -> bool:
     """Whether Norwegian law applies: the statement's jurisdiction is NO, or, where no jurisdiction is
     given, the controller is established in Norway."""
@@ -97,7 +120,7 @@ def party_vendor(knowledge: Knowledge, party: Party) -> Vendor | None:
             continue
         vendor = knowledge.vendor_named(name)
         if vendor is None:
-            found = knowledge.find_vendors(name)
+            found = find_vendors(knowledge, name)
             vendor = found[0][0] if found else None
         if vendor is not None:
             return vendor

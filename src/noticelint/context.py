@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from noticelint.model import PrivacyStatement
-from noticelint.wording import Wording, iter_wording
+from noticelint.model import PrivacyStatement, Text
+from noticelint.wording import Wording, iter_text_fields, wording_of
 
 if TYPE_CHECKING:
     from noticelint.knowledge import Knowledge
 
+
+T = TypeVar("T")
 
 # One set of knowledge tables per vendor configuration, shared by every file of a run.
 _KNOWLEDGE: dict[str, Knowledge] = {}
@@ -38,15 +40,30 @@ class CheckContext:
 
     statement: PrivacyStatement
     options: dict[str, Any] = field(default_factory=dict)
+    _shared: dict[Callable[..., Any], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def language(self) -> str:
         return self.statement.statement.default_language
 
     @functools.cached_property
+    def text_fields(self) -> list[tuple[str, Text]]:
+        """Every text field of the statement with its pointer, in document order."""
+        return list(iter_text_fields(self.statement))
+
+    @functools.cached_property
     def wording(self) -> list[Wording]:
         """Every piece of human text in the statement, with its pointer and language."""
-        return list(iter_wording(self.statement))
+        return list(wording_of(self.text_fields, self.statement.statement.default_language))
+
+    def shared(self, compute: Callable[[CheckContext], T]) -> T:
+        """``compute(self)``, worked out once per file for all the rules that ask for it."""
+        if compute not in self._shared:
+            self._shared[compute] = compute(self)
+        result: T = self._shared[compute]
+        return result
 
     @functools.cached_property
     def knowledge(self) -> Knowledge:

@@ -62,6 +62,10 @@ LEGAL_FORMS = (
 _FORMS = "|".join(re.escape(f) for f in sorted(LEGAL_FORMS, key=len, reverse=True))
 _WORD = r"[A-ZÆØÅÄÖÜÉ0-9][\w&'’\-]*"
 _ORG = re.compile(rf"(?<![\w.])((?:{_WORD}\s+){{1,5}})({_FORMS})(?=[\s.,;:!?)»\"']|$)\.?")
+# Every name _ORG finds contains a legal form as written; a text without one names no organisation.
+# The forms that start with a capital are looked for with one pattern, the few others as substrings.
+_CAPITAL_FORMS = re.compile("|".join(re.escape(f) for f in LEGAL_FORMS if not f[0].islower()))
+_SMALL_FORMS = tuple(f for f in LEGAL_FORMS if f[0].islower())
 
 # Capitalised words that start sentences but are not part of a name.
 _LEADING = {
@@ -125,6 +129,22 @@ def normalise_name(name: str) -> str:
 
 def find_organisations(text: str) -> list[Mention]:
     """Names followed by a legal form ("ØstCom AS", "Google Ireland Limited", "Google Inc.")."""
+    return list(_organisations(text))
+
+
+def may_name_organisation(text: str) -> bool:
+    """False only when :func:`find_organisations` finds nothing in ``text``: it has no legal form."""
+    return _CAPITAL_FORMS.search(text) is not None or any(map(text.__contains__, _SMALL_FORMS))
+
+
+@functools.lru_cache(maxsize=8192)
+def _organisations(text: str) -> tuple[Mention, ...]:
+    if not may_name_organisation(text):
+        return ()
+    return tuple(_find_organisations(text))
+
+
+def _find_organisations(text: str) -> list[Mention]:
     mentions = []
     for match in _ORG.finditer(text):
         words = match.group(1).split()

@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from noticelint.knowledge import _SHORT_NAME as SHORT_NAME
 from noticelint.knowledge import Knowledge, Vendor
 from noticelint.model import Party, PrivacyStatement
 from noticelint.prose import normalise_name, sentences
+from noticelint.textscan import Needles, TextAnswers, either, is_safe_needle, needles
 
 # A note in brackets after an entity in the vendor table: "Cloudflare, Inc. (party to the customer DPA)".
 _NOTE = re.compile(r"\s*\([^)]*\)\s*$")
@@ -100,7 +102,7 @@ def vendor_mentions(knowledge: Knowledge, text: str) -> Iterator[VendorMention]:
     written with a capital first letter or exactly as the table spells it ("reCAPTCHA"), and not right
     after a negation in the same clause ("Vi bruker ikke Mailchimp", "we do not use Hotjar").
     """
-    found = knowledge.find_vendors(text)
+    found = find_vendors(knowledge, text)
     if not found:
         return
     spans = list(sentences(text))
@@ -154,3 +156,69 @@ def sub_processors(statement: PrivacyStatement, party_id: str) -> list[Party]:
 def party_label(party: Party) -> str:
     """How a message names a party: "Google Ireland Limited (google-ireland)"."""
     return f"{party.legal_name} ({party.id})"
+
+
+# --- ruling texts out before the vendor table's look-ups ------------------------------------------
+
+
+class _NameGate:
+    """Whether a text may name one of some names, told by substring tests and kept per text.
+
+    The vendor table's look-up matches names of three characters or fewer with their case and longer
+    ones without; every word of a name must occur for it to match.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        exact: list[tuple[str, ...]] = []
+        folded_names: list[Needles] = []
+        self.unsure = False
+        for name in names:
+            words = tuple(name.split())
+            if not words:
+                continue
+            if len(name) <= SHORT_NAME:
+                exact.append(words)
+            elif all(is_safe_needle(word.lower()) for word in words):
+                folded_names.append(needles(*(word.lower() for word in words)))
+            else:
+                self.unsure = True
+        self.exact = tuple(exact)
+        self.folded = either(*folded_names) if folded_names else None
+        self._answers = TextAnswers(self._may_name)
+
+    def may_name(self, text: str) -> bool:
+        return self._answers[text]
+
+    def _may_name(self, text: str) -> bool:
+        if self.unsure or any(all(word in text for word in words) for words in self.exact):
+            return True
+        return self.folded is not None and self.folded.may_match(text)
+
+
+# Gates per knowledge object (one per vendor configuration), kept with the object they describe.
+_GATES: dict[tuple[int, str], tuple[Knowledge, _NameGate]] = {}
+
+
+def _gate(knowledge: Knowledge, kind: str) -> _NameGate:
+    key = (id(knowledge), kind)
+    if key not in _GATES or _GATES[key][0] is not knowledge:
+        if kind == "vendors":
+            names = [name for vendor in knowledge.vendors for name in vendor.names]
+        else:
+            names = [name for vendor in knowledge.vendors for name in vendor.outdated_names]
+        _GATES[key] = (knowledge, _NameGate(names))
+    return _GATES[key][1]
+
+
+def find_vendors(knowledge: Knowledge, text: str) -> list[tuple[Vendor, int, int, str]]:
+    """``knowledge.find_vendors(text)``, without the look-up for texts that cannot name a vendor."""
+    if not _gate(knowledge, "vendors").may_name(text):
+        return []
+    return knowledge.find_vendors(text)
+
+
+def find_outdated_names(knowledge: Knowledge, text: str) -> list[tuple[Vendor, int, int, str]]:
+    """``knowledge.find_outdated_names(text)``, without the look-up for texts that cannot name one."""
+    if not _gate(knowledge, "outdated").may_name(text):
+        return []
+    return knowledge.find_outdated_names(text)
