@@ -12,8 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from noticelint.knowledge import _SHORT_NAME as SHORT_NAME
-from noticelint.knowledge import Knowledge, Vendor
+from noticelint.knowledge import SHORT_NAME, Knowledge, Vendor
 from noticelint.model import Party, PrivacyStatement
 from noticelint.prose import normalise_name, sentences
 from noticelint.textscan import Needles, TextAnswers, either, is_safe_needle, needles

@@ -19,11 +19,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 
+from noticelint.textscan import folded, is_safe_needle
+
 __all__ = ["Adequacy", "Authority", "Knowledge", "Vendor", "load_knowledge"]
 
 # Names this long or shorter ("GA", "GA4", "GTM") are matched case-sensitively in free text, so
 # that "ga" or "Gtm" in ordinary words do not count as a vendor mention.
-_SHORT_NAME = 3
+SHORT_NAME = 3
 
 # Codes people use that are not the ISO 3166 codes the tables are keyed on.
 _CODE_ALIASES = {"UK": "GB", "EL": "GR"}
@@ -413,7 +415,7 @@ def _fold(value: str) -> str:
 def _name_pattern(name: str) -> re.Pattern[str]:
     """A whole-word pattern for ``name``; any run of white space in the text matches its spaces."""
     body = r"\s+".join(re.escape(part) for part in name.split())
-    flags = 0 if len(name) <= _SHORT_NAME else re.IGNORECASE
+    flags = 0 if len(name) <= SHORT_NAME else re.IGNORECASE
     return re.compile(rf"(?<!\w){body}(?!\w)", flags)
 
 
@@ -424,12 +426,24 @@ def _any_name(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in words) or r"(?!x)x", re.IGNORECASE)
 
 
+def _may_occur(name: str, text: str, lowered: str | None) -> bool:
+    """False only when ``name`` cannot match ``text`` because one of its words is missing from it."""
+    for part in name.split():
+        if len(name) <= SHORT_NAME:
+            if part not in text:
+                return False
+        elif lowered is not None and is_safe_needle(part.lower()) and part.lower() not in lowered:
+            return False
+    return True
+
+
 def _mentions(text: str, names: list[tuple[Vendor, str]]) -> list[tuple[Vendor, int, int, str]]:
     if not _any_name(tuple(name for _, name in names)).search(text):
         return []
+    lowered = folded(text)
     candidates: list[tuple[int, int, int, int, Vendor, str]] = []
     for order, (vendor, name) in enumerate(names):
-        if not name.strip():
+        if not name.strip() or not _may_occur(name, text, lowered):
             continue
         for match in _name_pattern(name).finditer(text):
             start, end = match.span()
