@@ -541,3 +541,24 @@ def test_schema_is_the_published_file(capsys: pytest.CaptureFixture[str]) -> Non
     published = (REPO / "schema" / "privacy-statement.schema.json").read_text(encoding="utf-8")
     assert json.loads(run.out) == json.loads(published)
     assert run.out == published
+
+
+def test_the_command_leaves_quickly_but_with_all_its_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`noticelint` exits without tearing the interpreter down; its output must still be whole."""
+    isolate(tmp_path, monkeypatch)
+    clinic = Path(__file__).resolve().parents[1] / "policy" / "solor-dyreklinikk.yaml"
+    for index in range(40):  # enough findings for an output far beyond one pipe buffer
+        (tmp_path / f"clinic-{index:02}.yaml").write_text(
+            clinic.read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    expected = cli(capsys, "check", "--no-cache", "--format", "json", ".")
+    child = module("check", "--no-cache", "--format", "json", ".", cwd=tmp_path)
+    assert child.returncode == expected.code == 1
+    assert len(child.stdout) > 65_536
+    assert json.loads(child.stdout) == json.loads(expected.out)
+    written = module("check", "--no-cache", "--format", "sarif", "--output", "out.sarif", ".", cwd=tmp_path)
+    assert (
+        written.returncode == 1 and json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))["runs"]
+    )

@@ -1,5 +1,3 @@
-import sys
+from noticelint.cli import run
 
-from noticelint.cli import main
-
-sys.exit(main())
+run()

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from noticelint import __version__
 
@@ -240,5 +240,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CLEAN
 
 
+def run() -> NoReturn:
+    """The ``noticelint`` command: :func:`main`, then leave without tearing the interpreter down.
+
+    Freeing every object of the models, rules and patterns one by one at exit takes longer than checking
+    a file (about 30 ms of a 220 ms run); the operating system reclaims the memory at once. Everything
+    noticelint writes is complete before main() returns (files are renamed into place), so only the
+    standard streams need flushing. mypy leaves the same way for the same reason.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # a reader that went away, or a stream already closed
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()
