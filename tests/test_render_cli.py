@@ -249,3 +249,24 @@ def test_documented_in_render_md() -> None:
         "notice-nb.png",
     ):
         assert needle in doc, needle
+
+
+def test_a_statement_edited_after_the_gate_is_not_rendered(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The gate keeps only a digest of each file; what is rendered must be what was checked."""
+    from noticelint.render.gate import Checked, Gate
+
+    real_check = Gate.check
+
+    def check_then_edit(gate: Gate, target: Any) -> Checked:
+        checked = real_check(gate, target)
+        path = Path(target.path)
+        path.write_text(path.read_text(encoding="utf-8") + "\n# edited after the check\n", encoding="utf-8")
+        return checked
+
+    monkeypatch.setattr(Gate, "check", check_then_edit)
+    code, _, err = _run(["render", "policy/eksempel.yaml", "--lang", "all", "-o", "out/"], capsys)
+    assert code == 2
+    assert err.count("policy/eksempel.yaml: the file changed after it was checked") == 1, err
+    assert not (site / "out").exists() or not any((site / "out").iterdir())

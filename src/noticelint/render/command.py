@@ -11,6 +11,7 @@ import argparse
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from noticelint.config import load_config
 from noticelint.findings import Finding
@@ -19,6 +20,9 @@ from noticelint.render.gate import Checked, Gate
 from noticelint.render.output import OutputError, default_format, destinations, stale, write
 from noticelint.render.wordbook import LANGUAGES
 from noticelint.reporters.text import render as text_report
+
+if TYPE_CHECKING:
+    from noticelint.model import PrivacyStatement
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
@@ -29,8 +33,8 @@ def _say(message: str) -> None:
 
 def _languages(checked: Checked, wanted: str | None) -> list[str]:
     """The languages to render; raises OutputError when the statement cannot be rendered in them."""
-    assert checked.statement is not None
-    info = checked.statement.statement
+    assert checked.about is not None
+    info = checked.about
     name = checked.target.display
     if wanted is None:
         if info.default_language not in LANGUAGES:
@@ -94,8 +98,8 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.write(text_report(report))
     if refused:
         code = max(code, EXIT_REFUSED)
-        unreadable = [c.target.display for c in refused if c.statement is None]
-        gated = [c.target.display for c in refused if c.statement is not None]
+        unreadable = [c.target.display for c in refused if c.about is None]
+        gated = [c.target.display for c in refused if c.about is not None]
         if unreadable:
             _say(f"cannot render {', '.join(unreadable)}: the file is not a valid statement (see above)")
         if gated:
@@ -103,7 +107,7 @@ def _run(args: argparse.Namespace) -> int:
                 f"refused to render {', '.join(gated)}: fix the errors above, or render a draft with --draft"
             )
 
-    renderable = [c for c in checked if c.statement is not None and c not in refused]
+    renderable = [c for c in checked if c.about is not None and c not in refused]
     pages: list[tuple[Checked, str]] = []
     for item in renderable:
         try:
@@ -113,11 +117,20 @@ def _run(args: argparse.Namespace) -> int:
             code = EXIT_ERROR
     if not pages:
         return code
-    plan = destinations([(c.statement.statement.id, lang) for c, lang in pages if c.statement], output, fmt)
+    plan = destinations([(c.about.id, lang) for c, lang in pages if c.about], output, fmt)
+    loaded: tuple[Checked, PrivacyStatement | None] | None = None  # a statement's pages follow each other
     for (item, lang), destination in zip(pages, plan, strict=True):
-        assert item.statement is not None
+        if loaded is None or loaded[0] is not item:
+            try:
+                loaded = (item, gate.statement(item))
+            except OutputError as exc:
+                _say(f"error: {exc}")
+                code = EXIT_ERROR
+                loaded = (item, None)
+        if loaded[1] is None:
+            continue
         errors = item.draft_lines() if args.draft else None
-        text = render_notice(item.statement, lang, fmt, fragment=args.fragment, draft_errors=errors)
+        text = render_notice(loaded[1], lang, fmt, fragment=args.fragment, draft_errors=errors)
         if destination.path is None:
             sys.stdout.write(text)
             sys.stdout.flush()

@@ -6,6 +6,7 @@ input error. The typed statement comes from the validated document, never from a
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +17,9 @@ from noticelint.findings import Finding, Severity
 from noticelint.loader import parse
 from noticelint.meta_rules import ALL as META
 from noticelint.model import PrivacyStatement
+from noticelint.model.statement import StatementInfo
 from noticelint.reading import LoadError, read
+from noticelint.render.output import OutputError
 from noticelint.report import Report
 from noticelint.rules import RuleInfo, discover
 from noticelint.targets import Target, collect_targets
@@ -25,11 +28,17 @@ from noticelint.validation import to_model
 
 @dataclass(frozen=True)
 class Checked:
-    """One statement file after the gate: its findings, and the statement if it could be loaded."""
+    """One statement file after the gate: its findings and, if it could be loaded, its ``statement``
+    section (id, languages) and the digest of the text that was checked.
+
+    The whole statement is not kept: a run over thousands of files would hold about 100 KB of model
+    objects for each. :meth:`Gate.statement` reads it again when its notice is rendered.
+    """
 
     target: Target
     findings: tuple[Finding, ...]
-    statement: PrivacyStatement | None
+    about: StatementInfo | None
+    digest: bytes = b""
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -66,7 +75,19 @@ class Gate:
             statement = to_model(parse(text, target.display))
         except LoadError:  # pragma: no cover - check_text has already validated the same text
             return Checked(target, tuple(self.linter.check_text(text, target.display)), None)
-        return Checked(target, tuple(findings), statement)
+        return Checked(target, tuple(findings), statement.statement, _digest(text))
+
+    def statement(self, checked: Checked) -> PrivacyStatement:
+        """The statement of a file that passed the gate, read again; it must not have changed since."""
+        try:
+            text = read(checked.target.path, self.config.max_file_size)
+            if checked.about is None or _digest(text) != checked.digest:
+                raise OutputError(
+                    f"{checked.target.display}: the file changed after it was checked; run again"
+                )
+            return to_model(parse(text, checked.target.display))
+        except LoadError as exc:
+            raise OutputError(f"{checked.target.display}: cannot be read again: {exc}") from None
 
     def report(self, findings: Sequence[Finding], files: Sequence[str]) -> Report:
         """The findings as ``noticelint check`` reports them; errors are what fails here."""
@@ -77,3 +98,7 @@ class Gate:
             fail_on=Severity.ERROR,
             tool_version=__version__,
         )
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
