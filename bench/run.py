@@ -697,6 +697,23 @@ def ratios(data: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+def _noise_note(load: dict[str, tuple[float, float, float]]) -> str:
+    """Whether other work shared the cores, judged by the highest one-minute load average seen."""
+    busiest = max((v[0] for v in load.values()), default=0.0)
+    cores = os.cpu_count() or 1
+    shared = (
+        f"**The numbers are noisy:** the one-minute load average reached {busiest:.1f} on {cores} cores, so "
+        "other work shared the cores during the run."
+        if busiest > cores
+        else f"The one-minute load average, the measured runs included, stayed at or below {busiest:.1f} on "
+        f"{cores} cores: other work did not noticeably share them."
+    )
+    return (
+        f"{shared} Wall times are medians of the repetitions; CPU time (user + system, the process and its "
+        "workers) is steadier under load and shows where a ratio is a scheduling artefact."
+    )
+
+
 def markdown(data: dict[str, object]) -> str:
     load: dict[str, tuple[float, float, float]] = data["load"]  # type: ignore[assignment]
     summaries: dict[tuple[str, int], str] = data["summaries"]  # type: ignore[assignment]
@@ -729,10 +746,7 @@ def markdown(data: dict[str, object]) -> str:
         "- load average (1, 5, 15 min): "
         + "; ".join(f"{k} {v[0]:.1f}/{v[1]:.1f}/{v[2]:.1f}" for k, v in load.items()),
         "",
-        "**The numbers are noisy.** Other engineers ran test suites on the same two cores during the run "
-        "(see the load average: above 2 means the cores were shared). Wall times are medians of the "
-        "repetitions; CPU time (user + system, the process and its workers) is steadier under load and "
-        "shows where a ratio is a scheduling artefact.",
+        _noise_note(load),
         "",
         "## Targets (issue 6)",
         "",
