@@ -79,11 +79,12 @@ class Cache:
         self.directory = directory / f"v{CACHE_FORMAT}"
         self.run_key = run_key
 
-    def key(self, display: str, content: bytes) -> str:
+    def key(self, display: str, content_digest: bytes) -> str:
+        """The entry of a file: this run's key, the name it is reported under and its content's digest."""
         digest = hashlib.sha256(self.run_key.encode())
         digest.update(display.encode())
         digest.update(b"\0")
-        digest.update(content)
+        digest.update(content_digest)
         return digest.hexdigest()
 
     @staticmethod

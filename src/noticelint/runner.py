@@ -87,7 +87,8 @@ def lint(
             except LoadError:
                 pass  # the linter reports it; errors of reading are never cached
             else:
-                key, digest = cache.key(target.display, raw), cache.digest(raw)
+                digest = cache.digest(raw)
+                key = cache.key(target.display, digest)
                 hit = cache.get(key)
                 if hit is not None:
                     results[index] = hit
