@@ -49,8 +49,8 @@ def _find_mentions(ctx: CheckContext) -> list[tuple[Wording, int, int, Mention, 
         if not may_name_organisation(item.text):
             continue
         for sentence in sentences(item.text):
-            for mention in find_organisations(sentence.text):
-                org_id = declared.get(normalise_name(mention.name))
+            for named in find_organisations(sentence.text):
+                mention, org_id = _as_declared(sentence.text, named, declared)
                 found.append(
                     (
                         item,
@@ -61,6 +61,24 @@ def _find_mentions(ctx: CheckContext) -> list[tuple[Wording, int, int, Mention, 
                     )
                 )
     return found
+
+
+def _as_declared(text: str, mention: Mention, declared: dict[str, str]) -> tuple[Mention, str | None]:
+    """The mention and the party it names. Names are recognised by capitalised words before a legal
+    form, so "Bilag og Bok AS" is found as "Bok AS": a declared name that the mention ends and that the
+    words before it complete is the name meant."""
+    tail = normalise_name(mention.name)
+    if tail in declared:
+        return mention, declared[tail]
+    for name, org_id in declared.items():
+        if not name.endswith(" " + tail):
+            continue
+        head = name[: -len(tail)].split()
+        before = re.search(r"\s+".join(map(re.escape, head)) + r"\s+$", text[: mention.start], re.IGNORECASE)
+        if before is not None and (before.start() == 0 or not text[before.start() - 1].isalnum()):
+            start = before.start()
+            return Mention(text[start : mention.end], start, mention.end), org_id
+    return mention, None
 
 
 def _acts_as_controller(
@@ -213,7 +231,9 @@ def undeclared_organisation(ctx: CheckContext) -> Iterator[Hit]:
     An organisation mentioned in the text but missing from `parties` is a recipient or processor the
     structured statement does not know about: its role, country and transfers cannot be checked, and
     the generated notice would leave it out. Names are recognised by their legal form (AS, Ltd, Inc, …)
-    and compared with the declared legal and trade names, ignoring case and a final full stop.
+    and compared with the declared legal and trade names, ignoring case and a final full stop. A name
+    is read as capitalised words before the legal form, so a declared name with a lower-case word in it
+    ("Bilag og Bok AS") is matched in full when the words before the mention complete it.
     Sentences already reported by controller-mismatch (CTL003) are not reported again.
     """
     controller = _controller_name(ctx)
