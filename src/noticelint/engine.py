@@ -71,37 +71,40 @@ class Linter:
 
     def check_text(self, text: str, display: str) -> list[Finding]:
         """Findings for one file's text. Whatever goes wrong stays with this file."""
+        return self.check_text_typed(text, display)[0]
+
+    def check_text_typed(self, text: str, display: str) -> tuple[list[Finding], PrivacyStatement | None]:
+        """Findings for one file's text, and its typed statement when the file has no input error."""
         try:
             return self._check_text(text, display)
         except RecursionError:
-            return [input_error(display, meta_rules.INVALID_YAML, "document is nested too deeply to check")]
-        except Exception as exc:  # a bug in noticelint must not hide the other files' findings
             return [
-                input_error(
-                    display,
-                    meta_rules.INTERNAL_ERROR,
-                    f"noticelint failed on this file ({type(exc).__name__}: {exc}); please report it",
-                )
-            ]
+                input_error(display, meta_rules.INVALID_YAML, "document is nested too deeply to check")
+            ], None
+        except Exception as exc:  # a bug in noticelint must not hide the other files' findings
+            message = f"noticelint failed on this file ({type(exc).__name__}: {exc}); please report it"
+            return [input_error(display, meta_rules.INTERNAL_ERROR, message)], None
 
-    def _check_text(self, text: str, display: str) -> list[Finding]:
+    def _check_text(self, text: str, display: str) -> tuple[list[Finding], PrivacyStatement | None]:
         try:
             doc = parse(text, display)
         except LoadError as exc:
-            return [input_error(display, meta_rules.INVALID_YAML, p.message, p.span) for p in exc.problems]
+            return [
+                input_error(display, meta_rules.INVALID_YAML, p.message, p.span) for p in exc.problems
+            ], None
         statement, problems = typed_statement(doc)
         if statement is None:
             return [
                 input_error(display, meta_rules.SCHEMA_VIOLATION, p.message, p.span, p.pointer)
                 for p in problems
-            ]
+            ], None
         problems = reference_problems(statement, doc)
         if problems:
             return [
                 input_error(display, meta_rules.BROKEN_REFERENCE, p.message, p.span, p.pointer)
                 for p in problems
-            ]
-        return self.run_rules(statement, doc)
+            ], None
+        return self.run_rules(statement, doc), statement
 
     def run_rules(self, statement: PrivacyStatement, doc: Document) -> list[Finding]:
         ctx = CheckContext(statement, self.options)

@@ -68,13 +68,9 @@ class Gate:
             text = read(target.path, self.config.max_file_size)
         except LoadError:
             return Checked(target, tuple(self.linter.check_file(target)), None)
-        findings = self.linter.check_text(text, target.display)
-        if any(f.input_error for f in findings):
+        findings, statement = self.linter.check_text_typed(text, target.display)
+        if statement is None or any(f.input_error for f in findings):
             return Checked(target, tuple(findings), None)
-        try:
-            statement = to_model(parse(text, target.display))
-        except LoadError:  # pragma: no cover - check_text has already validated the same text
-            return Checked(target, tuple(self.linter.check_text(text, target.display)), None)
         return Checked(target, tuple(findings), statement.statement, _digest(text))
 
     def statement(self, checked: Checked) -> PrivacyStatement:
