@@ -270,3 +270,31 @@ def test_a_statement_edited_after_the_gate_is_not_rendered(
     assert code == 2
     assert err.count("policy/eksempel.yaml: the file changed after it was checked") == 1, err
     assert not (site / "out").exists() or not any((site / "out").iterdir())
+
+
+def test_many_statements_render_alike_on_one_core_and_on_all(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from noticelint.render.workers import PARALLEL_THRESHOLD
+
+    example = EXAMPLE.read_text(encoding="utf-8")
+    assert "id: eksempel-dyreklinikk" in example
+    (site / "policy" / "clinic.yaml").unlink()
+    for index in range(PARALLEL_THRESHOLD + 6):
+        text = example.replace("id: eksempel-dyreklinikk", f"id: klinikk-{index:02}", 1)
+        (site / "policy" / f"klinikk-{index:02}.yaml").write_text(text, encoding="utf-8")
+    outputs = {}
+    for jobs in ("1", "2"):
+        code, _, err = _run(
+            ["render", "policy", "--lang", "all", "--jobs", jobs, "-o", f"out{jobs}/"], capsys
+        )
+        assert code == 0, err
+        pages = {p.name: p.read_text(encoding="utf-8") for p in (site / f"out{jobs}").iterdir()}
+        outputs[jobs] = (pages, [line.replace(f"out{jobs}/", "") for line in err.splitlines()])
+    assert len(outputs["1"][0]) == 2 * (PARALLEL_THRESHOLD + 7)  # the example itself, and the copies
+    assert outputs["1"] == outputs["2"], "the pages and the order of the messages do not depend on --jobs"
+
+
+def test_render_jobs_must_be_positive(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(["render", "policy/eksempel.yaml", "--jobs", "0"], capsys)
+    assert code == 2 and "--jobs must be 1 or more" in err

@@ -89,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--check", action="store_true", help="fail if the --output files are not up to date")
     render.add_argument("--config", type=Path, help="configuration file (default: nearest pyproject.toml)")
+    render.add_argument("--jobs", "-j", type=int, help="processes to render with (default: all cores)")
     return parser
 
 

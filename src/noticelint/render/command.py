@@ -11,18 +11,15 @@ import argparse
 import shlex
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from noticelint.config import load_config
 from noticelint.findings import Finding
-from noticelint.render import render_notice
 from noticelint.render.gate import Checked, Gate
 from noticelint.render.output import OutputError, default_format, destinations, stale, write
 from noticelint.render.wordbook import LANGUAGES
+from noticelint.render.workers import Job, check_all, render_all
 from noticelint.reporters.text import render as text_report
-
-if TYPE_CHECKING:
-    from noticelint.model import PrivacyStatement
+from noticelint.runner import default_jobs
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
@@ -86,10 +83,13 @@ def _run(args: argparse.Namespace) -> int:
     output: str | None = str(args.output) if args.output is not None else None
     if args.check and output is None:
         raise OutputError("--check compares with the rendered file: give --output FILE or --output DIR/")
+    if args.jobs is not None and args.jobs < 1:
+        raise OutputError("--jobs must be 1 or more")
     fmt = args.format or default_format(output)
     gate = Gate(load_config(args.config, Path.cwd()))
     targets, problems = gate.targets(args.paths)
-    checked = [gate.check(target) for target in targets]
+    workers = args.jobs or default_jobs()
+    checked = check_all(gate, targets, workers)
     findings: list[Finding] = [*problems, *(f for c in checked for f in c.findings)]
     report = gate.report(findings, [t.display for t in targets])
     code = EXIT_ERROR if report.has_input_errors else EXIT_OK
@@ -117,29 +117,31 @@ def _run(args: argparse.Namespace) -> int:
             code = EXIT_ERROR
     if not pages:
         return code
-    plan = destinations([(c.about.id, lang) for c, lang in pages if c.about], output, fmt)
-    loaded: tuple[Checked, PrivacyStatement | None] | None = None  # a statement's pages follow each other
-    for (item, lang), destination in zip(pages, plan, strict=True):
-        if loaded is None or loaded[0] is not item:
-            try:
-                loaded = (item, gate.statement(item))
-            except OutputError as exc:
-                _say(f"error: {exc}")
-                code = EXIT_ERROR
-                loaded = (item, None)
-        if loaded[1] is None:
-            continue
-        errors = item.draft_lines() if args.draft else None
-        text = render_notice(loaded[1], lang, fmt, fragment=args.fragment, draft_errors=errors)
-        if destination.path is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        elif args.check:
-            why = stale(destination.path, text)
-            if why:
-                _say(f"{destination.path}: {why}; re-render it with: {_rerender_command(args)}")
-                code = max(code, EXIT_REFUSED)
+    plan = iter(destinations([(c.about.id, lang) for c, lang in pages if c.about], output, fmt))
+    grouped: list[tuple[Checked, list[str]]] = []  # a statement's pages follow each other in ``pages``
+    for item, lang in pages:
+        if grouped and grouped[-1][0] is item:
+            grouped[-1][1].append(lang)
         else:
-            write(destination.path, text)
-            _say(f"wrote {destination.path}")
+            grouped.append((item, [lang]))
+    max_size = gate.config.max_file_size
+    jobs = [Job(item, tuple(langs), fmt, args.fragment, args.draft, max_size) for item, langs in grouped]
+    for job, result in zip(jobs, render_all(jobs, workers), strict=True):
+        destinations_of_job = [next(plan) for _ in job.languages]
+        if isinstance(result, OutputError):
+            _say(f"error: {result}")
+            code = EXIT_ERROR
+            continue
+        for text, destination in zip(result, destinations_of_job, strict=True):
+            if destination.path is None:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+            elif args.check:
+                why = stale(destination.path, text)
+                if why:
+                    _say(f"{destination.path}: {why}; re-render it with: {_rerender_command(args)}")
+                    code = max(code, EXIT_REFUSED)
+            else:
+                write(destination.path, text)
+                _say(f"wrote {destination.path}")
     return code

@@ -73,18 +73,6 @@ class Gate:
             return Checked(target, tuple(findings), None)
         return Checked(target, tuple(findings), statement.statement, _digest(text))
 
-    def statement(self, checked: Checked) -> PrivacyStatement:
-        """The statement of a file that passed the gate, read again; it must not have changed since."""
-        try:
-            text = read(checked.target.path, self.config.max_file_size)
-            if checked.about is None or _digest(text) != checked.digest:
-                raise OutputError(
-                    f"{checked.target.display}: the file changed after it was checked; run again"
-                )
-            return to_model(parse(text, checked.target.display))
-        except LoadError as exc:
-            raise OutputError(f"{checked.target.display}: cannot be read again: {exc}") from None
-
     def report(self, findings: Sequence[Finding], files: Sequence[str]) -> Report:
         """The findings as ``noticelint check`` reports them; errors are what fails here."""
         return Report(
@@ -94,6 +82,17 @@ class Gate:
             fail_on=Severity.ERROR,
             tool_version=__version__,
         )
+
+
+def reload_statement(checked: Checked, max_file_size: int) -> PrivacyStatement:
+    """The statement of a file that passed the gate, read again; it must not have changed since."""
+    try:
+        text = read(checked.target.path, max_file_size)
+        if checked.about is None or _digest(text) != checked.digest:
+            raise OutputError(f"{checked.target.display}: the file changed after it was checked; run again")
+        return to_model(parse(text, checked.target.display))
+    except LoadError as exc:
+        raise OutputError(f"{checked.target.display}: cannot be read again: {exc}") from None
 
 
 def _digest(text: str) -> bytes:
