@@ -113,9 +113,10 @@ def _write(text: str, output: Path | None) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     from noticelint.config import load_config
     from noticelint.findings import Severity
+    from noticelint.parallel import default_jobs
     from noticelint.report import Report
     from noticelint.reporters import renderer
-    from noticelint.runner import default_jobs, lint
+    from noticelint.runner import lint
     from noticelint.targets import collect_targets
 
     config: Config = load_config(args.config, Path.cwd())

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from noticelint.config import Config
 from noticelint.findings import Finding
+from noticelint.parallel import map_on_workers, worth_spreading
 from noticelint.reading import LoadError, read_bytes
 from noticelint.targets import Target
 
 if TYPE_CHECKING:  # a run whose every file is in the cache imports neither the model nor the rules
     from noticelint.cache import Cache
     from noticelint.engine import Linter
-
-# Below this many files to check, starting worker processes costs more than it saves.
-PARALLEL_THRESHOLD = 24
 
 
 def build_linter(
@@ -59,13 +56,6 @@ def _check_in_worker(item: tuple[str, str, bool]) -> tuple[list[Finding], bytes 
 
         digest = Cache.digest(raw)
     return _worker.check_bytes(raw, display), digest
-
-
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def lint(
@@ -114,18 +104,11 @@ def _run(
 ) -> Iterator[tuple[list[Finding], bytes | None]]:
     """Each item's result, in order, as soon as it is there (so the cache is written while workers work)."""
     global _worker
-    if jobs < 2 or len(items) < PARALLEL_THRESHOLD:
+    if not worth_spreading(len(items), jobs):
         _worker = linter
         yield from map(_check_in_worker, items)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Small chunks keep both cores busy to the end; each costs only a message to and from a worker.
-    chunk = max(1, min(16, len(items) // (jobs * 16)))
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, initargs=(linter.config, linter.selected)
-    ) as pool:
-        yield from pool.map(_check_in_worker, items, chunksize=chunk)
+    yield from map_on_workers(_check_in_worker, items, jobs, _init_worker, (linter.config, linter.selected))
 
 
 def _flatten(results: list[list[Finding] | None]) -> list[Finding]:

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from noticelint.config import load_config
 from noticelint.findings import Finding
+from noticelint.parallel import default_jobs
 from noticelint.render.gate import Checked, Gate
 from noticelint.render.output import OutputError, default_format, destinations, stale, write
 from noticelint.render.wordbook import LANGUAGES
 from noticelint.render.workers import Job, check_all, render_all
 from noticelint.reporters.text import render as text_report
-from noticelint.runner import default_jobs
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 

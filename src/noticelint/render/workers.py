@@ -12,13 +12,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from noticelint.config import Config
+from noticelint.parallel import map_on_workers, worth_spreading
 from noticelint.render import render_notice
 from noticelint.render.gate import Checked, Gate, reload_statement
 from noticelint.render.output import OutputError
 from noticelint.targets import Target
-
-# Below this many statements, starting worker processes costs more than it saves.
-PARALLEL_THRESHOLD = 24
 
 
 @dataclass(frozen=True)
@@ -48,14 +46,10 @@ def render_statement(job: Job) -> list[str] | OutputError:
 
 def render_all(jobs: Sequence[Job], workers: int) -> Iterator[list[str] | OutputError]:
     """Each job's result, in the order of ``jobs``, as soon as it is there."""
-    if workers < 2 or len(jobs) < PARALLEL_THRESHOLD:
+    if not worth_spreading(len(jobs), workers):
         yield from map(render_statement, jobs)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunk = max(1, min(8, len(jobs) // (workers * 16)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(render_statement, jobs, chunksize=chunk)
+    yield from map_on_workers(render_statement, jobs, workers)
 
 
 _gate: Gate | None = None
@@ -73,10 +67,6 @@ def _check(target: Target) -> Checked:
 
 def check_all(gate: Gate, targets: Sequence[Target], workers: int) -> list[Checked]:
     """The gate's answer for every target, in the order of ``targets``."""
-    if workers < 2 or len(targets) < PARALLEL_THRESHOLD:
+    if not worth_spreading(len(targets), workers):
         return [gate.check(target) for target in targets]
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunk = max(1, min(16, len(targets) // (workers * 16)))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_gate, initargs=(gate.config,)) as pool:
-        return list(pool.map(_check, targets, chunksize=chunk))
+    return list(map_on_workers(_check, targets, workers, _init_gate, (gate.config,)))
