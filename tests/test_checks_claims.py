@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from noticelint.findings import Finding
-from tests.conftest import CLINIC, merge, yaml_dump, yaml_load
-
-Check = Callable[[str], list[Finding]]
+from tests.checkhelpers import Check, intro, line_of, only, run
+from tests.conftest import CLINIC, yaml_dump, yaml_load
 
 # A statement with no recipients, no cookies and no organisation named in the wording.
 BARE = """
@@ -31,29 +28,6 @@ activities:
     purpose: Svare på spørsmål
     legal_basis: "6(1)(f)"
 """
-
-
-def run(check: Check, base: dict[str, Any], *patches: str) -> list[Finding]:
-    data = base
-    for patch in patches:
-        data = merge(data, yaml_load(patch))
-    findings = check(yaml_dump(data))
-    assert not [f for f in findings if f.input_error], findings
-    return findings
-
-
-def only(findings: list[Finding], code: str) -> list[Finding]:
-    return [f for f in findings if f.code == code]
-
-
-def line_of(text: str, needle: str) -> int:
-    lines = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
-    assert len(lines) == 1, (needle, lines)
-    return lines[0]
-
-
-def intro(nb: str, en: str = "We process personal data.") -> str:
-    return yaml_dump({"statement": {"text": {"nb": nb, "en": en}}})
 
 
 def bare_text(text: str) -> str:

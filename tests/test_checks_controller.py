@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from noticelint.findings import Finding
+from tests.checkhelpers import Check, only
 from tests.conftest import merge, yaml_dump
-
-Check = Callable[[str], list[Finding]]
 
 
 def _with_accountant(data: dict[str, Any], trade_name: str, sentence: str) -> str:
@@ -20,24 +17,20 @@ def _with_accountant(data: dict[str, Any], trade_name: str, sentence: str) -> st
     return yaml_dump(merge(data, {"statement": {"text": {"nb": sentence, "en": "We keep accounts."}}}))
 
 
-def _codes(findings: list[Finding], code: str) -> list[Finding]:
-    return [f for f in findings if f.code == code]
-
-
 @pytest.mark.parametrize("connector", ["og", "and", "&", "i"])
 def test_a_declared_name_with_lower_case_words_is_recognised_in_full(
     check: Check, example_data: dict[str, Any], connector: str
 ) -> None:
     name = f"Bilag {connector} Bok AS"
     findings = check(_with_accountant(example_data, name, f"Regnskapet føres av {name}."))
-    assert _codes(findings, "CTL004") == []
+    assert only(findings, "CTL004") == []
 
 
 def test_only_the_tail_of_a_longer_declared_name_is_still_undeclared(
     check: Check, example_data: dict[str, Any]
 ) -> None:
     findings = check(_with_accountant(example_data, "Bilag og Bok AS", "Regnskapet føres av Bok AS."))
-    reported = _codes(findings, "CTL004")
+    reported = only(findings, "CTL004")
     assert [f.message.split(" is named")[0] for f in reported] == ["Bok AS"]
 
 
@@ -45,7 +38,7 @@ def test_words_glued_to_the_head_do_not_complete_the_name(check: Check, example_
     findings = check(
         _with_accountant(example_data, "Bilag og Bok AS", "Regnskapet føres av Xbilag og Bok AS.")
     )
-    assert [f.message.split(" is named")[0] for f in _codes(findings, "CTL004")] == ["Bok AS"]
+    assert [f.message.split(" is named")[0] for f in only(findings, "CTL004")] == ["Bok AS"]
 
 
 def test_the_full_name_acting_as_controller_is_named_in_full(
@@ -58,5 +51,5 @@ def test_the_full_name_acting_as_controller_is_named_in_full(
             "Bilag og Bok AS bruker Google Analytics for å analysere bruken av nettsidene.",
         )
     )
-    messages = [f.message for f in _codes(findings, "CTL003")]
+    messages = [f.message for f in only(findings, "CTL003")]
     assert messages and messages[0].startswith("Bilag og Bok AS acts as the controller here")

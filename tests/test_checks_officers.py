@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from noticelint.findings import Finding
+from tests.checkhelpers import Check, line_of, only, run
 from tests.conftest import CLINIC, merge, yaml_dump, yaml_load
-
-Check = Callable[[str], list[Finding]]
 
 NO_DPO = """
 dpo:
@@ -36,27 +34,8 @@ representative:
 """
 
 
-def run(check: Check, example: dict[str, Any], *patches: str) -> list[Finding]:
-    data = example
-    for patch in patches:
-        data = merge(data, yaml_load(patch))
-    findings = check(yaml_dump(data))
-    assert not [f for f in findings if f.input_error], findings
-    return findings
-
-
-def only(findings: list[Finding], code: str) -> list[Finding]:
-    return [f for f in findings if f.code == code]
-
-
 def ours(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.code.startswith(("DPO", "REP"))]
-
-
-def line_of(text: str, needle: str) -> int:
-    lines = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
-    assert len(lines) == 1, (needle, lines)
-    return lines[0]
 
 
 def test_example_has_no_officer_findings(check: Check, example_data: dict[str, Any]) -> None:

@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from noticelint.findings import Finding
-from tests.conftest import CLINIC, merge, yaml_dump, yaml_load
-
-Check = Callable[[str], list[Finding]]
-
-
-def run(check: Check, example: dict[str, Any], patch: dict[str, Any] | str | None = None) -> list[Finding]:
-    data = example
-    if patch is not None:
-        data = merge(data, yaml_load(patch) if isinstance(patch, str) else patch)
-    findings = check(yaml_dump(data))
-    assert not [f for f in findings if f.input_error], findings
-    return findings
-
-
-def only(findings: list[Finding], code: str) -> list[Finding]:
-    return [f for f in findings if f.code == code]
+from tests.checkhelpers import Check, line_of, only, run
+from tests.conftest import CLINIC, merge, yaml_dump
 
 
 def activities(example: dict[str, Any]) -> list[dict[str, Any]]:
@@ -44,12 +28,6 @@ def one_activity(**fields: Any) -> dict[str, Any]:
     }
     activity.update(fields)
     return {"activities": [{k: v for k, v in activity.items() if v is not None}]}
-
-
-def line_of(text: str, needle: str) -> int:
-    lines = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
-    assert len(lines) == 1, (needle, lines)
-    return lines[0]
 
 
 def test_example_has_no_purpose_findings(check: Check, example_data: dict[str, Any]) -> None:

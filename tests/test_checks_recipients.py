@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from noticelint.findings import Finding
+from tests.checkhelpers import Check, codes, line_of
 from tests.conftest import CLINIC, yaml_dump
-
-Check = Callable[[str], list[Finding]]
 
 
 def statement(
@@ -31,18 +28,6 @@ def statement(
     if text is not None:
         data["statement"]["text"] = text
     return yaml_dump(data)
-
-
-def codes(check: Check, text: str, code: str) -> list[Finding]:
-    findings = check(text)
-    assert not [f for f in findings if f.input_error], findings
-    return [f for f in findings if f.code == code]
-
-
-def line_of(text: str, needle: str) -> int:
-    lines = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
-    assert len(lines) == 1, (needle, lines)
-    return lines[0]
 
 
 def activity(*recipients: str) -> dict[str, Any]:

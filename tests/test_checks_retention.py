@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from noticelint.findings import Finding
-from tests.conftest import CLINIC, merge, yaml_dump, yaml_load
-
-Check = Callable[[str], list[Finding]]
-
-
-def run(check: Check, example: dict[str, Any], patch: dict[str, Any] | str | None = None) -> list[Finding]:
-    data = example
-    if patch is not None:
-        data = merge(data, yaml_load(patch) if isinstance(patch, str) else patch)
-    findings = check(yaml_dump(data))
-    assert not [f for f in findings if f.input_error], findings
-    return findings
-
-
-def only(findings: list[Finding], code: str) -> list[Finding]:
-    return [f for f in findings if f.code == code]
+from tests.checkhelpers import Check, line_of, only, run
+from tests.conftest import CLINIC, merge, yaml_dump
 
 
 def activity(name: str = "timebestilling", retention: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -39,12 +23,6 @@ def with_retention(retention: dict[str, Any] | None, **extra: Any) -> dict[str, 
 
 def retention_section(text: str) -> dict[str, Any]:
     return {"id": "sletting", "topic": "retention", "heading": "Sletting", "text": text}
-
-
-def line_of(text: str, needle: str) -> int:
-    lines = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
-    assert len(lines) == 1, (needle, lines)
-    return lines[0]
 
 
 def test_example_has_no_retention_findings(check: Check, example_data: dict[str, Any]) -> None:

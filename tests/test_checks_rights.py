@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from noticelint.checks.rights import duration_days
 
-from noticelint.findings import Finding
+from tests.checkhelpers import Check, line_of, only, run
 from tests.conftest import CLINIC, merge, yaml_dump, yaml_load
-
-Check = Callable[[str], list[Finding]]
 
 # Activities to replace the example's list with (lists replace when merged).
 CONTRACT_ONLY = """
@@ -27,25 +24,6 @@ activities:
     legal_basis: "6(1)(f)"
     legitimate_interest: Å svare deg på det du spør om.
 """
-
-
-def run(check: Check, example: dict[str, Any], *patches: str) -> list[Finding]:
-    data = example
-    for patch in patches:
-        data = merge(data, yaml_load(patch))
-    findings = check(yaml_dump(data))
-    assert not [f for f in findings if f.input_error], findings
-    return findings
-
-
-def only(findings: list[Finding], code: str) -> list[Finding]:
-    return [f for f in findings if f.code == code]
-
-
-def line_of(text: str, needle: str) -> int:
-    lines = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
-    assert len(lines) == 1, (needle, lines)
-    return lines[0]
 
 
 def test_example_has_no_rights_findings(check: Check, example_data: dict[str, Any]) -> None:

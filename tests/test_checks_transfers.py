@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from noticelint.config import Config
 from noticelint.engine import Linter
-from noticelint.findings import Finding
 from noticelint.rules import discover
+from tests.checkhelpers import Check, codes
 from tests.conftest import CLINIC, yaml_dump
-
-Check = Callable[[str], list[Finding]]
 
 
 def statement(parties: list[dict[str, Any]], transfers: list[dict[str, Any]] | None = None) -> str:
@@ -27,12 +24,6 @@ def statement(parties: list[dict[str, Any]], transfers: list[dict[str, Any]] | N
         "transfers": transfers or [],
     }
     return yaml_dump(data)
-
-
-def codes(check: Check, text: str, code: str) -> list[Finding]:
-    findings = check(text)
-    assert not [f for f in findings if f.input_error], findings
-    return [f for f in findings if f.code == code]
 
 
 def party(party_id: str, legal_name: str, country: str | None = None, **extra: Any) -> dict[str, Any]:
