@@ -14,20 +14,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from noticelint.claimtext import (
-    CHANNEL_IN_TEXT,
-    LINK_TARGET,
-    cookie_note,
-    party_vendor,
-    place,
-    sentences_that_may_match,
-)
-from noticelint.context import CheckContext, Hit
-from noticelint.model import Party, PartyRole
-from noticelint.prose import find_organisations, normalise_name
-from noticelint.rules import rule
-from noticelint.textscan import either, needles
-from noticelint.vendormatch import find_vendors
+from noticelint.format.model import Party, PartyRole
+from noticelint.knowledge.vendor_matching import cookie_note, find_vendors, party_vendor
+from noticelint.lint.context import CheckContext, Hit
+from noticelint.lint.rules import rule
+from noticelint.lint.wording_sentences import sentences_that_may_match
+from noticelint.text.links import CHANNEL_IN_TEXT, LINK_TARGET
+from noticelint.text.organisations import find_organisations, normalise_name
+from noticelint.text.places import place
+from noticelint.text.pretests import either, needles
 
 
 def _patterns(*patterns: str) -> list[re.Pattern[str]]:

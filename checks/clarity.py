@@ -16,13 +16,14 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from noticelint.claimtext import item_sentences_that_may_match, place, sentences_that_may_match
-from noticelint.context import CheckContext, Hit
-from noticelint.model import PrivacyStatement, Text, Topic
-from noticelint.prose import Sentence
-from noticelint.rules import rule
-from noticelint.textscan import either, needles
-from noticelint.wording import Wording
+from noticelint.format.model import PrivacyStatement, Text, Topic
+from noticelint.lint.context import CheckContext, Hit
+from noticelint.lint.rules import rule
+from noticelint.lint.wording_sentences import item_sentences_that_may_match, sentences_that_may_match
+from noticelint.text.places import place
+from noticelint.text.pretests import either, needles
+from noticelint.text.sentences import Sentence
+from noticelint.text.wording import Wording
 
 _NORWEGIAN = {"nb", "nn", "no"}
 

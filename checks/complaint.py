@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from noticelint.context import CheckContext, Hit
 from noticelint.knowledge import Authority, Knowledge
-from noticelint.prose import sentences
-from noticelint.rules import rule
-from noticelint.textscan import Needles, either, is_safe_needle, needles
+from noticelint.lint.context import CheckContext, Hit
+from noticelint.lint.rules import rule
+from noticelint.text.pretests import Needles, either, is_safe_needle, needles
+from noticelint.text.sentences import sentences
 
 # A host name in wording: "www.datatilsynet.no", "https://www.datatilsynet.dk/klage", "x@datatilsynet.no".
 _HOST = re.compile(r"(?<![\w.-])(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?![\w-])", re.I)

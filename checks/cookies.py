@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from noticelint.claimtext import cookie_note, is_norwegian, party_vendor, sentences_that_may_match
-from noticelint.context import CheckContext, Hit
-from noticelint.model import Activity, Cookie, LegalBasis, Text
-from noticelint.rules import rule
-from noticelint.textscan import either, needles
+from noticelint.format.jurisdiction import is_norwegian
+from noticelint.format.model import Activity, Cookie, LegalBasis, Text
+from noticelint.knowledge.vendor_matching import cookie_note, party_vendor
+from noticelint.lint.context import CheckContext, Hit
+from noticelint.lint.rules import rule
+from noticelint.lint.wording_sentences import sentences_that_may_match
+from noticelint.text.pretests import either, needles
 
 EKOMLOVEN = "ekomloven § 3-15 (LOV-2024-12-13-76)"
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from noticelint.context import CheckContext, Hit
-from noticelint.rules import rule
+from noticelint.lint.context import CheckContext, Hit
+from noticelint.lint.rules import rule
 
 
 def _controller_name(ctx: CheckContext) -> str:

@@ -18,13 +18,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from noticelint.claimtext import item_sentences_that_may_match
-from noticelint.context import CheckContext, Hit
-from noticelint.model import LegalBasis, Text
-from noticelint.model.activities import SourceKind
-from noticelint.rules import rule
-from noticelint.textscan import needles
-from noticelint.wording import Wording
+from noticelint.format.model import LegalBasis, Text
+from noticelint.format.model.activities import SourceKind
+from noticelint.lint.context import CheckContext, Hit
+from noticelint.lint.rules import rule
+from noticelint.lint.wording_sentences import item_sentences_that_may_match
+from noticelint.text.pretests import needles
+from noticelint.text.wording import Wording
 
 # --- reading an activity's wording -------------------------------------------------------------------
 

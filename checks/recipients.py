@@ -18,12 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from noticelint.context import CheckContext, Hit
+from noticelint.format.model import Party, PartyRole
 from noticelint.knowledge import Knowledge, Vendor
-from noticelint.model import Party, PartyRole
-from noticelint.prose import sentences
-from noticelint.rules import rule
-from noticelint.vendormatch import (
+from noticelint.knowledge.vendor_matching import (
     entity_name,
     find_outdated_names,
     name_key,
@@ -32,6 +29,9 @@ from noticelint.vendormatch import (
     receiving_parties,
     vendor_mentions,
 )
+from noticelint.lint.context import CheckContext, Hit
+from noticelint.lint.rules import rule
+from noticelint.text.sentences import sentences
 
 _ROLES = "processor, sub_processor, joint_controller, independent_controller or public_authority"
 

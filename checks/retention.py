@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from noticelint.context import CheckContext, Hit
-from noticelint.model import Activity, Text, Topic
-from noticelint.prose import sentences
-from noticelint.rules import rule
-from noticelint.wording import Wording
+from noticelint.format.model import Activity, Text, Topic
+from noticelint.lint.context import CheckContext, Hit
+from noticelint.lint.rules import rule
+from noticelint.text.sentences import sentences
+from noticelint.text.wording import Wording
 
 # "så lenge det er nødvendig", "så lenge vi trenger dem", "så lenge det er behov", "as long as necessary",
 # "as long as we need them", "no longer than necessary".

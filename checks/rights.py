@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from noticelint.claimtext import sentences_that_may_match
-from noticelint.context import CheckContext, Hit
-from noticelint.model import Activity, LegalBasis, Text
-from noticelint.model.common import SpecialCondition
-from noticelint.model.statement import Right
-from noticelint.rules import rule
-from noticelint.textscan import either, needles
-from noticelint.wording import Wording
+from noticelint.format.model import Activity, LegalBasis, Text
+from noticelint.format.model.common import SpecialCondition
+from noticelint.format.model.statement import Right
+from noticelint.lint.context import CheckContext, Hit
+from noticelint.lint.rules import rule
+from noticelint.lint.wording_sentences import sentences_that_may_match
+from noticelint.text.pretests import either, needles
+from noticelint.text.wording import Wording
 
 _BASIS_NAMES = {
     LegalBasis.CONSENT: "consent",

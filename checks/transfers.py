@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from noticelint.context import CheckContext, Hit
+from noticelint.format.model import Party, PrivacyStatement, Text, Transfer
+from noticelint.format.model.statement import Derogation, TransferMechanism
 from noticelint.knowledge import Knowledge, Vendor
-from noticelint.model import Party, PrivacyStatement, Text, Transfer
-from noticelint.model.statement import Derogation, TransferMechanism
-from noticelint.rules import rule
-from noticelint.vendormatch import entity_name, party_label, party_vendors, sub_processors
+from noticelint.knowledge.vendor_matching import entity_name, party_label, party_vendors, sub_processors
+from noticelint.lint.context import CheckContext, Hit
+from noticelint.lint.rules import rule
 
 # The only third country whose adequacy decision is limited to a certification list.
 _DPF_COUNTRY = "US"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from noticelint.findings import Finding
+from noticelint.lint.findings import Finding
 from tests.conftest import merge, yaml_dump, yaml_load
 
 Check = Callable[[str], list[Finding]]

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from noticelint.config import Config
-from noticelint.engine import Linter
-from noticelint.findings import Finding
-from noticelint.rules import discover
+from noticelint.lint.config import Config
+from noticelint.lint.engine import Linter
+from noticelint.lint.findings import Finding
+from noticelint.lint.rules import discover
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "policy" / "eksempel-dyreklinikk.yaml"

@@ -117,13 +117,13 @@ def test_a_file_edited_while_it_is_checked_is_not_cached_under_its_old_content(
 ) -> None:
     """The cache key comes from one read and the findings from a second: an edit in between must not
     file the new content's findings under the old content's key."""
-    import noticelint.runner
+    import noticelint.lint.runner
 
     target = workdir / "policy" / "minimal.yaml"
     edited = MINIMAL.replace(
         "legal_name: Eksempel AS}", "legal_name: Eksempel AS, contact: {email: a@example.no}}"
     )
-    real_read = noticelint.runner.read_bytes
+    real_read = noticelint.lint.runner.read_bytes
     reads = {"count": 0}
 
     def read_then_edit(path: Path, max_bytes: int) -> bytes:
@@ -134,10 +134,10 @@ def test_a_file_edited_while_it_is_checked_is_not_cached_under_its_old_content(
                 target.write_text(edited, encoding="utf-8")
         return content
 
-    monkeypatch.setattr(noticelint.runner, "read_bytes", read_then_edit)
+    monkeypatch.setattr(noticelint.lint.runner, "read_bytes", read_then_edit)
     _, racing = _run(["check", "--jobs", "1", "policy/minimal.yaml"], capsys)
     assert reads["count"] == 2 and "CTL002" not in racing  # the findings are those of the edited file
-    monkeypatch.setattr(noticelint.runner, "read_bytes", real_read)
+    monkeypatch.setattr(noticelint.lint.runner, "read_bytes", real_read)
 
     target.write_text(MINIMAL, encoding="utf-8")  # back to the content the key was taken from
     _, again = _run(["check", "policy/minimal.yaml"], capsys)

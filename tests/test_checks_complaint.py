@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from noticelint.checks.complaint import url_host
 
-from noticelint.findings import Finding
+from noticelint.lint.findings import Finding
 from tests.checkhelpers import Check, line_of, only, run
 from tests.conftest import CLINIC, merge, yaml_dump, yaml_load
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from noticelint.checks.cookies import cookie_vendor_without_cookies
 
-from noticelint.context import CheckContext
-from noticelint.model import PrivacyStatement
+from noticelint.format.model import PrivacyStatement
+from noticelint.lint.context import CheckContext
 from tests.checkhelpers import Check, line_of, only, run
 from tests.conftest import CLINIC, merge, yaml_dump, yaml_load
 

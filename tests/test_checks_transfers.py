@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from noticelint.config import Config
-from noticelint.engine import Linter
-from noticelint.rules import discover
+from noticelint.lint.config import Config
+from noticelint.lint.engine import Linter
+from noticelint.lint.rules import discover
 from tests.checkhelpers import Check, codes
 from tests.conftest import CLINIC, yaml_dump
 

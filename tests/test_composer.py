@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import ScalarNode, SequenceNode
 
-from noticelint.composer import LIBYAML, EmptyDocument, SecondDocument, compose
+from noticelint.input.composer import LIBYAML, EmptyDocument, SecondDocument, compose
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -163,8 +163,8 @@ text: |
     ids=["aliases-and-escapes", *(p.name for p in sorted((ROOT / "policy").glob("*.yaml")))],
 )
 def test_finding_one_node_agrees_with_the_full_index(text: str) -> None:
-    from noticelint.document import Document
-    from noticelint.loader import parse
+    from noticelint.input.document import Document
+    from noticelint.input.loader import parse
 
     doc = parse(text, "x.yaml")
     index = doc.index()

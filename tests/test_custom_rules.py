@@ -305,19 +305,19 @@ def test_module_that_fails_to_import(project: Path, command: tuple[str, ...]) ->
         ("def broken(:\n", "SyntaxError"),
         ("raise SystemExit(0)\n", "SystemExit"),
         (
-            "from noticelint.rules import rule\n\n"
+            "from noticelint.lint.rules import rule\n\n"
             "@rule(code='org1', name='x', severity='error', legal=[], fix='-')\n"
             "def check(ctx):\n    '''Doc.'''\n    return []\n",
             "must look like ABC123",
         ),
         (
-            "from noticelint.rules import rule\n\n"
+            "from noticelint.lint.rules import rule\n\n"
             "@rule(code='ORG009', name='x', severity='error', legal=[], fix='-')\n"
             "def check(ctx):\n    return []\n",
             "has no docstring",
         ),
         (
-            "from noticelint.rules import rule\n\n"
+            "from noticelint.lint.rules import rule\n\n"
             "@rule(code='ORG009', name='x', severity='fatal', legal=[], fix='-')\n"
             "def check(ctx):\n    '''Doc.'''\n    return []\n",
             "severity",

@@ -6,9 +6,9 @@ import re
 import sys
 from pathlib import Path
 
-from noticelint.docs import rules_markdown
-from noticelint.rules import discover
-from noticelint.schema import statement_schema
+from noticelint.format.schema import statement_schema
+from noticelint.lint.rules import discover
+from noticelint.reporters.rule_docs import rules_markdown
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tools"))

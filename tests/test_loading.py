@@ -162,7 +162,7 @@ def test_deep_nesting_is_refused_on_the_pure_python_path_too(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Without ruamel.yaml.clib the pure composer recurses per level: the nesting is refused before it."""
-    monkeypatch.setattr("noticelint.loader.LIBYAML", False)
+    monkeypatch.setattr("noticelint.input.loader.LIBYAML", False)
     run = cli(capsys, "check", str(CORPUS / "deep-nesting-1000.yaml"))
     assert run.code == 2
     finding = run.only()

@@ -43,8 +43,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from noticelint import cli
-from noticelint.engine import Linter
-from noticelint.findings import Finding
+from noticelint.lint.engine import Linter
+from noticelint.lint.findings import Finding
 
 from .conftest import EXAMPLE, REPO, yaml_load
 

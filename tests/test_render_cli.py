@@ -275,7 +275,7 @@ def test_a_statement_edited_after_the_gate_is_not_rendered(
 def test_many_statements_render_alike_on_one_core_and_on_all(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from noticelint.parallel import PARALLEL_THRESHOLD
+    from noticelint.lint.parallel import PARALLEL_THRESHOLD
 
     example = EXAMPLE.read_text(encoding="utf-8")
     assert "id: eksempel-dyreklinikk" in example

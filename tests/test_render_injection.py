@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from noticelint.model import PrivacyStatement
+from noticelint.format.model import PrivacyStatement
 from noticelint.render import render_notice
 from tests.browser.pages import attributes, parse_html, statement_from_text, text_of
 from tests.conftest import yaml_dump, yaml_load

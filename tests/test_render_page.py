@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from noticelint.format.model import LegalBasis, PrivacyStatement
+from noticelint.format.model.statement import TransferMechanism
 from noticelint.knowledge import load_knowledge
-from noticelint.model import LegalBasis, PrivacyStatement
-from noticelint.model.statement import TransferMechanism
 from noticelint.render import render_notice
 from tests.browser.pages import (
     all_strings,

@@ -179,10 +179,10 @@ def test_markdown_link_targets_cannot_break_out() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_value_of_the_model_has_its_words(language: str) -> None:
-    from noticelint.model import LegalBasis, PartyRole, SpecialCategory
-    from noticelint.model.activities import Requirement, RetentionEnd, SourceKind, Technology
-    from noticelint.model.common import SpecialCondition
-    from noticelint.model.statement import Derogation, Right, TransferMechanism
+    from noticelint.format.model import LegalBasis, PartyRole, SpecialCategory
+    from noticelint.format.model.activities import Requirement, RetentionEnd, SourceKind, Technology
+    from noticelint.format.model.common import SpecialCondition
+    from noticelint.format.model.statement import Derogation, Right, TransferMechanism
 
     book = wordbook(language)
     keys = [

@@ -12,11 +12,12 @@ from typing import Any
 import jsonschema
 import pytest
 
-from noticelint.findings import Finding, Severity, Span
-from noticelint.report import Report
+from noticelint.input.span import Span
+from noticelint.lint.findings import Finding, Severity
+from noticelint.lint.rules import RuleInfo
 from noticelint.reporters import github, gitlab, junit, sarif, text
 from noticelint.reporters import json as json_reporter
-from noticelint.rules import RuleInfo
+from noticelint.reporters.report import Report
 
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared/reference/schemas/sarif-schema-2.1.0.json"
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from noticelint.findings import Finding
-from noticelint.rules import Rule, discover
+from noticelint.lint.findings import Finding
+from noticelint.lint.rules import Rule, discover
 from tests.conftest import merge, yaml_dump, yaml_load
 
 RULES = discover()

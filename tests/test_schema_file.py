@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from noticelint.schema import schema_text, statement_schema
+from noticelint.format.schema import schema_text, statement_schema
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = REPO / "schema" / "privacy-statement.schema.json"
@@ -93,7 +93,7 @@ def test_schema_json_is_what_noticelint_schema_prints() -> None:
 
 def _documents() -> list[tuple[str, str]]:
     """Valid and invalid statements: the policy files, the rules' examples and the hostile corpus."""
-    from noticelint.rules import discover
+    from noticelint.lint.rules import discover
     from tests.conftest import merge, yaml_dump, yaml_load
 
     base = yaml_load((REPO / "policy" / "eksempel-dyreklinikk.yaml").read_text(encoding="utf-8"))
@@ -125,10 +125,10 @@ def test_the_models_accept_exactly_what_the_schema_accepts() -> None:
 
     from pydantic import ValidationError
 
-    from noticelint.loader import parse
-    from noticelint.model import PrivacyStatement
-    from noticelint.reading import LoadError
-    from noticelint.validation import schema_problems
+    from noticelint.format.model import PrivacyStatement
+    from noticelint.format.validation import schema_problems
+    from noticelint.input.loader import parse
+    from noticelint.input.reading import LoadError
 
     compared = 0
     for name, text in _documents():

@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from noticelint.docs import rules_listing, rules_markdown
-from noticelint.rules import discover
+from noticelint.lint.rules import discover
+from noticelint.reporters.rule_docs import rules_listing, rules_markdown
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "policy" / "solor-dyreklinikk.yaml"

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, NoReturn
 from noticelint import __version__
 
 if TYPE_CHECKING:
-    from noticelint.config import Config
-    from noticelint.rules import RuleInfo
+    from noticelint.lint.config import Config
+    from noticelint.lint.rules import RuleInfo
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -111,13 +111,13 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from noticelint.config import load_config
-    from noticelint.findings import Severity
-    from noticelint.parallel import default_jobs
-    from noticelint.report import Report
+    from noticelint.lint.config import load_config
+    from noticelint.lint.findings import Severity
+    from noticelint.lint.parallel import default_jobs
+    from noticelint.lint.runner import lint
+    from noticelint.lint.targets import collect_targets
     from noticelint.reporters import renderer
-    from noticelint.runner import lint
-    from noticelint.targets import collect_targets
+    from noticelint.reporters.report import Report
 
     config: Config = load_config(args.config, Path.cwd())
     select = _split(args.select) or config.select
@@ -131,7 +131,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     targets, findings = collect_targets(args.paths or ["policy"], config)
     cache = None
     if not args.no_cache:
-        from noticelint.cache import Cache, run_key
+        from noticelint.lint.cache import Cache, run_key
 
         selection = repr((sorted(select), sorted(ignore), sorted(extend)))
         directory = args.cache_dir or Path(os.environ.get("NOTICELINT_CACHE_DIR", ".noticelint_cache"))
@@ -159,16 +159,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _rule_infos(config: Config) -> dict[str, RuleInfo]:
     """Rule documentation for reporters that embed it (SARIF)."""
-    from noticelint.meta_rules import ALL as META
-    from noticelint.rules import discover
+    from noticelint.lint.meta_rules import ALL as META
+    from noticelint.lint.rules import discover
 
     return {r.code: r.info for r in discover(config.rules_dirs)} | {m.code: m for m in META}
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from noticelint.config import load_config
-    from noticelint.docs import rules_listing
-    from noticelint.rules import discover
+    from noticelint.lint.config import load_config
+    from noticelint.lint.rules import discover
+    from noticelint.reporters.rule_docs import rules_listing
 
     config = load_config(args.config, Path.cwd())
     _write(rules_listing(discover(config.rules_dirs), args.format), None)
@@ -176,10 +176,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from noticelint.config import load_config
-    from noticelint.docs import explain
-    from noticelint.meta_rules import ALL as META
-    from noticelint.rules import discover
+    from noticelint.lint.config import load_config
+    from noticelint.lint.meta_rules import ALL as META
+    from noticelint.lint.rules import discover
+    from noticelint.reporters.rule_docs import explain
 
     config = load_config(args.config, Path.cwd())
     infos = {r.code: r.info for r in discover(config.rules_dirs)} | {m.code: m for m in META}
@@ -196,7 +196,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(_: argparse.Namespace) -> int:
-    from noticelint.schema import schema_text
+    from noticelint.format.schema import schema_text
 
     _write(schema_text(), None)
     return EXIT_CLEAN
@@ -227,8 +227,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    from noticelint.config import ConfigError
-    from noticelint.rules import RuleDefinitionError
+    from noticelint.lint.config import ConfigError
+    from noticelint.lint.rules import RuleDefinitionError
 
     try:
         return COMMANDS[args.command](args)

@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from noticelint.loader import parse
-from noticelint.model import PrivacyStatement, Text
-from noticelint.validation import to_model
+from noticelint.format.model import PrivacyStatement, Text
+from noticelint.format.validation import to_model
+from noticelint.input.loader import parse
 
 LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
 

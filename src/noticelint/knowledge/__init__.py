@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 
-from noticelint.textscan import folded, is_safe_needle
+from noticelint.text.pretests import folded, is_safe_needle
 
 __all__ = ["Adequacy", "Authority", "Knowledge", "Vendor", "load_knowledge"]
 

@@ -1,7 +1,7 @@
 """Generating the human-readable notice from a statement: ``noticelint render``.
 
 Data flow: the engine loads, validates and checks the file (the publish gate); the typed
-:class:`~noticelint.model.PrivacyStatement` is turned into a :class:`~noticelint.render.page.Page` in one
+:class:`~noticelint.format.model.PrivacyStatement` is turned into a :class:`~noticelint.render.page.Page` in one
 language (standard wording from ``wording/<lang>.yaml`` wherever the statement has none of its own),
 and a Jinja2 template writes that page as HTML or Markdown. See docs/render.md.
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from noticelint.format.model import PrivacyStatement
 from noticelint.knowledge import load_knowledge
-from noticelint.model import PrivacyStatement
 from noticelint.render.build import build_page
 from noticelint.render.templates import FORMATS, render_page
 from noticelint.render.wordbook import LANGUAGES

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from noticelint.model import Activity
+from noticelint.format.model import Activity
 from noticelint.render import rich
 from noticelint.render.localise import Localiser
 from noticelint.render.page import Block, Facts, Para, Section, Table

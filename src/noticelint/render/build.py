@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from noticelint.format.model import PrivacyStatement, Topic
 from noticelint.knowledge import Knowledge
-from noticelint.model import PrivacyStatement, Topic
 from noticelint.render import rich
 from noticelint.render.activities import activities_section
 from noticelint.render.cookies import cookies_section

@@ -12,9 +12,9 @@ import shlex
 import sys
 from pathlib import Path
 
-from noticelint.config import load_config
-from noticelint.findings import Finding
-from noticelint.parallel import default_jobs
+from noticelint.lint.config import load_config
+from noticelint.lint.findings import Finding
+from noticelint.lint.parallel import default_jobs
 from noticelint.render.gate import Checked, Gate
 from noticelint.render.output import OutputError, default_format, destinations, stale, write
 from noticelint.render.wordbook import LANGUAGES

@@ -3,7 +3,7 @@ consent (ekomloven § 3-15, GDPR Art. 13)."""
 
 from __future__ import annotations
 
-from noticelint.model import Cookie
+from noticelint.format.model import Cookie
 from noticelint.render import rich
 from noticelint.render.localise import Localiser
 from noticelint.render.page import Block, Items, Para, Section, Table

@@ -11,19 +11,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from noticelint import __version__
-from noticelint.config import Config
-from noticelint.engine import Linter, select_codes
-from noticelint.findings import Finding, Severity
-from noticelint.loader import parse
-from noticelint.meta_rules import ALL as META
-from noticelint.model import PrivacyStatement
-from noticelint.model.statement import StatementInfo
-from noticelint.reading import LoadError, read
+from noticelint.format.model import PrivacyStatement
+from noticelint.format.model.statement import StatementInfo
+from noticelint.format.validation import to_model
+from noticelint.input.loader import parse
+from noticelint.input.reading import LoadError, read
+from noticelint.lint.config import Config
+from noticelint.lint.engine import Linter, select_codes
+from noticelint.lint.findings import Finding, Severity
+from noticelint.lint.meta_rules import ALL as META
+from noticelint.lint.rules import RuleInfo, discover
+from noticelint.lint.targets import Target, collect_targets
 from noticelint.render.output import OutputError
-from noticelint.report import Report
-from noticelint.rules import RuleInfo, discover
-from noticelint.targets import Target, collect_targets
-from noticelint.validation import to_model
+from noticelint.reporters.report import Report
 
 
 @dataclass(frozen=True)

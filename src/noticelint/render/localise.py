@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from noticelint.format.model import Activity, PrivacyStatement, Text
+from noticelint.format.model.parties import Contact
 from noticelint.knowledge import Authority, Knowledge
-from noticelint.model import Activity, PrivacyStatement, Text
-from noticelint.model.parties import Contact
 from noticelint.render import rich
 from noticelint.render.rich import Paragraph, Rich, Segment, Value
 from noticelint.render.wordbook import Wordbook

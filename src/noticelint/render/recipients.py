@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from noticelint.model import Activity, Party, PartyRole, Transfer
-from noticelint.model.statement import TransferMechanism
+from noticelint.format.model import Activity, Party, PartyRole, Transfer
+from noticelint.format.model.statement import TransferMechanism
 from noticelint.render import rich
 from noticelint.render.localise import Localiser
 from noticelint.render.page import Items, Para, Section, Table

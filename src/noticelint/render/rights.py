@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from noticelint.model import Activity, LegalBasis
-from noticelint.model.common import SpecialCondition
+from noticelint.format.model import Activity, LegalBasis
+from noticelint.format.model.common import SpecialCondition
 from noticelint.render import rich
 from noticelint.render.localise import Localiser
 from noticelint.render.page import Block, Facts, Para, Section

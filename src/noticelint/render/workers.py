@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from noticelint.config import Config
-from noticelint.parallel import map_on_workers, worth_spreading
+from noticelint.lint.config import Config
+from noticelint.lint.parallel import map_on_workers, worth_spreading
+from noticelint.lint.targets import Target
 from noticelint.render import render_notice
 from noticelint.render.gate import Checked, Gate, reload_statement
 from noticelint.render.output import OutputError
-from noticelint.targets import Target
 
 
 @dataclass(frozen=True)

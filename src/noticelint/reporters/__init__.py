@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from noticelint.report import Report
+from noticelint.reporters.report import Report
 
 FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 

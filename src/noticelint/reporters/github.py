@@ -7,8 +7,8 @@ warnings, ``::notice`` for infos). Values are escaped as the Actions runner expe
 
 from __future__ import annotations
 
-from noticelint.findings import Finding, Severity
-from noticelint.report import Report
+from noticelint.lint.findings import Finding, Severity
+from noticelint.reporters.report import Report
 from noticelint.reporters.safe_text import without_controls
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

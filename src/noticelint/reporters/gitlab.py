@@ -12,8 +12,8 @@ import json
 from collections import Counter
 from typing import Any
 
-from noticelint.findings import Finding, Severity
-from noticelint.report import Report
+from noticelint.lint.findings import Finding, Severity
+from noticelint.reporters.report import Report
 
 _SEVERITY = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "minor"}
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from noticelint.findings import Finding, Severity
-from noticelint.report import Report
+from noticelint.lint.findings import Finding, Severity
+from noticelint.reporters.report import Report
 
 FORMAT_VERSION = 1
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from noticelint.findings import Finding
-from noticelint.report import Report
+from noticelint.lint.findings import Finding
+from noticelint.reporters.report import Report
 
 _ILLEGAL_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -13,9 +13,10 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from noticelint.findings import Finding, Severity, Span
-from noticelint.report import Report
+from noticelint.input.span import Span
+from noticelint.lint.findings import Finding, Severity
 from noticelint.reporters.gitlab import fingerprints
+from noticelint.reporters.report import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/noticelint/noticelint"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from noticelint.report import Report
+from noticelint.reporters.report import Report
 from noticelint.reporters.safe_text import visible
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from noticelint.context import CheckContext, Hit
-from noticelint.rules import rule
+from noticelint.lint.context import CheckContext, Hit
+from noticelint.lint.rules import rule
 
 
 @rule(code="CTL001", name="my-controller-rule", severity="error", legal=[], fix="Use a code of your own.")

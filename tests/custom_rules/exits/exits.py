@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from noticelint.context import CheckContext, Hit
-from noticelint.rules import rule
+from noticelint.lint.context import CheckContext, Hit
+from noticelint.lint.rules import rule
 
 
 @rule(code="EXT001", name="calls-sys-exit", severity="error", legal=[], fix="Raise or yield; never exit.")

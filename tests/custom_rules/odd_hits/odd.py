@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from noticelint.context import CheckContext, Hit
-from noticelint.rules import rule
+from noticelint.lint.context import CheckContext, Hit
+from noticelint.lint.rules import rule
 
 
 @rule(code="ODD001", name="odd-pointers", severity="warning", legal=[], fix="-")

@@ -1,0 +1,157 @@
+"""Processing activities: one per purpose, with everything Art. 13 and 14 ask about it."""
+
+from __future__ import annotations
+
+import enum
+
+from pydantic import Field
+
+from noticelint.format.model.common import (
+    Duration,
+    Id,
+    LegalBasis,
+    SpecialCategory,
+    SpecialCondition,
+    StrictModel,
+    Text,
+)
+
+
+class SourceKind(enum.StrEnum):
+    DATA_SUBJECT = "data_subject"
+    OTHER = "other"
+    PUBLICLY_AVAILABLE = "publicly_available"
+
+
+class Source(StrictModel):
+    """Where the data come from. GDPR Art. 14(2)(f)."""
+
+    kind: SourceKind = Field(
+        description="data_subject (collected from the person: Art. 13), other (Art. 14) or publicly_available."
+    )
+    description: Text | None = Field(None, description="The source, or the nature of the sources.")
+    text: Text | None = Field(None, description="Wording about the source.")
+
+
+class RetentionEnd(enum.StrEnum):
+    DELETE = "delete"
+    ANONYMISE = "anonymise"
+    ARCHIVE = "archive"
+
+
+class Retention(StrictModel):
+    """How long data are kept, or the criteria that decide it. GDPR Art. 13(2)(a), 14(2)(a)."""
+
+    period: Duration | None = Field(None, description="Storage period as an ISO 8601 duration, e.g. 'P3Y'.")
+    criterion: Text | None = Field(
+        None, description="A criterion the person can apply, e.g. 'until the booking has taken place'."
+    )
+    statute: Text | None = Field(
+        None, description="The law that sets the period, e.g. 'bokføringsloven § 13'."
+    )
+    end: RetentionEnd | None = Field(
+        None, description="What happens at the end: delete, anonymise or archive."
+    )
+    text: Text | None = Field(None, description="Wording about retention.")
+
+
+class Requirement(enum.StrEnum):
+    STATUTORY = "statutory"
+    CONTRACTUAL = "contractual"
+    CONTRACT_PREREQUISITE = "contract_prerequisite"
+    VOLUNTARY = "voluntary"
+
+
+class Provision(StrictModel):
+    """Whether the person must provide the data, and what happens if not. GDPR Art. 13(2)(e)."""
+
+    requirement: Requirement = Field(
+        description="statutory, contractual, contract_prerequisite (needed to enter a contract) or voluntary."
+    )
+    consequence: Text | None = Field(None, description="What happens if the data are not provided.")
+    text: Text | None = Field(None, description="Wording about providing the data.")
+
+
+class AutomatedDecisions(StrictModel):
+    """Automated decision-making, including profiling. GDPR Art. 13(2)(f), 14(2)(g), 22."""
+
+    used: bool = Field(
+        description="Whether decisions with legal or similarly significant effect are automated."
+    )
+    logic: Text | None = Field(None, description="Meaningful information about the logic involved.")
+    significance: Text | None = Field(None, description="The significance and envisaged consequences.")
+    text: Text | None = Field(None, description="Wording about automated decisions.")
+
+
+class Technology(enum.StrEnum):
+    COOKIE = "cookie"
+    LOCAL_STORAGE = "local_storage"
+    PIXEL = "pixel"
+    FINGERPRINTING = "fingerprinting"
+    SDK = "sdk"
+
+
+class Cookie(StrictModel):
+    """A cookie or similar technology that stores or reads information on the user's device
+    (ekomloven § 3-15)."""
+
+    name: str | None = Field(None, description="Name of the cookie or storage key, e.g. '_ga'.")
+    technology: Technology = Field(
+        Technology.COOKIE, description="cookie, local_storage, pixel, fingerprinting or sdk."
+    )
+    provider: Id | None = Field(
+        None, description="Id of the party that sets or reads it (the controller's id if first party)."
+    )
+    purpose: Text | None = Field(None, description="What it is used for.")
+    lifetime: Duration | None = Field(None, description="How long it lives, as an ISO 8601 duration.")
+    session: bool = Field(
+        False, description="True for a session cookie that is deleted when the browser closes."
+    )
+    first_party: bool | None = Field(None, description="True if set by the site's own domain.")
+    strictly_necessary: bool | None = Field(
+        None,
+        description="True only if strictly necessary for a service the user asked for (no consent needed).",
+    )
+    text: Text | None = Field(None, description="Wording about this cookie.")
+
+
+class Activity(StrictModel):
+    """A processing activity (behandling): one purpose with its data, basis, recipients and retention."""
+
+    id: Id
+    purpose: Text | None = Field(
+        None, description="The purpose (formål), in plain words. GDPR Art. 13(1)(c)."
+    )
+    data_categories: list[Text] = Field(
+        default_factory=list,
+        description="Categories of personal data, e.g. 'navn' or {nb: navn, en: name}. Art. 14(1)(d).",
+    )
+    special_categories: list[SpecialCategory] = Field(
+        default_factory=list, description="Special categories of data (Art. 9(1)) processed, if any."
+    )
+    data_subjects: list[Text] = Field(
+        default_factory=list, description="Whose data, e.g. {nb: kunder, en: customers}."
+    )
+    source: Source | None = Field(None, description="Where the data come from.")
+    legal_basis: LegalBasis | None = Field(
+        None,
+        description=(
+            "GDPR Art. 6(1) basis: 6(1)(a) consent, 6(1)(b) contract, 6(1)(c) legal obligation, "
+            "6(1)(d) vital interests, 6(1)(e) public task, 6(1)(f) legitimate interests."
+        ),
+    )
+    special_condition: SpecialCondition | None = Field(
+        None, description="GDPR Art. 9(2) condition, required where special categories are processed."
+    )
+    legitimate_interest: Text | None = Field(
+        None,
+        description="The specific legitimate interest pursued, where the basis is 6(1)(f). Art. 13(1)(d).",
+    )
+    recipients: list[Id] = Field(
+        default_factory=list, description="Ids of the parties that receive the data. Art. 13(1)(e)."
+    )
+    retention: Retention | None = Field(None, description="How long the data are kept.")
+    provision: Provision | None = Field(None, description="Whether the person must provide the data.")
+    automated_decisions: AutomatedDecisions | None = Field(None, description="Automated decisions, if any.")
+    cookies: list[Cookie] = Field(default_factory=list, description="Cookies and similar technologies used.")
+    text: Text | None = Field(None, description="Wording about this activity.")

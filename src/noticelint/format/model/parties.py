@@ -1,0 +1,109 @@
+"""The organisations in a statement: the controller, its representative, the DPO and everybody else."""
+
+from __future__ import annotations
+
+import enum
+
+from pydantic import Field
+
+from noticelint.format.model.common import CountryCode, Email, Id, Phone, StrictModel, Text, Url
+
+
+class Address(StrictModel):
+    """A postal address."""
+
+    street: str | None = Field(None, description="Street address or PO box (postboks).")
+    postal_code: str | None = Field(None, description="Postal code (postnummer).")
+    city: str | None = Field(None, description="City or post town (poststed).")
+    country: CountryCode | None = Field(None, description="Country of the address.")
+
+
+class Contact(StrictModel):
+    """Ways to reach an organisation. Each is one channel; give at least one that works."""
+
+    email: Email | None = Field(None, description="E-mail address.")
+    phone: Phone | None = Field(None, description="Telephone number.")
+    web_form: Url | None = Field(None, description="URL of a contact or request form.")
+    postal_address: Address | None = Field(None, description="Postal address.")
+
+    def channels(self) -> list[str]:
+        """The names of the channels that are filled in."""
+        return [name for name in ("email", "phone", "web_form", "postal_address") if getattr(self, name)]
+
+
+class Controller(StrictModel):
+    """The controller (behandlingsansvarlig): the organisation that decides why and how data are
+    processed. GDPR Art. 13(1)(a), 14(1)(a)."""
+
+    id: Id
+    legal_name: str | None = Field(None, description="Registered legal name, e.g. 'Eksempel Dyreklinikk AS'.")
+    trade_name: str | None = Field(None, description="Name the public knows it by, if different.")
+    organisation_number: str | None = Field(
+        None, description="Organisation number (in Norway the 9-digit organisasjonsnummer)."
+    )
+    country: CountryCode | None = Field(None, description="Country where the controller is established.")
+    contact: Contact | None = Field(None, description="Contact details of the controller.")
+    text: Text | None = Field(None, description="Wording that introduces the controller.")
+
+
+class Representative(StrictModel):
+    """The controller's representative in the EU/EEA, for a controller established outside it.
+    GDPR Art. 27, 13(1)(a)."""
+
+    id: Id
+    legal_name: str = Field(description="Legal name of the representative.")
+    country: CountryCode = Field(description="EU/EEA country of the representative.")
+    contact: Contact | None = Field(None, description="Contact details of the representative.")
+    text: Text | None = Field(None, description="Wording about the representative.")
+
+
+class DataProtectionOfficer(StrictModel):
+    """The data protection officer (personvernombud). GDPR Art. 13(1)(b), 37(7)."""
+
+    designated: bool = Field(description="Whether a DPO has been designated.")
+    name: str | None = Field(
+        None, description="Name of the DPO (optional; the contact is what the law requires)."
+    )
+    contact: Contact | None = Field(None, description="How to reach the DPO.")
+    text: Text | None = Field(None, description="Wording about the DPO.")
+
+
+class PartyRole(enum.StrEnum):
+    """What another organisation does with the data."""
+
+    PROCESSOR = "processor"
+    SUB_PROCESSOR = "sub_processor"
+    JOINT_CONTROLLER = "joint_controller"
+    INDEPENDENT_CONTROLLER = "independent_controller"
+    PUBLIC_AUTHORITY = "public_authority"
+
+
+class Party(StrictModel):
+    """Any organisation other than the controller that receives or handles personal data: a processor
+    (databehandler), sub-processor, joint controller or independent recipient. GDPR Art. 13(1)(e)."""
+
+    id: Id
+    legal_name: str = Field(description="Legal name of the organisation, e.g. 'Google Ireland Limited'.")
+    trade_name: str | None = Field(None, description="Name of the product or brand, e.g. 'Google Analytics'.")
+    organisation_number: str | None = Field(None, description="Registration number, where known.")
+    country: CountryCode | None = Field(None, description="Country where the organisation is established.")
+    role: PartyRole | None = Field(
+        None,
+        description=(
+            "processor (databehandler), sub_processor (underdatabehandler), joint_controller (felles "
+            "behandlingsansvarlig), independent_controller (independent recipient) or public_authority."
+        ),
+    )
+    processor_for: Id | None = Field(
+        None, description="For a sub-processor: the id of the processor it works for."
+    )
+    data_processing_agreement: bool | None = Field(
+        None,
+        description="For a processor: whether a data processing agreement (databehandleravtale) is in place.",
+    )
+    arrangement: Text | None = Field(
+        None, description="For a joint controller: the essence of the arrangement (GDPR Art. 26(2))."
+    )
+    contact: Contact | None = Field(None, description="Contact details, where the notice gives them.")
+    privacy_notice: Url | None = Field(None, description="URL of the organisation's own privacy notice.")
+    text: Text | None = Field(None, description="Wording about this organisation.")

@@ -1,0 +1,81 @@
+"""What a check receives and what it gives back."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from noticelint.format.model import PrivacyStatement, Text
+from noticelint.text.wording import Wording, iter_text_fields, wording_of
+
+if TYPE_CHECKING:
+    from noticelint.knowledge import Knowledge
+
+
+T = TypeVar("T")
+
+# One set of knowledge tables per vendor configuration, shared by every file of a run.
+_KNOWLEDGE: dict[str, Knowledge] = {}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's finding before it is located: the JSON Pointer of the item it rests on and a message.
+
+    ``offset`` and ``length`` point into the string at ``pointer`` when the finding is about one
+    sentence of wording; the engine turns that into the sentence's line and column.
+    """
+
+    pointer: str
+    message: str
+    offset: int | None = None
+    length: int = 0
+
+
+@dataclass
+class CheckContext:
+    """The typed statement and the knowledge tables, for one file."""
+
+    statement: PrivacyStatement
+    options: dict[str, Any] = field(default_factory=dict)
+    _shared: dict[Callable[..., Any], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    @property
+    def language(self) -> str:
+        return self.statement.statement.default_language
+
+    @functools.cached_property
+    def text_fields(self) -> list[tuple[str, Text]]:
+        """Every text field of the statement with its pointer, in document order."""
+        return list(iter_text_fields(self.statement))
+
+    @functools.cached_property
+    def wording(self) -> list[Wording]:
+        """Every piece of human text in the statement, with its pointer and language."""
+        return list(wording_of(self.text_fields, self.statement.statement.default_language))
+
+    def shared(self, compute: Callable[[CheckContext], T]) -> T:
+        """``compute(self)``, worked out once per file for all the rules that ask for it."""
+        if compute not in self._shared:
+            self._shared[compute] = compute(self)
+        result: T = self._shared[compute]
+        return result
+
+    @functools.cached_property
+    def knowledge(self) -> Knowledge:
+        vendors = tuple(self.options.get("vendors", ()))
+        key = repr(vendors)
+        if key not in _KNOWLEDGE:
+            from noticelint.knowledge import load_knowledge
+
+            _KNOWLEDGE[key] = load_knowledge(vendors)
+        return _KNOWLEDGE[key]
+
+    def texts(self, language: str | None = None) -> Iterator[Wording]:
+        for item in self.wording:
+            if language is None or item.language == language:
+                yield item

@@ -1,0 +1,57 @@
+"""What a check reports: a located finding with everything a reporter needs to show it."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from noticelint.input.span import Span
+
+__all__ = ["Finding", "Severity", "Span"]
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; the order is used for ``--fail-on``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            allowed = ", ".join(s.label for s in cls)
+            raise ValueError(f"unknown severity {value!r}; use one of {allowed}") from None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one file.
+
+    ``code`` is empty for problems that come before the rules can run (unreadable file,
+    invalid YAML, schema errors); those are *input errors* and make the run exit 2.
+    """
+
+    path: str
+    span: Span
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    pointer: str = ""
+    legal: tuple[str, ...] = ()
+    fix: str = ""
+    waived: bool = False
+    waiver_reason: str = ""
+    input_error: bool = False
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.span.line, self.span.column, self.code, self.message)
