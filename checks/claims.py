@@ -14,15 +14,24 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from noticelint.format.model import Party, PartyRole
-from noticelint.knowledge.vendor_matching import cookie_note, find_vendors, party_vendor
-from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.rules import rule
-from noticelint.lint.wording_sentences import sentences_that_may_match
-from noticelint.text.links import CHANNEL_IN_TEXT, LINK_TARGET
-from noticelint.text.organisations import find_organisations, normalise_name
-from noticelint.text.places import place
-from noticelint.text.pretests import either, needles
+from noticelint.api import (
+    CHANNEL_IN_TEXT,
+    LINK_TARGET,
+    CheckContext,
+    Hit,
+    Party,
+    PartyRole,
+    cookie_note,
+    either,
+    find_organisations,
+    find_vendors,
+    needles,
+    normalise_name,
+    party_vendor,
+    place,
+    rule,
+    sentences_that_may_match,
+)
 
 
 def _patterns(*patterns: str) -> list[re.Pattern[str]]:
@@ -32,7 +41,8 @@ def _patterns(*patterns: str) -> list[re.Pattern[str]]:
 # --- "we do not share / sell" -------------------------------------------------------------------
 
 _SHARE_VERBS_NB = (
-    r"(?:deles|utleveres|overlates|videreformidles|formidles|deler|utleverer|overlater|videreformidler|formidler)"
+    r"(?:deles|utleveres|overlates|videreformidles|formidles"
+    r"|deler|utleverer|overlater|videreformidler|formidler)"
 )
 _SHARE_NB = _patterns(
     rf"\b{_SHARE_VERBS_NB}\s+(?:\w+\s+){{0,2}}?(?:ikke|aldri)\b",
@@ -394,7 +404,7 @@ _CONTACT_US_WORDS = needles("oss|us")
     """,
 )
 def contact_us_without_channel(ctx: CheckContext) -> Iterator[Hit]:
-    """"Contact us" comes with a way to contact the controller.
+    """ "Contact us" comes with a way to contact the controller.
 
     Art. 12(2) asks the controller to make it easy to exercise the rights, and Art. 13(1)(a)/14(1)(a)
     ask for its contact details. A sentence that sends the reader to "kontakt oss", "kontakte oss", "ta

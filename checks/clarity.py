@@ -16,14 +16,21 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from noticelint.format.model import PrivacyStatement, Text, Topic
-from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.rules import rule
-from noticelint.lint.wording_sentences import item_sentences_that_may_match, sentences_that_may_match
-from noticelint.text.places import place
-from noticelint.text.pretests import either, needles
-from noticelint.text.sentences import Sentence
-from noticelint.text.wording import Wording
+from noticelint.api import (
+    CheckContext,
+    Hit,
+    PrivacyStatement,
+    Sentence,
+    Text,
+    Topic,
+    Wording,
+    either,
+    item_sentences_that_may_match,
+    needles,
+    place,
+    rule,
+    sentences_that_may_match,
+)
 
 _NORWEGIAN = {"nb", "nn", "no"}
 
@@ -39,19 +46,49 @@ def _phrase(text: str) -> str:
 
 
 _VAGUE_NB = (
-    "kan", "kanskje", "eventuelt", "evt.", "enkelte", "noen", "ofte", "normalt", "vanligvis",
-    "blant annet", "bl.a.", "osv.", "m.m.", "f.eks.", "eksempler på", "mulig", "og/eller", "relevante",
+    "kan",
+    "kanskje",
+    "eventuelt",
+    "evt.",
+    "enkelte",
+    "noen",
+    "ofte",
+    "normalt",
+    "vanligvis",
+    "blant annet",
+    "bl.a.",
+    "osv.",
+    "m.m.",
+    "f.eks.",
+    "eksempler på",
+    "mulig",
+    "og/eller",
+    "relevante",
 )
 _VAGUE_EN = (
-    "may", "might", "could", "some", "often", "possible", "possibly", "generally", "typically", "certain",
-    "as needed", "depending on", "such as", "etc.",
+    "may",
+    "might",
+    "could",
+    "some",
+    "often",
+    "possible",
+    "possibly",
+    "generally",
+    "typically",
+    "certain",
+    "as needed",
+    "depending on",
+    "such as",
+    "etc.",
 )
 _VAGUE = {
     "nb": re.compile("|".join(_phrase(w) for w in sorted(_VAGUE_NB, key=len, reverse=True)), re.IGNORECASE),
     "en": re.compile("|".join(_phrase(w) for w in sorted(_VAGUE_EN, key=len, reverse=True)), re.IGNORECASE),
 }
 # "du kan klage", "kan du trekke samtykket tilbake", "you may complain": the reader's right, not vagueness.
-_READER_BEFORE = re.compile(r"(?:\b(?:du|dere|you)\s+(?:også\s+|also\s+|alltid\s+|always\s+)?)$", re.IGNORECASE)
+_READER_BEFORE = re.compile(
+    r"(?:\b(?:du|dere|you)\s+(?:også\s+|also\s+|alltid\s+|always\s+)?)$", re.IGNORECASE
+)
 _READER_AFTER = re.compile(r"^\s+(?:du|dere|you)\b", re.IGNORECASE)
 # "kan ikke" / "kan vi ikke": a categorical "cannot", not a vague "may".
 _CANNOT_AFTER = re.compile(r"^\s+(?:\w+\s+)?ikke\b", re.IGNORECASE)

@@ -13,14 +13,23 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from noticelint.knowledge import Authority, Knowledge
-from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.rules import rule
-from noticelint.text.pretests import Needles, either, is_safe_needle, needles
-from noticelint.text.sentences import sentences
+from noticelint.api import (
+    Authority,
+    CheckContext,
+    Hit,
+    Knowledge,
+    Needles,
+    either,
+    is_safe_needle,
+    needles,
+    rule,
+    sentences,
+)
 
 # A host name in wording: "www.datatilsynet.no", "https://www.datatilsynet.dk/klage", "x@datatilsynet.no".
-_HOST = re.compile(r"(?<![\w.-])(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?![\w-])", re.I)
+_HOST = re.compile(
+    r"(?<![\w.-])(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?![\w-])", re.I
+)
 
 
 def _normalise_host(host: str) -> str:
@@ -303,7 +312,11 @@ def complaint_authority_website(ctx: CheckContext) -> Iterator[Hit]:
     complaint = ctx.statement.complaint
     if complaint is not None and complaint.authority and complaint.url:
         given = ctx.knowledge.authority(complaint.authority)
-        if given is not None and given.website and not _same_site(url_host(complaint.url), url_host(given.website)):
+        if (
+            given is not None
+            and given.website
+            and not _same_site(url_host(complaint.url), url_host(given.website))
+        ):
             yield Hit(
                 "/complaint/url",
                 f"complaint.url is {complaint.url}, but the website of the authority {_label(given)} is "
@@ -321,9 +334,7 @@ def complaint_authority_website(ctx: CheckContext) -> Iterator[Hit]:
             other = _authority_for_host(ctx, host)
             if other is None or other in accepted:
                 continue
-            sentence = next(
-                (s for s in sentences(item.text) if s.start <= match.start() < s.end), None
-            )
+            sentence = next((s for s in sentences(item.text) if s.start <= match.start() < s.end), None)
             start, end = (sentence.start, sentence.end) if sentence else (match.start(), match.end())
             if start in reported:
                 continue

@@ -6,12 +6,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from noticelint.format.model import PartyRole
-from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.rules import rule
-from noticelint.text.organisations import Mention, find_organisations, may_name_organisation, normalise_name
-from noticelint.text.sentences import sentences
-from noticelint.text.wording import Wording
+from noticelint.api import (
+    CheckContext,
+    Hit,
+    Mention,
+    PartyRole,
+    Wording,
+    find_organisations,
+    may_name_organisation,
+    normalise_name,
+    rule,
+    sentences,
+)
 
 # A processing verb right after an organisation's name: the organisation is the one deciding.
 _ACTS = re.compile(

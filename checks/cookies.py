@@ -20,13 +20,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from noticelint.format.jurisdiction import is_norwegian
-from noticelint.format.model import Activity, Cookie, LegalBasis, Text
-from noticelint.knowledge.vendor_matching import cookie_note, party_vendor
-from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.rules import rule
-from noticelint.lint.wording_sentences import sentences_that_may_match
-from noticelint.text.pretests import either, needles
+from noticelint.api import (
+    Activity,
+    CheckContext,
+    Cookie,
+    Hit,
+    LegalBasis,
+    Text,
+    cookie_note,
+    either,
+    is_norwegian,
+    needles,
+    party_vendor,
+    rule,
+    sentences_that_may_match,
+)
 
 EKOMLOVEN = "ekomloven § 3-15 (LOV-2024-12-13-76)"
 
@@ -227,7 +235,9 @@ def cookie_consent_withdrawal(ctx: CheckContext) -> Iterator[Hit]:
     else:
         first_i, _, first_j, _ = cookies[0]
         pointer = f"/activities/{first_i}/cookies/{first_j}"
-    labels = [f"{_label(ctx, activity, j, cookie)} (activity '{activity.id}')" for _, activity, j, cookie in cookies]
+    labels = [
+        f"{_label(ctx, activity, j, cookie)} (activity '{activity.id}')" for _, activity, j, cookie in cookies
+    ]
     shown = ", ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
     yield Hit(
         pointer,
@@ -430,7 +440,9 @@ def cookie_details(ctx: CheckContext) -> Iterator[Hit]:
             if not (cookie.name and cookie.name.strip()):
                 yield Hit(pointer, f"{where} has no name; give the name the browser shows (e.g. '_ga')")
             if cookie.provider is None:
-                yield Hit(pointer, f"{where} has no provider; give the id of the controller or party that sets it")
+                yield Hit(
+                    pointer, f"{where} has no provider; give the id of the controller or party that sets it"
+                )
             if not _has_text(cookie.purpose):
                 yield Hit(pointer, f"{where} has no purpose; say what it is used for")
             if cookie.lifetime is None and not cookie.session:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.rules import rule
+from noticelint.api import CheckContext, Hit, rule
 
 
 def _controller_name(ctx: CheckContext) -> str:
@@ -261,7 +260,9 @@ def representative_contact(ctx: CheckContext) -> Iterator[Hit]:
     concerned and the authorities. The rule fires where a representative is given without any channel.
     """
     representative = ctx.statement.representative
-    if representative is not None and (representative.contact is None or not representative.contact.channels()):
+    if representative is not None and (
+        representative.contact is None or not representative.contact.channels()
+    ):
         yield Hit(
             "/representative/contact" if representative.contact is not None else "/representative",
             f"no contact details for the representative {representative.legal_name}; give an e-mail "

@@ -18,13 +18,17 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from noticelint.format.model import LegalBasis, Text
-from noticelint.format.model.activities import SourceKind
-from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.rules import rule
-from noticelint.lint.wording_sentences import item_sentences_that_may_match
-from noticelint.text.pretests import needles
-from noticelint.text.wording import Wording
+from noticelint.api import (
+    CheckContext,
+    Hit,
+    LegalBasis,
+    SourceKind,
+    Text,
+    Wording,
+    item_sentences_that_may_match,
+    needles,
+    rule,
+)
 
 # --- reading an activity's wording -------------------------------------------------------------------
 
@@ -80,9 +84,15 @@ _SPECIAL_TERMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("racial or ethnic origin", re.compile(r"\betnisk\w*|\bethnic\w*|\bracial\b", re.IGNORECASE)),
     ("political opinions", re.compile(r"\bpolitisk\w*|\bpolitical\b", re.IGNORECASE)),
-    ("trade-union membership", re.compile(r"\bfagforening\w*|\bfagorganis\w*|\btrade[\s-]unions?\b", re.IGNORECASE)),
+    (
+        "trade-union membership",
+        re.compile(r"\bfagforening\w*|\bfagorganis\w*|\btrade[\s-]unions?\b", re.IGNORECASE),
+    ),
     ("genetic data", re.compile(r"\bgenetisk\w*|\bgenetic\b", re.IGNORECASE)),
-    ("biometric data", re.compile(r"\bbiometri\w*|\bansiktsgjenkjenning\w*|\bfacial\s+recognition\b", re.IGNORECASE)),
+    (
+        "biometric data",
+        re.compile(r"\bbiometri\w*|\bansiktsgjenkjenning\w*|\bfacial\s+recognition\b", re.IGNORECASE),
+    ),
     (
         "sex life or sexual orientation",
         re.compile(
@@ -201,10 +211,45 @@ _GENERIC_INTEREST = re.compile(
 # Words that add nothing to a generic interest ("for å ivareta våre berettigede interesser i driften").
 _INTEREST_FILLER = frozenset(
     {
-        "for", "å", "ivareta", "i", "basert", "på", "grunnet", "er", "og", "vår", "våre", "vårt",
-        "behandlingen", "bygger", "virksomheten", "virksomhet", "driften", "drift", "drive", "in", "to", "of",
-        "the", "and", "is", "are", "our", "pursue", "pursuing", "pursued", "based", "on", "rests", "processing",
-        "business", "operations", "running", "run", "company",
+        "for",
+        "å",
+        "ivareta",
+        "i",
+        "basert",
+        "på",
+        "grunnet",
+        "er",
+        "og",
+        "vår",
+        "våre",
+        "vårt",
+        "behandlingen",
+        "bygger",
+        "virksomheten",
+        "virksomhet",
+        "driften",
+        "drift",
+        "drive",
+        "in",
+        "to",
+        "of",
+        "the",
+        "and",
+        "is",
+        "are",
+        "our",
+        "pursue",
+        "pursuing",
+        "pursued",
+        "based",
+        "on",
+        "rests",
+        "processing",
+        "business",
+        "operations",
+        "running",
+        "run",
+        "company",
     }
 )
 
@@ -270,7 +315,10 @@ def activity_purpose(ctx: CheckContext) -> Iterator[Hit]:
     for index, activity in enumerate(ctx.statement.activities):
         if _is_blank(activity.purpose, ctx.language):
             pointer = _activity_pointer(index) + ("/purpose" if activity.purpose is not None else "")
-            yield Hit(pointer, f"activity {activity.id} has no purpose: say what the data are used for under purpose")
+            yield Hit(
+                pointer,
+                f"activity {activity.id} has no purpose: say what the data are used for under purpose",
+            )
 
 
 @rule(
@@ -603,7 +651,8 @@ def art14_source(ctx: CheckContext) -> Iterator[Hit]:
 
 def _mentions_form_or_booking(ctx: CheckContext, index: int) -> bool:
     return any(
-        _FORM_OR_BOOKING.search(item.text) for item in _activity_wording(ctx, index, ("purpose", "source", "text"))
+        _FORM_OR_BOOKING.search(item.text)
+        for item in _activity_wording(ctx, index, ("purpose", "source", "text"))
     )
 
 
@@ -755,4 +804,3 @@ def automated_decisions_unstated(ctx: CheckContext) -> Iterator[Hit]:
         "the statement says nothing about automated decisions or profiling: say whether any are made "
         "(e.g. 'Vi tar ingen automatiserte avgjørelser om deg')",
     )
-

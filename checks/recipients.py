@@ -18,20 +18,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from noticelint.format.model import Party, PartyRole
-from noticelint.knowledge import Knowledge, Vendor
-from noticelint.knowledge.vendor_matching import (
+from noticelint.api import (
+    CheckContext,
+    Hit,
+    Knowledge,
+    Party,
+    PartyRole,
+    Vendor,
     entity_name,
     find_outdated_names,
     name_key,
     party_label,
     party_vendors,
     receiving_parties,
+    rule,
+    sentences,
     vendor_mentions,
 )
-from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.rules import rule
-from noticelint.text.sentences import sentences
 
 _ROLES = "processor, sub_processor, joint_controller, independent_controller or public_authority"
 
@@ -99,8 +102,10 @@ def named_vendor_not_recipient(ctx: CheckContext) -> Iterator[Hit]:
             parties = ctx.shared(_parties_by_vendor).get(vendor, [])
             if any(p.id in receiving for p in parties):
                 continue
-            named = mention.written if name_key(mention.written) == name_key(vendor.service) else (
-                f"{mention.written} ({vendor.service} in the vendor table)"
+            named = (
+                mention.written
+                if name_key(mention.written) == name_key(vendor.service)
+                else (f"{mention.written} ({vendor.service} in the vendor table)")
             )
             if not parties:
                 entity = entity_name(vendor.eea_entity) or entity_name(vendor.us_entity) or vendor.service
@@ -402,7 +407,9 @@ def outdated_entity_name(ctx: CheckContext) -> Iterator[Hit]:
             if not value:
                 continue
             for vendor, start, end, _ in find_outdated_names(knowledge, value):
-                chosen = _vendor_for_outdated(knowledge, vendor, value[start:end], party_vendors(knowledge, party))
+                chosen = _vendor_for_outdated(
+                    knowledge, vendor, value[start:end], party_vendors(knowledge, party)
+                )
                 yield Hit(
                     f"/parties/{index}/{field}",
                     f"{party_label(party)}: {_outdated_message(chosen, value[start:end])}",

@@ -14,14 +14,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from noticelint.format.model import Activity, LegalBasis, Text
-from noticelint.format.model.common import SpecialCondition
-from noticelint.format.model.statement import Right
-from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.rules import rule
-from noticelint.lint.wording_sentences import sentences_that_may_match
-from noticelint.text.pretests import either, needles
-from noticelint.text.wording import Wording
+from noticelint.api import (
+    Activity,
+    CheckContext,
+    Hit,
+    LegalBasis,
+    Right,
+    SpecialCondition,
+    Text,
+    Wording,
+    either,
+    needles,
+    rule,
+    sentences_that_may_match,
+)
 
 _BASIS_NAMES = {
     LegalBasis.CONSENT: "consent",
@@ -131,7 +137,6 @@ def _rights_pointer(ctx: CheckContext, field: str = "") -> str:
 def _offered(ctx: CheckContext) -> set[Right]:
     rights = ctx.statement.rights
     return set(rights.offered) if rights else set()
-
 
 
 @rule(
@@ -278,7 +283,8 @@ def portability_offered(ctx: CheckContext) -> Iterator[Hit]:
     activities = [
         a
         for a in ctx.statement.activities
-        if a.legal_basis in (LegalBasis.CONSENT, LegalBasis.CONTRACT) or a.special_condition == SpecialCondition.A
+        if a.legal_basis in (LegalBasis.CONSENT, LegalBasis.CONTRACT)
+        or a.special_condition == SpecialCondition.A
     ]
     if activities and Right.PORTABILITY not in _offered(ctx):
         yield Hit(
@@ -347,7 +353,9 @@ def _withdrawal_sentences(ctx: CheckContext) -> Iterator[tuple[Wording, int, int
 
 def _sets_cookies_needing_consent(ctx: CheckContext) -> bool:
     return any(
-        cookie.strictly_necessary is not True for activity in ctx.statement.activities for cookie in activity.cookies
+        cookie.strictly_necessary is not True
+        for activity in ctx.statement.activities
+        for cookie in activity.cookies
     )
 
 

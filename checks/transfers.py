@@ -18,17 +18,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from noticelint.format.model import Party, PrivacyStatement, Text, Transfer
-from noticelint.format.model.statement import Derogation, TransferMechanism
-from noticelint.knowledge import Knowledge, Vendor
-from noticelint.knowledge.vendor_matching import entity_name, party_label, party_vendors, sub_processors
-from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.rules import rule
+from noticelint.api import (
+    CheckContext,
+    Derogation,
+    Hit,
+    Knowledge,
+    Party,
+    PrivacyStatement,
+    Text,
+    Transfer,
+    TransferMechanism,
+    Vendor,
+    entity_name,
+    party_label,
+    party_vendors,
+    rule,
+    sub_processors,
+)
 
 # The only third country whose adequacy decision is limited to a certification list.
 _DPF_COUNTRY = "US"
 _DPF_LIST = "https://www.dataprivacyframework.gov/"
 _SAFEGUARDS = (TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES, TransferMechanism.BINDING_CORPORATE_RULES)
+
 
 def _us_vendor(knowledge: Knowledge, party: Party) -> Vendor | None:
     """The first service the party stands for whose data go to the US according to the vendor table."""
@@ -75,7 +87,9 @@ def _missing(text: Text | None) -> bool:
     return text is None or not any(value.strip() for value in text.languages("").values())
 
 
-def _has_transfer(statement: PrivacyStatement, knowledge: Knowledge, ids: set[str], country: str | None) -> bool:
+def _has_transfer(
+    statement: PrivacyStatement, knowledge: Knowledge, ids: set[str], country: str | None
+) -> bool:
     """Whether a transfer out of the EEA (to ``country``, if given) is declared for one of ``ids``."""
     return any(
         t.recipient in ids and _third_country(knowledge, t) and (country is None or t.country == country)
@@ -144,7 +158,7 @@ def transfer_not_declared(ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(
             f"/parties/{index}",
             f"{party_label(party)} stands for {vendor.service}, whose data go to the US according to the vendor "
-            f"table (\"{vendor.data_to_us}\"{via}), but no transfer to the US is declared; add a transfers entry "
+            f'table ("{vendor.data_to_us}"{via}), but no transfer to the US is declared; add a transfers entry '
             f"with recipient: {party.id} (or its US sub-processor), country: US and mechanism: "
             f"{_suggestion(knowledge, party, _DPF_COUNTRY)}, and say in its text that the data go to the US",
         )
@@ -247,7 +261,7 @@ def dpf_not_applicable(ctx: CheckContext) -> Iterator[Hit]:
                 f"/transfers/{index}/mechanism",
                 f"the transfer to {party_label(party)} rests on the Data Privacy Framework, but {us} "
                 f"({vendor.service}) is not on the DPF list according to the vendor table "
-                f"(\"{vendor.us_entity_dpf_listed}\"); use standard_contractual_clauses or check {_DPF_LIST}",
+                f'("{vendor.us_entity_dpf_listed}"); use standard_contractual_clauses or check {_DPF_LIST}',
             )
 
 
@@ -296,7 +310,7 @@ def dpf_listing_unverified(ctx: CheckContext) -> Iterator[Hit]:
         if vendor is None:
             reason = f"{party.legal_name} is not in the vendor table"
         elif vendor.dpf_listed is None:
-            reason = f"the vendor table is not sure for {vendor.service} (\"{vendor.us_entity_dpf_listed}\")"
+            reason = f'the vendor table is not sure for {vendor.service} ("{vendor.us_entity_dpf_listed}")'
         else:
             continue
         yield Hit(

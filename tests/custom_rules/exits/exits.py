@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.rules import rule
+from noticelint.api import CheckContext, Hit, rule
 
 
 @rule(code="EXT001", name="calls-sys-exit", severity="error", legal=[], fix="Raise or yield; never exit.")

@@ -9,8 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.rules import rule
+from noticelint.api import CheckContext, Hit, rule
 
 if os.environ.get("NOTICELINT_TEST_RULE_IMPORTS"):
     with open(os.environ["NOTICELINT_TEST_RULE_IMPORTS"], "a", encoding="utf-8") as log:

@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from noticelint.lint.rules import no_such_name  # type: ignore[attr-defined]  # noqa: F401
+from noticelint.api import no_such_name  # type: ignore[attr-defined]  # noqa: F401

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from noticelint.lint.context import CheckContext
-from noticelint.lint.rules import rule
+from noticelint.api import CheckContext, rule
 
 
 @rule(code="BAD001", name="yields-a-string", severity="error", legal=[], fix="Yield Hit(pointer, message).")

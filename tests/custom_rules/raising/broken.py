@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.rules import rule
+from noticelint.api import CheckContext, Hit, rule
 
 
 @rule(code="BRK001", name="always-broken", severity="error", legal=[], fix="Fix the rule.")
