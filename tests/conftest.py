@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from noticelint.lint.config import Config
-from noticelint.lint.engine import Linter
+from noticelint.lint.engine import Linter, Source
 from noticelint.lint.findings import Finding
 from noticelint.lint.rules import discover
 
@@ -61,6 +61,6 @@ def linter() -> Linter:
 @pytest.fixture
 def check(linter: Linter) -> Callable[[str], list[Finding]]:
     def run(text: str) -> list[Finding]:
-        return linter.check_text(text, "statement.yaml")
+        return linter.check(Source.text(text, "statement.yaml")).findings
 
     return run

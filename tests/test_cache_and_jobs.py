@@ -134,7 +134,8 @@ def test_a_file_edited_while_it_is_checked_is_not_cached_under_its_old_content(
                 target.write_text(edited, encoding="utf-8")
         return content
 
-    monkeypatch.setattr(noticelint.lint.runner, "read_bytes", read_then_edit)
+    monkeypatch.setattr(noticelint.lint.runner, "read_bytes", read_then_edit)  # the cache key's read
+    monkeypatch.setattr(noticelint.lint.engine, "read_bytes", read_then_edit)  # the check's read
     _, racing = _run(["check", "--jobs", "1", "policy/minimal.yaml"], capsys)
     assert reads["count"] == 2 and "CTL002" not in racing  # the findings are those of the edited file
     monkeypatch.setattr(noticelint.lint.runner, "read_bytes", real_read)

@@ -8,6 +8,7 @@ import pytest
 from noticelint.checks.cookies import cookie_vendor_without_cookies
 
 from noticelint.format.model import PrivacyStatement
+from noticelint.knowledge import load_knowledge
 from noticelint.lint.context import CheckContext
 from tests.checkhelpers import Check, line_of, only, run
 from tests.conftest import CLINIC, merge, yaml_dump, yaml_load
@@ -209,12 +210,12 @@ activities:
         ),
     )
     vendors = [{"service": "Example Tracker", "sets_cookies": "believed yes (verify)"}]
-    ctx = CheckContext(PrivacyStatement.model_validate(data), {"vendors": vendors})
+    ctx = CheckContext(PrivacyStatement.model_validate(data), load_knowledge(vendors))
     hits = list(cookie_vendor_without_cookies(ctx))
     assert [h.pointer for h in hits] == ["/activities/0/recipients/0"]
     assert "believed to set cookies (unconfirmed" in hits[0].message
     ctx = CheckContext(
-        PrivacyStatement.model_validate(data), {"vendors": [{**vendors[0], "sets_cookies": "no"}]}
+        PrivacyStatement.model_validate(data), load_knowledge([{**vendors[0], "sets_cookies": "no"}])
     )
     assert list(cookie_vendor_without_cookies(ctx)) == []
 

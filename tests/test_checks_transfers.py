@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from noticelint.lint.config import Config
-from noticelint.lint.engine import Linter
+from noticelint.lint.engine import Linter, Source
 from noticelint.lint.rules import discover
 from tests.checkhelpers import Check, codes
 from tests.conftest import CLINIC, yaml_dump
@@ -200,7 +200,11 @@ def test_dpf_status_from_the_user_vendor_table(listed: str, code: str | None) ->
         "data_to_us": "yes",
         "us_entity_dpf_listed": listed,
     }
-    findings = _linter_with(vendor).check_text(statement([SKY_US], [transfer("sky", "US", DPF)]), "s.yaml")
+    findings = (
+        _linter_with(vendor)
+        .check(Source.text(statement([SKY_US], [transfer("sky", "US", DPF)]), "s.yaml"))
+        .findings
+    )
     got = {f.code for f in findings if f.code in ("TRF003", "TRF004")}
     assert got == ({code} if code else set())
 

@@ -471,6 +471,22 @@ def test_configuration_per_file_ignores_unknown_code(capsys: pytest.CaptureFixtu
     assert "CTL0002" in run.err
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["render", "s.yaml", "--draft"], ["rules"], ["explain", "CTL002"]],
+    ids=lambda c: c[0],
+)
+def test_every_command_refuses_an_unknown_code_in_the_configuration_alike(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    write("pyproject.toml", '[tool.noticelint]\nper-file-ignores = {"*.yaml" = ["CTL0002"]}\n')
+    path = write("s.yaml", NO_CONTACT)
+    args = [*command, path] if command == ["check"] else command
+    run = cli(capsys, *args)
+    assert run.code == 2
+    assert run.err.strip() == "noticelint: error: unknown rule code or prefix 'CTL0002' (see `noticelint rules`)"
+
+
 def test_small_max_file_size_message(capsys: pytest.CaptureFixture[str]) -> None:
     write("pyproject.toml", "[tool.noticelint]\nmax-file-size = 100\n")
     run = cli(capsys, "check", write("s.yaml", VALID))

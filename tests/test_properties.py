@@ -43,7 +43,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from noticelint import cli
-from noticelint.lint.engine import Linter
+from noticelint.lint.engine import Linter, Source
 from noticelint.lint.findings import Finding
 
 from .conftest import EXAMPLE, REPO, yaml_load
@@ -139,7 +139,9 @@ def assert_sane(linter: Linter, raw: bytes | str) -> list[Finding]:
     """The engine answers with findings (it never raises), no rule or engine failure, every place exists."""
     data = raw if isinstance(raw, bytes) else raw.encode("utf-8", errors="surrogatepass")
     findings = (
-        linter.check_bytes(raw, "x.yaml") if isinstance(raw, bytes) else linter.check_text(raw, "x.yaml")
+        linter.check(Source("x.yaml", data=raw)).findings
+        if isinstance(raw, bytes)
+        else linter.check(Source.text(raw, "x.yaml")).findings
     )
     unknown = []
     for finding, why in wrong_findings(data, findings):
@@ -562,7 +564,7 @@ def apply_mutation(draw: st.DrawFn, doc: dict[str, Any], kind: str) -> None:
 
 
 def test_the_example_is_clean_before_mutation(linter: Linter) -> None:
-    assert linter.check_text(EXAMPLE.read_text(encoding="utf-8"), "x.yaml") == []
+    assert linter.check(Source.text(EXAMPLE.read_text(encoding="utf-8"), "x.yaml")).findings == []
 
 
 BASE = yaml_load(EXAMPLE.read_text(encoding="utf-8"))
@@ -710,7 +712,7 @@ def test_render_never_crashes(
     assert code in (0, 1, 2), stdout + stderr
     assert "Traceback" not in stdout + stderr, stderr
     assert "INP006" not in stderr, stderr  # noticelint itself failed
-    valid = not any(f.input_error for f in linter.check_bytes(raw, "x.yaml"))
+    valid = not any(f.input_error for f in linter.check(Source("x.yaml", data=raw)).findings)
     if valid and code == 0:
         assert out.is_dir() and any(out.iterdir()), stderr
     if not valid:
@@ -731,7 +733,7 @@ def test_cr_only_file_locates_a_nul_byte(linter: Linter) -> None:
 def test_every_known_bug_is_still_a_bug_and_recognised(linter: Linter) -> None:
     """Each predicate recognises its own reproducer (else the properties would report it as new)."""
     for name, bug in KNOWN_BUGS.items():
-        wrong = wrong_findings(bug.reproducer, linter.check_bytes(bug.reproducer, "x.yaml"))
+        wrong = wrong_findings(bug.reproducer, linter.check(Source("x.yaml", data=bug.reproducer)).findings)
         if wrong:
             assert all(bug.matches(bug.reproducer, f) for f, _ in wrong), (name, wrong)
 
@@ -745,6 +747,6 @@ def test_every_known_bug_is_still_a_bug_and_recognised(linter: Linter) -> None:
 )
 def test_known_bug(linter: Linter, name: str) -> None:
     raw = KNOWN_BUGS[name].reproducer
-    findings = linter.check_bytes(raw, "x.yaml")
+    findings = linter.check(Source("x.yaml", data=raw)).findings
     assert findings
     assert wrong_findings(raw, findings) == []

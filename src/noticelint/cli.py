@@ -115,14 +115,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from noticelint.lint.findings import Severity
     from noticelint.lint.parallel import default_jobs
     from noticelint.lint.runner import lint
+    from noticelint.lint.setup import Selection
     from noticelint.lint.targets import collect_targets
     from noticelint.reporters import renderer
     from noticelint.reporters.report import Report
 
     config: Config = load_config(args.config, Path.cwd())
-    select = _split(args.select) or config.select
-    ignore = (*config.ignore, *_split(args.ignore))
-    extend = config.extend_select if not args.select else ()
+    selection = Selection.from_command_line(config, _split(args.select), _split(args.ignore))
     fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be 1 or more")
@@ -133,10 +132,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.no_cache:
         from noticelint.lint.cache import Cache, run_key
 
-        selection = repr((sorted(select), sorted(ignore), sorted(extend)))
         directory = args.cache_dir or Path(os.environ.get("NOTICELINT_CACHE_DIR", ".noticelint_cache"))
-        cache = Cache(directory, run_key(repr(config), selection, config.rules_dirs))
-    findings.extend(lint(targets, config, (select, ignore, extend), jobs, cache))
+        cache = Cache(directory, run_key(repr(config), selection.cache_key(), config.rules_dirs))
+    findings.extend(lint(targets, config, selection, jobs, cache))
 
     fmt = args.format or (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output else "text"
@@ -158,31 +156,27 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _rule_infos(config: Config) -> dict[str, RuleInfo]:
-    """Rule documentation for reporters that embed it (SARIF)."""
-    from noticelint.lint.meta_rules import ALL as META
-    from noticelint.lint.rules import discover
+    """Rule documentation for reporters that embed it (SARIF) and for ``explain``."""
+    from noticelint.lint.setup import rule_catalogue, rule_infos
 
-    return {r.code: r.info for r in discover(config.rules_dirs)} | {m.code: m for m in META}
+    return rule_infos(rule_catalogue(config))
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
     from noticelint.lint.config import load_config
-    from noticelint.lint.rules import discover
+    from noticelint.lint.setup import rule_catalogue
     from noticelint.reporters.rule_docs import rules_listing
 
     config = load_config(args.config, Path.cwd())
-    _write(rules_listing(discover(config.rules_dirs), args.format), None)
+    _write(rules_listing(rule_catalogue(config), args.format), None)
     return EXIT_CLEAN
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
     from noticelint.lint.config import load_config
-    from noticelint.lint.meta_rules import ALL as META
-    from noticelint.lint.rules import discover
     from noticelint.reporters.rule_docs import explain
 
-    config = load_config(args.config, Path.cwd())
-    infos = {r.code: r.info for r in discover(config.rules_dirs)} | {m.code: m for m in META}
+    infos = _rule_infos(load_config(args.config, Path.cwd()))
     code = args.code.strip().upper()
     if code not in infos:
         import difflib

@@ -5,19 +5,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from noticelint.format.model import PrivacyStatement, Text
+from noticelint.knowledge import Knowledge
 from noticelint.text.wording import Wording, iter_text_fields, wording_of
 
-if TYPE_CHECKING:
-    from noticelint.knowledge import Knowledge
-
-
 T = TypeVar("T")
-
-# One set of knowledge tables per vendor configuration, shared by every file of a run.
-_KNOWLEDGE: dict[str, Knowledge] = {}
 
 
 @dataclass(frozen=True)
@@ -36,10 +30,10 @@ class Hit:
 
 @dataclass
 class CheckContext:
-    """The typed statement and the knowledge tables, for one file."""
+    """The typed statement and the knowledge tables (built once per linter), for one file."""
 
     statement: PrivacyStatement
-    options: dict[str, Any] = field(default_factory=dict)
+    knowledge: Knowledge
     _shared: dict[Callable[..., Any], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -64,16 +58,6 @@ class CheckContext:
             self._shared[compute] = compute(self)
         result: T = self._shared[compute]
         return result
-
-    @functools.cached_property
-    def knowledge(self) -> Knowledge:
-        vendors = tuple(self.options.get("vendors", ()))
-        key = repr(vendors)
-        if key not in _KNOWLEDGE:
-            from noticelint.knowledge import load_knowledge
-
-            _KNOWLEDGE[key] = load_knowledge(vendors)
-        return _KNOWLEDGE[key]
 
     def texts(self, language: str | None = None) -> Iterator[Wording]:
         for item in self.wording:

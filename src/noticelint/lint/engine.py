@@ -1,24 +1,33 @@
-"""Running the rules: one file in, located findings out. Nothing here prints."""
+"""The one road for one file: read, parse (positions kept), validate, build the model, run the rules.
+
+:meth:`Linter.check` is the only way a statement is checked: ``check``, ``render``'s gate, the cache
+runner and the tests all take it. Nothing here prints.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from noticelint.format.model import PrivacyStatement
 from noticelint.format.validation import reference_problems, typed_statement
 from noticelint.input.document import Document
 from noticelint.input.loader import parse
 from noticelint.input.reading import LoadError, decode, read_bytes
-from noticelint.input.span import Span
 from noticelint.lint import meta_rules
 from noticelint.lint.config import Config, ConfigError
 from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.findings import Finding
+from noticelint.lint.findings import Finding, Span
 from noticelint.lint.meta_rules import input_error
 from noticelint.lint.rules import Rule, RuleInfo
-from noticelint.lint.targets import Target
 from noticelint.lint.waivers import apply_waivers
+
+if TYPE_CHECKING:
+    from noticelint.knowledge import Knowledge
 
 # A statement with more findings of one rule than this has a problem that the first ones already show.
 MAX_FINDINGS_PER_RULE = 100
@@ -44,71 +53,126 @@ def select_codes(
     return {c for c in base if not _matches(c, [p.upper() for p in ignore])}
 
 
-class Linter:
-    """The configured rule set, applied file by file."""
+@dataclass(frozen=True)
+class Source:
+    """One statement to check: the name it is reported under, and its file or its bytes."""
 
-    def __init__(self, rules: Sequence[Rule], selected: set[str], config: Config) -> None:
+    display: str
+    path: Path | None = None
+    data: bytes | str | None = None  # bytes are decoded as a file's would be; a str is taken as it is
+
+    @classmethod
+    def text(cls, text: str, display: str) -> Source:
+        return cls(display, data=text)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What the road gives for one file: its findings and, when it loaded cleanly, its typed statement
+    and document. ``digest`` is the SHA-256 of the bytes that were checked (``None`` if unreadable)."""
+
+    findings: list[Finding]
+    statement: PrivacyStatement | None = None
+    document: Document | None = None
+    digest: bytes | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self.statement is not None and not any(f.input_error for f in self.findings)
+
+
+def digest_of(raw: bytes) -> bytes:
+    """What identifies a file's content: the cache's key and the render gate's "unchanged" test use it."""
+    return hashlib.sha256(raw).digest()
+
+
+def _path(source: Source) -> Path:
+    if source.path is None:
+        raise ValueError(f"{source.display}: a source needs a path or data")
+    return source.path
+
+
+class Linter:
+    """The configured rule set, applied file by file. Built by :func:`noticelint.lint.setup.build_linter`."""
+
+    def __init__(
+        self, rules: Sequence[Rule], selected: set[str], config: Config, knowledge: Knowledge | None = None
+    ) -> None:
         self.config = config
         self.selected = selected
         self.rules = [r for r in rules if r.code in selected]
         self.known = {r.code for r in rules} | {info.code for info in meta_rules.ALL}
-        self.options = {"vendors": config.vendors}
+        self._knowledge = knowledge
 
-    def check_file(self, target: Target) -> list[Finding]:
+    @property
+    def knowledge(self) -> Knowledge:
+        """The knowledge tables (with the configuration's extra vendors), loaded once per linter."""
+        if self._knowledge is None:
+            from noticelint.knowledge import load_knowledge
+
+            self._knowledge = load_knowledge(self.config.vendors)
+        return self._knowledge
+
+    def check(self, source: Source) -> FileResult:
+        """Findings for one file. Whatever goes wrong stays with this file."""
+        display = source.display
+        if isinstance(source.data, str):
+            text = source.data
+            digest = digest_of(text.encode("utf-8", "surrogatepass"))
+        else:
+            try:
+                raw = (
+                    source.data
+                    if source.data is not None
+                    else read_bytes(_path(source), self.config.max_file_size)
+                )
+            except LoadError as exc:
+                return FileResult(
+                    [input_error(display, meta_rules.UNREADABLE, p.message, p.span) for p in exc.problems]
+                )
+            digest = digest_of(raw)
+            try:
+                text = decode(raw)
+            except LoadError as exc:
+                findings = [
+                    input_error(display, meta_rules.UNREADABLE, p.message, p.span) for p in exc.problems
+                ]
+                return FileResult(findings, digest=digest)
         try:
-            raw = read_bytes(target.path, self.config.max_file_size)
-        except LoadError as exc:
-            return [
-                input_error(target.display, meta_rules.UNREADABLE, p.message, p.span) for p in exc.problems
-            ]
-        return self.check_bytes(raw, target.display)
-
-    def check_bytes(self, raw: bytes, display: str) -> list[Finding]:
-        try:
-            text = decode(raw)
-        except LoadError as exc:
-            return [input_error(display, meta_rules.UNREADABLE, p.message, p.span) for p in exc.problems]
-        return self.check_text(text, display)
-
-    def check_text(self, text: str, display: str) -> list[Finding]:
-        """Findings for one file's text. Whatever goes wrong stays with this file."""
-        return self.check_text_typed(text, display)[0]
-
-    def check_text_typed(self, text: str, display: str) -> tuple[list[Finding], PrivacyStatement | None]:
-        """Findings for one file's text, and its typed statement when the file has no input error."""
-        try:
-            return self._check_text(text, display)
+            return self._check_text(text, display, digest)
         except RecursionError:
-            return [
-                input_error(display, meta_rules.INVALID_YAML, "document is nested too deeply to check")
-            ], None
+            message = "document is nested too deeply to check"
+            return FileResult([input_error(display, meta_rules.INVALID_YAML, message)], digest=digest)
         except Exception as exc:  # a bug in noticelint must not hide the other files' findings
             message = f"noticelint failed on this file ({type(exc).__name__}: {exc}); please report it"
-            return [input_error(display, meta_rules.INTERNAL_ERROR, message)], None
+            return FileResult([input_error(display, meta_rules.INTERNAL_ERROR, message)], digest=digest)
 
-    def _check_text(self, text: str, display: str) -> tuple[list[Finding], PrivacyStatement | None]:
+    def _check_text(self, text: str, display: str, digest: bytes) -> FileResult:
         try:
             doc = parse(text, display)
         except LoadError as exc:
-            return [
+            findings = [
                 input_error(display, meta_rules.INVALID_YAML, p.message, p.span) for p in exc.problems
-            ], None
+            ]
+            return FileResult(findings, digest=digest)
         statement, problems = typed_statement(doc)
         if statement is None:
-            return [
+            findings = [
                 input_error(display, meta_rules.SCHEMA_VIOLATION, p.message, p.span, p.pointer)
                 for p in problems
-            ], None
+            ]
+            return FileResult(findings, document=doc, digest=digest)
         problems = reference_problems(statement, doc)
         if problems:
-            return [
+            findings = [
                 input_error(display, meta_rules.BROKEN_REFERENCE, p.message, p.span, p.pointer)
                 for p in problems
-            ], None
-        return self.run_rules(statement, doc), statement
+            ]
+            return FileResult(findings, document=doc, digest=digest)
+        return FileResult(self._run_rules(statement, doc), statement, doc, digest)
 
-    def run_rules(self, statement: PrivacyStatement, doc: Document) -> list[Finding]:
-        ctx = CheckContext(statement, self.options)
+    def _run_rules(self, statement: PrivacyStatement, doc: Document) -> list[Finding]:
+        ctx = CheckContext(statement, self.knowledge)
         ignored = self.config.ignored_for(doc.path)
         findings: list[Finding] = []
         for rule in self.rules:

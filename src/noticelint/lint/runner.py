@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from noticelint.input.reading import LoadError, read_bytes
@@ -15,55 +14,30 @@ from noticelint.lint.targets import Target
 if TYPE_CHECKING:  # a run whose every file is in the cache imports neither the model nor the rules
     from noticelint.lint.cache import Cache
     from noticelint.lint.engine import Linter
-
-
-def build_linter(
-    config: Config, select: Sequence[str], ignore: Sequence[str], extend: Sequence[str]
-) -> Linter:
-    from noticelint.lint.engine import Linter, select_codes
-    from noticelint.lint.meta_rules import ALL as META
-    from noticelint.lint.rules import discover
-
-    rules = discover(config.rules_dirs)
-    known = [r.code for r in rules] + [m.code for m in META]
-    per_file = [code for codes in config.per_file_ignores.values() for code in codes]
-    select_codes(known, (), per_file)  # an unknown code in per-file-ignores is a configuration error
-    return Linter(rules, select_codes(known, select, ignore, extend), config)
+    from noticelint.lint.setup import Selection
 
 
 _worker: Linter | None = None
 
 
-def _init_worker(config: Config, selected: set[str]) -> None:
+def _init_worker(config: Config, selection: Selection) -> None:
     global _worker
-    from noticelint.lint.engine import Linter
-    from noticelint.lint.rules import discover
+    from noticelint.lint.setup import build_linter
 
-    _worker = Linter(discover(config.rules_dirs), selected, config)
+    _worker = build_linter(config, selection)
 
 
-def _check_in_worker(item: tuple[str, str, bool]) -> tuple[list[Finding], bytes | None]:
-    """Findings for one file and, if asked, the digest of the bytes they were found in."""
+def _check_in_worker(target: Target) -> tuple[list[Finding], bytes | None]:
+    """Findings for one file, and the digest of the bytes they were found in."""
+    from noticelint.lint.engine import Source
+
     assert _worker is not None
-    path, display, want_digest = item
-    try:
-        raw = read_bytes(Path(path), _worker.config.max_file_size)
-    except LoadError:
-        return _worker.check_file(Target(Path(path), display)), None
-    digest = None
-    if want_digest:
-        from noticelint.lint.cache import Cache
-
-        digest = Cache.digest(raw)
-    return _worker.check_bytes(raw, display), digest
+    result = _worker.check(Source(target.display, target.path))
+    return result.findings, result.digest
 
 
 def lint(
-    targets: Sequence[Target],
-    config: Config,
-    selection: tuple[Sequence[str], Sequence[str], Sequence[str]],
-    jobs: int,
-    cache: Cache | None,
+    targets: Sequence[Target], config: Config, selection: Selection, jobs: int, cache: Cache | None
 ) -> list[Finding]:
     """Findings for every target, in the order of ``targets``."""
     results: list[list[Finding] | None] = [None] * len(targets)
@@ -89,9 +63,13 @@ def lint(
     if not pending:
         return _flatten(results)
 
-    linter = build_linter(config, *selection)
-    items = [(str(targets[i].path), targets[i].display, key is not None) for i, key, _ in pending]
-    for (index, key, digest), (findings, checked) in zip(pending, _run(linter, items, jobs), strict=True):
+    from noticelint.lint.setup import build_linter
+
+    linter = build_linter(config, selection)
+    items = [targets[i] for i, _, _ in pending]
+    for (index, key, digest), (findings, checked) in zip(
+        pending, _run(linter, selection, items, jobs), strict=True
+    ):
         results[index] = findings
         # A file edited between the two reads must not have its new findings filed under its old content.
         if cache is not None and key is not None and checked == digest:
@@ -100,7 +78,7 @@ def lint(
 
 
 def _run(
-    linter: Linter, items: list[tuple[str, str, bool]], jobs: int
+    linter: Linter, selection: Selection, items: list[Target], jobs: int
 ) -> Iterator[tuple[list[Finding], bytes | None]]:
     """Each item's result, in order, as soon as it is there (so the cache is written while workers work)."""
     global _worker
@@ -108,7 +86,7 @@ def _run(
         _worker = linter
         yield from map(_check_in_worker, items)
         return
-    yield from map_on_workers(_check_in_worker, items, jobs, _init_worker, (linter.config, linter.selected))
+    yield from map_on_workers(_check_in_worker, items, jobs, _init_worker, (linter.config, selection))
 
 
 def _flatten(results: list[list[Finding] | None]) -> list[Finding]:

@@ -10,15 +10,15 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from noticelint.lint.config import load_config
 from noticelint.lint.findings import Finding
 from noticelint.lint.parallel import default_jobs
-from noticelint.render.gate import Checked, Gate
-from noticelint.render.output import OutputError, default_format, destinations, stale, write
-from noticelint.render.wordbook import LANGUAGES
-from noticelint.render.workers import Job, check_all, render_all
+from noticelint.render.gate import Checked, Gate, RenderRequest
+from noticelint.render.output import OutputError, default_format, destinations, is_directory, stale, write
+from noticelint.render.workers import check_all
 from noticelint.reporters.text import render as text_report
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
@@ -26,35 +26,6 @@ EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
 def _say(message: str) -> None:
     print(f"noticelint: {message}", file=sys.stderr)
-
-
-def _languages(checked: Checked, wanted: str | None) -> list[str]:
-    """The languages to render; raises OutputError when the statement cannot be rendered in them."""
-    assert checked.about is not None
-    info = checked.about
-    name = checked.target.display
-    if wanted is None:
-        if info.default_language not in LANGUAGES:
-            raise OutputError(
-                f"{name}: no standard wording for the default language '{info.default_language}'; "
-                f"choose --lang {' or '.join(LANGUAGES)}"
-            )
-        return [info.default_language]
-    if wanted == "all":
-        chosen = [lang for lang in info.languages if lang in LANGUAGES]
-        skipped = [lang for lang in info.languages if lang not in LANGUAGES]
-        if skipped:
-            _say(f"{name}: no standard wording for {', '.join(skipped)}; not rendered")
-        if not chosen:
-            languages = ", ".join(info.languages)
-            raise OutputError(f"{name}: none of the statement's languages ({languages}) can be rendered")
-        return chosen
-    if wanted not in info.languages:
-        raise OutputError(
-            f"{name}: the statement is not published in '{wanted}' (statement.languages: "
-            f"{', '.join(info.languages)}); add the language and its wording first"
-        )
-    return [wanted]
 
 
 def _rerender_command(args: argparse.Namespace) -> str:
@@ -86,11 +57,17 @@ def _run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise OutputError("--jobs must be 1 or more")
     fmt = args.format or default_format(output)
-    gate = Gate(load_config(args.config, Path.cwd()))
+    request = RenderRequest(args.lang, fmt, args.fragment, args.draft)
+    gate = Gate(load_config(args.config, Path.cwd()), request)
     targets, problems = gate.targets(args.paths)
-    workers = args.jobs or default_jobs()
-    checked = check_all(gate, targets, workers)
-    findings: list[Finding] = [*problems, *(f for c in checked for f in c.findings)]
+    pages = _Pages(output, fmt, args)
+    findings: list[Finding] = list(problems)
+    checked: list[Checked] = []  # without their pages: those are written (or held) as they come
+    for item in check_all(gate, targets, args.jobs or default_jobs()):
+        findings.extend(item.findings)
+        if item.pages:
+            pages.take(item)
+        checked.append(replace(item, pages=()))
     report = gate.report(findings, [t.display for t in targets])
     code = EXIT_ERROR if report.has_input_errors else EXIT_OK
     refused = [c for c in checked if c.errors and not args.draft]
@@ -106,42 +83,81 @@ def _run(args: argparse.Namespace) -> int:
             _say(
                 f"refused to render {', '.join(gated)}: fix the errors above, or render a draft with --draft"
             )
-
-    renderable = [c for c in checked if c.about is not None and c not in refused]
-    pages: list[tuple[Checked, str]] = []
-    for item in renderable:
-        try:
-            pages.extend((item, lang) for lang in _languages(item, args.lang))
-        except OutputError as exc:
-            _say(f"error: {exc}")
-            code = EXIT_ERROR
-    if not pages:
-        return code
-    plan = iter(destinations([(c.about.id, lang) for c, lang in pages if c.about], output, fmt))
-    grouped: list[tuple[Checked, list[str]]] = []  # a statement's pages follow each other in ``pages``
-    for item, lang in pages:
-        if grouped and grouped[-1][0] is item:
-            grouped[-1][1].append(lang)
-        else:
-            grouped.append((item, [lang]))
-    max_size = gate.config.max_file_size
-    jobs = [Job(item, tuple(langs), fmt, args.fragment, args.draft, max_size) for item, langs in grouped]
-    for job, result in zip(jobs, render_all(jobs, workers), strict=True):
-        destinations_of_job = [next(plan) for _ in job.languages]
-        if isinstance(result, OutputError):
-            _say(f"error: {result}")
-            code = EXIT_ERROR
+    for item in checked:
+        if item.about is None or item in refused:
             continue
-        for text, destination in zip(result, destinations_of_job, strict=True):
+        for note in item.notes:
+            _say(note)
+        if item.problem is not None:
+            _say(f"error: {item.problem}")
+            code = EXIT_ERROR
+    return max(code, pages.finish())
+
+
+class _Pages:
+    """Where the rendered pages go, as they arrive.
+
+    Pages for an output directory are written (or, with ``--check``, compared) at once, so a run over
+    thousands of statements does not hold their pages; the messages about them wait until the findings
+    have been reported. Without a directory only one page is allowed, which is held until the end.
+    """
+
+    def __init__(self, output: str | None, fmt: str, args: argparse.Namespace) -> None:
+        self.output = output
+        self.fmt = fmt
+        self.args = args
+        self.to_directory = is_directory(output)
+        self.messages: list[str] = []
+        self.code = EXIT_OK
+        self.failure: OutputError | None = None
+        self.seen: set[Path] = set()
+        self.held: list[tuple[str, str, str]] = []  # (statement id, language, page): without a directory
+        self.count = 0
+
+    def take(self, item: Checked) -> None:
+        assert item.about is not None
+        for lang, text in zip(item.languages, item.pages, strict=True):
+            self.count += 1
+            if not self.to_directory:
+                if not self.held:
+                    self.held.append((item.about.id, lang, text))
+                continue
+            if self.failure is not None:
+                continue
+            try:
+                (destination,) = destinations([(item.about.id, lang)], self.output, self.fmt)
+                if destination.path in self.seen:
+                    raise OutputError(
+                        "two statements have the same statement.id; their pages would overwrite each other"
+                    )
+                assert destination.path is not None
+                self.seen.add(destination.path)
+                self._deliver(destination.path, text)
+            except OutputError as exc:
+                self.failure = exc
+
+    def _deliver(self, path: Path, text: str) -> None:
+        if self.args.check:
+            why = stale(path, text)
+            if why:
+                self.messages.append(f"{path}: {why}; re-render it with: {_rerender_command(self.args)}")
+                self.code = max(self.code, EXIT_REFUSED)
+        else:
+            write(path, text)
+            self.messages.append(f"wrote {path}")
+
+    def finish(self) -> int:
+        """Write what was held, say what was done; the exit code for the pages."""
+        if not self.to_directory and self.count:
+            sid, lang, text = self.held[0]
+            destination = destinations([(sid, lang)] * self.count, self.output, self.fmt)[0]
             if destination.path is None:
                 sys.stdout.write(text)
                 sys.stdout.flush()
-            elif args.check:
-                why = stale(destination.path, text)
-                if why:
-                    _say(f"{destination.path}: {why}; re-render it with: {_rerender_command(args)}")
-                    code = max(code, EXIT_REFUSED)
             else:
-                write(destination.path, text)
-                _say(f"wrote {destination.path}")
-    return code
+                self._deliver(destination.path, text)
+        for message in self.messages:
+            _say(message)
+        if self.failure is not None:
+            raise self.failure
+        return self.code

@@ -1,44 +1,53 @@
-"""The publish gate: the same rules as ``noticelint check``, run by the engine, before anything is rendered.
-
-A statement with error findings is not rendered (unless as a draft); a file that cannot be loaded is an
-input error. The typed statement comes from the validated document, never from a second YAML reader.
+"""The publish gate: a statement takes the one road of ``noticelint check`` and, if it passes (or a draft
+is asked for), is rendered from the typed statement that road built, in the same pass. A file is read and
+parsed once.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from noticelint import __version__
 from noticelint.format.model import PrivacyStatement
 from noticelint.format.model.statement import StatementInfo
-from noticelint.format.validation import to_model
-from noticelint.input.loader import parse
-from noticelint.input.reading import LoadError, read
 from noticelint.lint.config import Config
-from noticelint.lint.engine import Linter, select_codes
+from noticelint.lint.engine import Source
 from noticelint.lint.findings import Finding, Severity
-from noticelint.lint.meta_rules import ALL as META
-from noticelint.lint.rules import RuleInfo, discover
+from noticelint.lint.setup import Selection, build_linter, rule_catalogue, rule_infos
 from noticelint.lint.targets import Target, collect_targets
 from noticelint.render.output import OutputError
+from noticelint.render.wordbook import LANGUAGES
 from noticelint.reporters.report import Report
 
 
 @dataclass(frozen=True)
-class Checked:
-    """One statement file after the gate: its findings and, if it could be loaded, its ``statement``
-    section (id, languages) and the digest of the text that was checked.
+class RenderRequest:
+    """How every statement of a run is rendered: ``--lang``, ``--format``, ``--fragment``, ``--draft``."""
 
-    The whole statement is not kept: a run over thousands of files would hold about 100 KB of model
-    objects for each. :meth:`Gate.statement` reads it again when its notice is rendered.
+    lang: str | None
+    fmt: str
+    fragment: bool
+    draft: bool
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One statement file after the gate: its findings, its ``statement`` section (id, languages) if it
+    could be loaded, and its rendered pages (one per language in ``languages``) if it was rendered.
+
+    ``notes`` are messages about languages that were skipped; ``problem`` says why a loaded statement
+    could not be rendered. The whole statement is not kept: a run over thousands of files would hold
+    about 100 KB of model objects for each.
     """
 
     target: Target
     findings: tuple[Finding, ...]
     about: StatementInfo | None
-    digest: bytes = b""
+    languages: tuple[str, ...] = ()
+    pages: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    problem: OutputError | None = field(default=None, compare=False)
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -50,28 +59,35 @@ class Checked:
 
 
 class Gate:
-    """The configured rule set (``[tool.noticelint]``: select, ignore, per-file-ignores, rules-dirs)."""
+    """The configured rule set (``[tool.noticelint]``: select, ignore, per-file-ignores, rules-dirs) and
+    how to render what passes."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, request: RenderRequest) -> None:
         self.config = config
-        rules = discover(config.rules_dirs)
-        known = [r.code for r in rules] + [m.code for m in META]
-        selected = select_codes(known, config.select, config.ignore, config.extend_select)
-        self.linter = Linter(rules, selected, config)
-        self.infos: dict[str, RuleInfo] = {r.code: r.info for r in rules} | {m.code: m for m in META}
+        self.request = request
+        rules = rule_catalogue(config)
+        self.linter = build_linter(config, Selection.from_config(config), rules)
+        self.infos = rule_infos(rules)
 
     def targets(self, paths: Sequence[str]) -> tuple[list[Target], list[Finding]]:
         return collect_targets(paths, self.config)
 
     def check(self, target: Target) -> Checked:
+        result = self.linter.check(Source(target.display, target.path))
+        findings = tuple(result.findings)
+        if not result.loaded or result.statement is None:
+            return Checked(target, findings, None)
+        statement = result.statement
+        checked = Checked(target, findings, statement.statement)
+        if checked.errors and not self.request.draft:
+            return checked
+        notes: list[str] = []
         try:
-            text = read(target.path, self.config.max_file_size)
-        except LoadError:
-            return Checked(target, tuple(self.linter.check_file(target)), None)
-        findings, statement = self.linter.check_text_typed(text, target.display)
-        if statement is None or any(f.input_error for f in findings):
-            return Checked(target, tuple(findings), None)
-        return Checked(target, tuple(findings), statement.statement, _digest(text))
+            languages = _languages(statement.statement, target.display, self.request.lang, notes)
+        except OutputError as exc:
+            return Checked(target, findings, statement.statement, notes=tuple(notes), problem=exc)
+        pages = _render(statement, languages, self.request, checked)
+        return Checked(target, findings, statement.statement, tuple(languages), pages, tuple(notes))
 
     def report(self, findings: Sequence[Finding], files: Sequence[str]) -> Report:
         """The findings as ``noticelint check`` reports them; errors are what fails here."""
@@ -84,16 +100,39 @@ class Gate:
         )
 
 
-def reload_statement(checked: Checked, max_file_size: int) -> PrivacyStatement:
-    """The statement of a file that passed the gate, read again; it must not have changed since."""
-    try:
-        text = read(checked.target.path, max_file_size)
-        if checked.about is None or _digest(text) != checked.digest:
-            raise OutputError(f"{checked.target.display}: the file changed after it was checked; run again")
-        return to_model(parse(text, checked.target.display))
-    except LoadError as exc:
-        raise OutputError(f"{checked.target.display}: cannot be read again: {exc}") from None
+def _render(
+    statement: PrivacyStatement, languages: Sequence[str], request: RenderRequest, checked: Checked
+) -> tuple[str, ...]:
+    from noticelint.render import render_notice
+
+    errors = checked.draft_lines() if request.draft else None
+    return tuple(
+        render_notice(statement, lang, request.fmt, fragment=request.fragment, draft_errors=errors)
+        for lang in languages
+    )
 
 
-def _digest(text: str) -> bytes:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+def _languages(info: StatementInfo, name: str, wanted: str | None, notes: list[str]) -> list[str]:
+    """The languages to render; raises OutputError when the statement cannot be rendered in them."""
+    if wanted is None:
+        if info.default_language not in LANGUAGES:
+            raise OutputError(
+                f"{name}: no standard wording for the default language '{info.default_language}'; "
+                f"choose --lang {' or '.join(LANGUAGES)}"
+            )
+        return [info.default_language]
+    if wanted == "all":
+        chosen = [lang for lang in info.languages if lang in LANGUAGES]
+        skipped = [lang for lang in info.languages if lang not in LANGUAGES]
+        if skipped:
+            notes.append(f"{name}: no standard wording for {', '.join(skipped)}; not rendered")
+        if not chosen:
+            languages = ", ".join(info.languages)
+            raise OutputError(f"{name}: none of the statement's languages ({languages}) can be rendered")
+        return chosen
+    if wanted not in info.languages:
+        raise OutputError(
+            f"{name}: the statement is not published in '{wanted}' (statement.languages: "
+            f"{', '.join(info.languages)}); add the language and its wording first"
+        )
+    return [wanted]
