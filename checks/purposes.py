@@ -301,7 +301,7 @@ activities:
     fails="""
     activities:
       - id: timebestilling
-        legal_basis: "6(1)(b)"
+        purpose: null
     """,
     passes=_ONE_ACTIVITY,
 )
@@ -333,7 +333,7 @@ def activity_purpose(ctx: CheckContext) -> Iterator[Hit]:
     fails="""
     activities:
       - id: timebestilling
-        purpose: Ta imot timebestillinger
+        legal_basis: null
     """,
     passes=_ONE_ACTIVITY,
 )
@@ -479,8 +479,7 @@ def special_categories_in_wording(ctx: CheckContext) -> Iterator[Hit]:
     fails="""
     activities:
       - id: henvendelser
-        purpose: Svare på spørsmål fra kunder
-        legal_basis: "6(1)(f)"
+        legitimate_interest: null
     """,
     passes="""
     activities:
@@ -668,10 +667,7 @@ def _mentions_form_or_booking(ctx: CheckContext, index: int) -> bool:
     fails="""
     activities:
       - id: timebestilling
-        purpose: Ta imot timebestillinger
-        legal_basis: "6(1)(b)"
-        source:
-          kind: data_subject
+        provision: null
     """,
     passes="""
     activities:
@@ -773,9 +769,10 @@ def automated_decision_logic(ctx: CheckContext) -> Iterator[Hit]:
     ),
     fails="""
     activities:
-      - id: timebestilling
-        purpose: Ta imot timebestillinger
-        legal_basis: "6(1)(b)"
+      - {id: timebestilling, automated_decisions: null}
+      - {id: kunderegister-fakturering, automated_decisions: null}
+      - {id: nettstedsanalyse, automated_decisions: null}
+      - {id: henvendelser, automated_decisions: null}
     """,
     passes="""
     activities:

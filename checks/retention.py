@@ -231,8 +231,7 @@ _WHAT_TO_WRITE = (
     fails="""
     activities:
       - id: timebestilling
-        purpose: Ta imot timebestillinger
-        legal_basis: "6(1)(b)"
+        retention: null
     """,
     passes="""
     activities:
@@ -288,9 +287,8 @@ def retention_missing(ctx: CheckContext) -> Iterator[Hit]:
     fails="""
     activities:
       - id: timebestilling
-        purpose: Ta imot timebestillinger
-        legal_basis: "6(1)(b)"
         retention:
+          $replace: true
           criterion: Så lenge det er nødvendig.
     """,
     passes="""

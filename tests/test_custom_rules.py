@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from noticelint import cli
+from noticelint.lint.rules import discover
 
 RULE_DIRS = Path(__file__).resolve().parent / "custom_rules"
 
@@ -127,6 +128,24 @@ def test_custom_rule_is_listed_and_explained(project: Path) -> None:
     assert code == 0, err
     assert "House policy 1.2" in out and "organisation number" in out
     assert "Add controller.organisation_number" in out
+
+
+def test_check_examples_runs_the_custom_rules_examples_too(project: Path) -> None:
+    use_rules(project, "good")
+    code, out, err = run("rules", "--check-examples")
+    assert code == 0, out + err
+    assert re.fullmatch(r"all \d+ examples of \d+ rules behave\n", out), out
+    builtin = len(discover())
+    assert f"of {builtin + 1} rules" in out  # ORG001's examples ran with the built-in ones
+
+
+def test_check_examples_names_each_example_that_does_not_behave(project: Path) -> None:
+    use_rules(project, "bad_examples")
+    code, out, _ = run("rules", "--check-examples")
+    assert code == 1
+    assert "ORG002 fails example: does not make ORG002 fire" in out.splitlines()
+    assert "ORG002 passes example: makes ORG002 fire" in out.splitlines()
+    assert out.splitlines()[-1].startswith("2 of ")
 
 
 def test_custom_rule_works_with_select_ignore_and_waivers(project: Path) -> None:

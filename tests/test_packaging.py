@@ -22,8 +22,12 @@ def _run(args: list[str], cwd: Path, **kwargs: object) -> subprocess.CompletedPr
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
+    # Built from a copy, so that setuptools' build/ and egg-info never land in the work tree.
+    source = tmp_path_factory.mktemp("source") / "noticelint"
+    ignore = shutil.ignore_patterns(".venv", ".git", "build", "dist", "*.egg-info", ".*_cache", "__pycache__")
+    shutil.copytree(REPO, source, ignore=ignore)
     result = _run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(REPO)], REPO
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(source)], source
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     (built,) = out.glob("noticelint-*.whl")
@@ -54,6 +58,9 @@ def test_wheel_in_a_fresh_venv_has_rules_and_knowledge(wheel: Path, tmp_path: Pa
     rules = _run([str(python), "-m", "noticelint", "rules"], work)
     assert rules.returncode == 0, rules.stderr
     assert "CTL003" in rules.stdout and "controller-mismatch" in rules.stdout
+
+    examples = _run([str(python), "-m", "noticelint", "rules", "--check-examples"], work)
+    assert examples.returncode == 0, examples.stdout + examples.stderr  # the base statement is in the wheel
 
     check = _run([str(python), "-m", "noticelint", "check", str(CLINIC)], work)
     assert check.returncode == 1, check.stdout + check.stderr

@@ -1,24 +1,19 @@
 """Every rule carries a failing and a passing example; here they run.
 
-Each example is a YAML fragment merged onto the complete example statement, which itself checks clean.
+Each example is a YAML fragment merged by id onto the complete example statement, which itself checks
+clean: the same merge and the same check as ``noticelint rules --check-examples``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 
-from noticelint.lint.findings import Finding
+from noticelint.lint.engine import Linter
+from noticelint.lint.examples import base_statement, example_document, example_findings
 from noticelint.lint.rules import Rule, discover
-from tests.conftest import merge, yaml_dump, yaml_load
+from tests.conftest import EXAMPLE, yaml_load
 
 RULES = discover()
-
-
-def _apply(example_data: dict[str, Any], fragment: str) -> str:
-    return yaml_dump(merge(example_data, yaml_load(fragment)))
 
 
 def test_every_rule_has_examples_and_documentation() -> None:
@@ -29,19 +24,31 @@ def test_every_rule_has_examples_and_documentation() -> None:
         assert info.explanation and info.fix and info.summary, f"{info.code} needs explanation and fix"
 
 
+def test_the_base_statement_is_the_example_in_policy() -> None:
+    assert base_statement() == yaml_load(EXAMPLE.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_failing_example_fires(
-    rule: Rule, example_data: dict[str, Any], check: Callable[[str], list[Finding]]
-) -> None:
-    findings = check(_apply(example_data, rule.info.fails))
+def test_failing_example_fires(rule: Rule, linter: Linter) -> None:
+    findings = example_findings(linter, rule, "fails")
     assert not [f for f in findings if f.input_error], findings
     assert rule.code in {f.code for f in findings}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_passing_example_is_quiet(
-    rule: Rule, example_data: dict[str, Any], check: Callable[[str], list[Finding]]
-) -> None:
-    findings = check(_apply(example_data, rule.info.passes))
+def test_passing_example_is_quiet(rule: Rule, linter: Linter) -> None:
+    findings = example_findings(linter, rule, "passes")
     assert not [f for f in findings if f.input_error], findings
     assert rule.code not in {f.code for f in findings}
+
+
+def test_examples_merge_lists_of_items_by_id() -> None:
+    """A fragment names only what it is about: the base statement's other items stay."""
+    base = base_statement()
+    merged = yaml_load(example_document("activities:\n  - {id: timebestilling, legal_basis: null}\n"))
+    assert [a["id"] for a in merged["activities"]] == [a["id"] for a in base["activities"]]
+    assert "legal_basis" not in merged["activities"][0]
+    assert merged["activities"][1] == base["activities"][1]
+    appended = yaml_load(example_document("activities:\n  - {id: ny, purpose: Noe nytt}\n"))
+    assert [a["id"] for a in appended["activities"]][-1] == "ny"
+    assert len(appended["activities"]) == len(base["activities"]) + 1

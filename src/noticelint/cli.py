@@ -18,7 +18,7 @@ from noticelint import __version__
 
 if TYPE_CHECKING:
     from noticelint.lint.config import Config
-    from noticelint.lint.rules import RuleInfo
+    from noticelint.lint.rules import Rule, RuleInfo
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -60,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     rules.add_argument("--config", type=Path, help="configuration file, for custom rule directories")
+    rules.add_argument(
+        "--check-examples",
+        action="store_true",
+        help="run every rule's fails/passes examples (custom rules too); exit 1 naming each that misbehaves",
+    )
 
     explain = commands.add_parser("explain", help="explain one rule: legal reference, why, how to fix")
     explain.add_argument("code")
@@ -168,8 +173,27 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from noticelint.reporters.rule_docs import rules_listing
 
     config = load_config(args.config, Path.cwd())
-    _write(rules_listing(rule_catalogue(config), args.format), None)
+    rules = rule_catalogue(config)
+    if args.check_examples:
+        return _check_examples(config, rules)
+    _write(rules_listing(rules, args.format), None)
     return EXIT_CLEAN
+
+
+def _check_examples(config: Config, rules: list[Rule]) -> int:
+    from noticelint.lint.examples import example_problems
+    from noticelint.lint.setup import Selection, build_linter
+
+    linter = build_linter(config, Selection(select=("ALL",)), rules)
+    problems = list(example_problems(linter, rules))
+    lines = [f"{problem}\n" for problem in problems]
+    examples = 2 * len(rules)
+    if problems:
+        lines.append(f"{len(problems)} of {examples} examples do not behave\n")
+    else:
+        lines.append(f"all {examples} examples of {len(rules)} rules behave\n")
+    _write("".join(lines), None)
+    return EXIT_FINDINGS if problems else EXIT_CLEAN
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
