@@ -67,17 +67,41 @@ def party_services(knowledge: Knowledge, party: Party) -> list[Vendor]:
 
 
 def party_vendors(knowledge: Knowledge, party: Party) -> list[Vendor]:
-    """The vendors a party stands for, best first.
+    """The vendors a party stands for, best first: the one matcher every rule family uses.
 
-    A party that names a service ("Google Analytics") stands for that service only. A party named only
-    by its entity ("Google Ireland Limited", "Google LLC", "Google Inc.") stands for every service that
-    entity provides, in the order of the table.
+    A party that names a service ("Google Analytics") stands for that service only; so does a party whose
+    name mentions a service ("Google Analytics 4 (GA4)"). A party named only by its entity ("Google
+    Ireland Limited", "Google LLC", "Google Inc.") stands for every service that entity provides, in the
+    order of the table.
     """
-    services = party_services(knowledge, party)
+    services = party_services(knowledge, party) or _services_mentioned(knowledge, party)
     if services:
         return services
     keys = party_keys(party)
     return [vendor for vendor in knowledge.vendors if entity_keys(vendor) & keys]
+
+
+def party_vendor(knowledge: Knowledge, party: Party) -> Vendor | None:
+    """The one vendor a party certainly stands for, or ``None``.
+
+    The first of :func:`party_vendors` when the party names or mentions a service; when it is named only
+    by an entity that stands behind several services ("Google Ireland Limited": Analytics, Tag Manager,
+    Workspace, YouTube), it is not known which one is used, so there is no single vendor to judge by.
+    """
+    vendors = party_vendors(knowledge, party)
+    if not vendors:
+        return None
+    by_service = bool(party_services(knowledge, party) or _services_mentioned(knowledge, party))
+    return vendors[0] if by_service or len(vendors) == 1 else None
+
+
+def _services_mentioned(knowledge: Knowledge, party: Party) -> list[Vendor]:
+    """Services named inside the party's trade or legal name, in that order, each once."""
+    found: list[Vendor] = []
+    for name in (party.trade_name, party.legal_name):
+        if name:
+            found += [vendor for vendor, *_ in find_vendors(knowledge, name) if vendor not in found]
+    return found
 
 
 def stands_for(knowledge: Knowledge, party: Party, vendor: Vendor) -> bool:
@@ -222,24 +246,6 @@ def find_outdated_names(knowledge: Knowledge, text: str) -> list[tuple[Vendor, i
     if not _gate(knowledge, "outdated").may_name(text):
         return []
     return knowledge.find_outdated_names(text)
-
-
-def party_vendor(knowledge: Knowledge, party: Party) -> Vendor | None:
-    """The vendor-table row for a party, matched on its trade name, then its legal name.
-
-    Only service names and aliases count: an entity name such as "Google Ireland Limited" stands behind
-    several services and says nothing about which one is used.
-    """
-    for name in (party.trade_name, party.legal_name):
-        if not name:
-            continue
-        vendor = knowledge.vendor_named(name)
-        if vendor is None:
-            found = find_vendors(knowledge, name)
-            vendor = found[0][0] if found else None
-        if vendor is not None:
-            return vendor
-    return None
 
 
 def cookie_note(vendor: Vendor) -> str | None:
