@@ -11,12 +11,11 @@ import bisect
 import functools
 import math
 import re
-from pathlib import Path
 from typing import Any
 
 from noticelint.input.composer import LIBYAML, MAP_TAG, SEQ_TAG, STR_TAG, ScalarNode, SequenceNode
 from noticelint.input.document import Document, NodeInfo, pointer_join
-from noticelint.input.reading import DEFAULT_MAX_BYTES, LoadError, fail, read
+from noticelint.input.reading import LoadError, fail
 from noticelint.input.span import Span
 
 MAX_NODES = 100_000
@@ -375,7 +374,3 @@ def parse(text: str, path: str) -> Document:
         index=functools.partial(_node_index, root, lines),
         lookup=functools.partial(_node_at, root, lines),
     )
-
-
-def load(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    return parse(read(path, max_bytes), display or str(path))

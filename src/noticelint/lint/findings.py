@@ -34,8 +34,8 @@ class Severity(enum.IntEnum):
 class Finding:
     """One problem in one file.
 
-    ``code`` is empty for problems that come before the rules can run (unreadable file,
-    invalid YAML, schema errors); those are *input errors* and make the run exit 2.
+    Problems that come before the rules can run (unreadable file, invalid YAML, schema errors, broken
+    references) carry the engine's own INP codes and ``input_error=True``: they make the run exit 2.
     """
 
     path: str

@@ -1,10 +1,11 @@
-"""The rule API: how a check describes itself and how the engine finds it.
+"""Declaring rules and finding them: the ``rule`` decorator and rule discovery.
 
 A rule is a function decorated with :func:`rule`. It receives a :class:`~noticelint.lint.context.CheckContext`
-and yields findings through ``ctx.report(...)``. Its docstring is its documentation: the first paragraph
-explains what it checks and why; the decorator carries the code, name, severity, legal references, the
-fix hint and a failing and a passing example (YAML fragments merged onto the complete example statement),
-which the test suite runs.
+and yields :class:`~noticelint.lint.context.Hit` objects, which the engine locates in the file. Rules
+import only from :mod:`noticelint.api`. Its docstring is its documentation: the first paragraph says what
+it checks and why; the decorator carries the code, name, severity, legal references, the fix hint and a
+failing and a passing example (YAML fragments merged by id onto the complete example statement), which
+``noticelint rules --check-examples`` and the test suite run.
 """
 
 from __future__ import annotations

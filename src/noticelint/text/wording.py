@@ -49,7 +49,3 @@ def wording_of(fields: Iterable[tuple[str, Text]], default: str) -> Iterator[Wor
         else:
             for language, text in value.root.items():
                 yield Wording(pointer_join(pointer, language), pointer, language, text)
-
-
-def iter_wording(statement: PrivacyStatement) -> Iterator[Wording]:
-    yield from wording_of(iter_text_fields(statement), statement.statement.default_language)
