@@ -51,8 +51,60 @@ def _quote(value: Any) -> str:
     return f"'{text}'"
 
 
-def _where(pointer: str) -> str:
-    return ".".join(pointer.strip("/").split("/")) if pointer else "the top level"
+_ITEM_KINDS = {
+    "activities": "activity",
+    "parties": "party",
+    "sections": "section",
+    "transfers": "transfer",
+    "cookies": "cookie",
+}
+
+
+def _where(pointer: str, data: Any = None) -> str:
+    """Where ``pointer`` is, naming list items by their id (or a cookie by its name) where they have one:
+    ``/activities/1/retention/period`` -> ``activity 'e-post' (retention.period)``."""
+    if not pointer:
+        return "the top level"
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.strip("/").split("/")]
+    items: list[str] = []  # "activity 'e-post'", then maybe "cookie '_ga'"
+    path: list[str] = []
+    value = data
+    for n, token in enumerate(tokens):
+        parent_key = tokens[n - 1] if n else ""
+        if isinstance(value, list) and token.isdigit() and parent_key in _ITEM_KINDS:
+            index = int(token)
+            item = value[index] if index < len(value) else None
+            label = _item_label(item, index)
+            if path and path[-1] == parent_key:
+                path.pop()
+            if path:  # a list below a plain mapping: keep the way there
+                items.append(".".join(path))
+                path = []
+            items.append(f"{_ITEM_KINDS[parent_key]} {label}")
+            value = item
+            continue
+        path.append(token)
+        value = (
+            value.get(token)
+            if isinstance(value, dict)
+            else (
+                value[int(token)]
+                if isinstance(value, list) and token.isdigit() and int(token) < len(value)
+                else None
+            )
+        )
+    if not items:
+        return ".".join(tokens)
+    head = ", ".join(items)
+    return f"{head} ({'.'.join(path)})" if path else head
+
+
+def _item_label(item: Any, index: int) -> str:
+    if isinstance(item, dict):
+        for key in ("id", "name"):
+            if isinstance(item.get(key), str) and item[key].strip():
+                return _quote(item[key])
+    return f"{index + 1}"
 
 
 def _suggest(word: str, choices: list[str]) -> str:
@@ -117,7 +169,7 @@ def _describe(schema: dict[str, Any]) -> str:
 def _messages(error: Any, doc: Document) -> Iterator[Problem]:
     pointer = pointer_from_path(error.absolute_path)
     validator, instance, schema = error.validator, error.instance, error.schema
-    where = _where(pointer)
+    where = _where(pointer, doc.data)
     if validator == "additionalProperties" and isinstance(instance, dict):
         allowed = sorted(schema.get("properties", {}))
         patterns = schema.get("patternProperties", {})
@@ -303,7 +355,10 @@ def model_problems(exc: Any, doc: Document) -> list[Problem]:
     """Problems from a pydantic ValidationError, for what the JSON Schema cannot express."""
     errors: list[dict[str, Any]] = list(exc.errors()) if hasattr(exc, "errors") else []
     return [
-        Problem(doc.span(pointer_from_path(e["loc"])), f"{_where(pointer_from_path(e['loc']))}: {e['msg']}")
+        Problem(
+            doc.span(pointer_from_path(e["loc"])),
+            f"{_where(pointer_from_path(e['loc']), doc.data)}: {e['msg']}",
+        )
         for e in errors
     ] or [Problem(doc.span(""), f"the statement is not valid: {exc}")]
 
