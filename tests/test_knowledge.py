@@ -205,6 +205,18 @@ def test_vendor_for_host_wildcard_matches_subdomains_only(knowledge: Knowledge) 
     assert knowledge.vendor_for_host("evilgoogle-analytics.com") is None
 
 
+def test_vendor_for_host_longest_match_wins(knowledge: Knowledge) -> None:
+    # *.cloudflare.com is Cloudflare; the exact host cdnjs.cloudflare.com is cdnjs.
+    assert _vendor(knowledge, "Cloudflare") == knowledge.vendor_for_host("www.cloudflare.com")
+    cdnjs = knowledge.vendor_for_host("cdnjs.cloudflare.com")
+    assert cdnjs is not None and cdnjs.service == "cdnjs"
+    # *.doubleclick.net is Google Marketing Platform; googleads.g.doubleclick.net is listed for Google Ads.
+    ads = knowledge.vendor_for_host("googleads.g.doubleclick.net")
+    assert ads is not None and ads.service == "Google Ads"
+    marketing = knowledge.vendor_for_host("ad.doubleclick.net")
+    assert marketing is not None and marketing.service == "Google Marketing Platform"
+
+
 def test_vendor_for_host_longest_wildcard_wins() -> None:
     knowledge = load_knowledge(
         [
@@ -280,21 +292,19 @@ def test_outdated_names_are_whole_words(knowledge: Knowledge) -> None:
 # --- configuration ----------------------------------------------------------------------------
 
 
-# A service the built-in table does not know, for the tests of configuration rows.
+# A service the built-in table does not know (Tripletex, used here before, is now a built-in row).
 _LOCAL = "Regnskapsbyrå Eksempel"
 
 
 def test_extra_vendor_rows_are_found() -> None:
-    knowledge = load_knowledge(
-        [{"service": "Tripletex", "aliases": "Tripletex regnskap", "data_to_us": "no"}]
-    )
-    found = knowledge.find_vendors("Regnskapet føres i Tripletex.")
-    assert [vendor.service for vendor, _, _, _ in found] == ["Tripletex"]
+    knowledge = load_knowledge([{"service": _LOCAL, "aliases": "Eksempel regnskap", "data_to_us": "no"}])
+    found = knowledge.find_vendors(f"Regnskapet føres av {_LOCAL}.")
+    assert [vendor.service for vendor, _, _, _ in found] == [_LOCAL]
     vendor = found[0][0]
     assert vendor.source == "user configuration"
     assert vendor.eea_entity == ""
     assert vendor.sends_data_to_us is False
-    assert vendor.aliases == ("Tripletex regnskap",)
+    assert vendor.aliases == ("Eksempel regnskap",)
 
 
 def test_extra_vendor_rows_may_leave_out_category_and_hosts() -> None:
@@ -321,8 +331,8 @@ def test_extra_vendor_rows_may_give_hosts_as_text_or_list() -> None:
 
 
 def test_extra_vendors_do_not_leak_into_later_loads() -> None:
-    load_knowledge([{"service": "Tripletex", "hosts": "app.eksempel.no"}])
-    assert load_knowledge().vendor_named("Tripletex") is None
+    load_knowledge([{"service": _LOCAL, "hosts": "app.eksempel.no"}])
+    assert load_knowledge().vendor_named(_LOCAL) is None
     assert load_knowledge().vendor_for_host("app.eksempel.no") is None
 
 
