@@ -98,6 +98,18 @@ def test_no_country_is_both_eea_and_adequate(knowledge: Knowledge) -> None:
     assert not knowledge.eea & set(knowledge.adequacy)
 
 
+def test_adequacy_decisions_added_and_renewed(knowledge: Knowledge) -> None:
+    brazil = knowledge.adequacy_for("BR")
+    assert brazil is not None
+    assert "2026/179" in brazil.decision
+    united_kingdom = knowledge.adequacy_for("GB")
+    assert united_kingdom is not None
+    assert "27 December 2031" in united_kingdom.decision
+    united_states = knowledge.adequacy_for("US")
+    assert united_states is not None
+    assert "T-553/23" in united_states.scope and "C-703/25 P" in united_states.scope
+
+
 def test_every_adequacy_row_says_whether_it_is_in_the_eea_agreement(knowledge: Knowledge) -> None:
     for item in knowledge.adequacy.values():
         assert item.eea_incorporated in {"yes", "no", "unknown"}, item
