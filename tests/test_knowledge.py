@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from noticelint.knowledge import Adequacy, Authority, Knowledge, Vendor, load_knowledge
+from noticelint.knowledge import VENDOR_CATEGORIES, Adequacy, Authority, Knowledge, Vendor, load_knowledge
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +98,23 @@ def test_no_country_is_both_eea_and_adequate(knowledge: Knowledge) -> None:
     assert not knowledge.eea & set(knowledge.adequacy)
 
 
+def test_adequacy_decisions_added_and_renewed(knowledge: Knowledge) -> None:
+    brazil = knowledge.adequacy_for("BR")
+    assert brazil is not None
+    assert "2026/179" in brazil.decision
+    united_kingdom = knowledge.adequacy_for("GB")
+    assert united_kingdom is not None
+    assert "27 December 2031" in united_kingdom.decision
+    united_states = knowledge.adequacy_for("US")
+    assert united_states is not None
+    assert "T-553/23" in united_states.scope and "C-703/25 P" in united_states.scope
+
+
+def test_every_adequacy_row_says_whether_it_is_in_the_eea_agreement(knowledge: Knowledge) -> None:
+    for item in knowledge.adequacy.values():
+        assert item.eea_incorporated in {"yes", "no", "unknown"}, item
+
+
 # --- vendors ----------------------------------------------------------------------------------
 
 
@@ -158,6 +175,106 @@ def test_find_vendors_case_insensitive_for_longer_names(knowledge: Knowledge) ->
     assert [vendor.service for vendor, _, _, _ in found] == ["Mailchimp"]
 
 
+# --- categories and hosts ---------------------------------------------------------------------
+
+
+def test_every_built_in_vendor_has_a_known_category(knowledge: Knowledge) -> None:
+    assert knowledge.vendors
+    for vendor in knowledge.vendors:
+        assert vendor.category in VENDOR_CATEGORIES, vendor.service
+
+
+def test_vendor_names_and_aliases_are_unique(knowledge: Knowledge) -> None:
+    seen: dict[str, str] = {}
+    for vendor in knowledge.vendors:
+        for name in vendor.names:
+            key = " ".join(name.split()).casefold()
+            assert key not in seen, (name, vendor.service, seen.get(key))
+            seen[key] = vendor.service
+
+
+def test_hosts_are_normalised_host_names(knowledge: Knowledge) -> None:
+    for vendor in knowledge.vendors:
+        for host in vendor.hosts:
+            assert host == host.strip().lower(), (vendor.service, host)
+            assert "/" not in host and ":" not in host, (vendor.service, host)
+            assert "*" not in host.removeprefix("*."), (vendor.service, host)
+
+
+def test_vendor_for_host_exact(knowledge: Knowledge) -> None:
+    pixel = knowledge.vendor_for_host("connect.facebook.net")
+    assert pixel is not None and pixel.service == "Meta Pixel"
+    analytics = knowledge.vendor_for_host("region1.google-analytics.com")
+    assert analytics is not None and analytics.service == "Google Analytics"
+    assert "www.googletagmanager.com" in analytics.hosts
+
+
+def test_vendor_for_host_wildcard_matches_subdomains_only(knowledge: Knowledge) -> None:
+    analytics = knowledge.vendor_for_host("www.google-analytics.com")
+    assert analytics is not None and analytics.service == "Google Analytics"
+    assert knowledge.vendor_for_host("ssl.google-analytics.com") == analytics  # *.google-analytics.com
+    assert knowledge.vendor_for_host("google-analytics.com") is None  # "*." needs a subdomain
+    assert knowledge.vendor_for_host("evilgoogle-analytics.com") is None
+
+
+def test_vendor_for_host_longest_match_wins(knowledge: Knowledge) -> None:
+    # *.cloudflare.com is Cloudflare; the exact host cdnjs.cloudflare.com is cdnjs.
+    assert _vendor(knowledge, "Cloudflare") == knowledge.vendor_for_host("www.cloudflare.com")
+    cdnjs = knowledge.vendor_for_host("cdnjs.cloudflare.com")
+    assert cdnjs is not None and cdnjs.service == "cdnjs"
+    # *.doubleclick.net is Google Marketing Platform; googleads.g.doubleclick.net is listed for Google Ads.
+    ads = knowledge.vendor_for_host("googleads.g.doubleclick.net")
+    assert ads is not None and ads.service == "Google Ads"
+    marketing = knowledge.vendor_for_host("ad.doubleclick.net")
+    assert marketing is not None and marketing.service == "Google Marketing Platform"
+
+
+def test_vendor_for_host_longest_wildcard_wins() -> None:
+    knowledge = load_knowledge(
+        [
+            {"service": "Bred Eksempel", "hosts": "*.eksempel.no"},
+            {"service": "Smal Eksempel", "hosts": "*.cdn.eksempel.no"},
+        ]
+    )
+    narrow = knowledge.vendor_for_host("a.cdn.eksempel.no")
+    assert narrow is not None and narrow.service == "Smal Eksempel"
+    broad = knowledge.vendor_for_host("www.eksempel.no")
+    assert broad is not None and broad.service == "Bred Eksempel"
+
+
+def test_vendor_for_host_ignores_case_scheme_port_path_and_trailing_dot(knowledge: Knowledge) -> None:
+    pixel = _vendor(knowledge, "Meta Pixel")
+    assert knowledge.vendor_for_host("Connect.Facebook.NET.") == pixel
+    assert knowledge.vendor_for_host("https://connect.facebook.net:443/en_US/fbevents.js") == pixel
+    assert knowledge.vendor_for_host("//connect.facebook.net/en_US/fbevents.js") == pixel
+
+
+def test_vendor_for_unknown_or_empty_host_is_none(knowledge: Knowledge) -> None:
+    assert knowledge.vendor_for_host("www.example.no") is None
+    assert knowledge.vendor_for_host("") is None
+    assert knowledge.vendor_for_host("   ") is None
+    assert knowledge.vendor_for_host("facebook.net") is None
+
+
+def test_name_index_finds_what_trying_every_name_finds(knowledge: Knowledge) -> None:
+    from noticelint.knowledge import _mentions  # the index only rules names out
+
+    names = [name for vendor in knowledge.vendors for name in (*vendor.names, *vendor.outdated_names)]
+    texts = [
+        " og ".join(names),
+        "; ".join(name.upper() for name in names),
+        "Vi bruker e-conomic, Make.com, X (Twitter), Cookie-Script og 24SevenOffice.",
+        "Vi bruker GA4, GTM og AWS, men ikke GAME eller Gtm.",
+        "Google Analyticsx, xGoogle Analytics, Google_Analytics, Hotjar-Ltd, Hotjar's, «Hotjar»",
+        "İnfo ſtripe KLARNA Klarna\u212a Stripe",  # letters re.IGNORECASE folds differently
+        "Stripe\nPayments Europe, Limited og Mailchimp\tSkjema",
+    ]
+    for kind in ("vendors", "outdated"):
+        index = knowledge._name_index(kind)
+        for text in texts:
+            assert _mentions(text, index) == _mentions(text, index, every_name=True), (kind, text)
+
+
 # --- outdated names ---------------------------------------------------------------------------
 
 
@@ -187,22 +304,48 @@ def test_outdated_names_are_whole_words(knowledge: Knowledge) -> None:
 # --- configuration ----------------------------------------------------------------------------
 
 
+# A service the built-in table does not know (Tripletex, used here before, is now a built-in row).
+_LOCAL = "Regnskapsbyrå Eksempel"
+
+
 def test_extra_vendor_rows_are_found() -> None:
-    knowledge = load_knowledge(
-        [{"service": "Tripletex", "aliases": "Tripletex regnskap", "data_to_us": "no"}]
-    )
-    found = knowledge.find_vendors("Regnskapet føres i Tripletex.")
-    assert [vendor.service for vendor, _, _, _ in found] == ["Tripletex"]
+    knowledge = load_knowledge([{"service": _LOCAL, "aliases": "Eksempel regnskap", "data_to_us": "no"}])
+    found = knowledge.find_vendors(f"Regnskapet føres av {_LOCAL}.")
+    assert [vendor.service for vendor, _, _, _ in found] == [_LOCAL]
     vendor = found[0][0]
     assert vendor.source == "user configuration"
     assert vendor.eea_entity == ""
     assert vendor.sends_data_to_us is False
-    assert vendor.aliases == ("Tripletex regnskap",)
+    assert vendor.aliases == ("Eksempel regnskap",)
+
+
+def test_extra_vendor_rows_may_leave_out_category_and_hosts() -> None:
+    vendor = load_knowledge([{"service": _LOCAL}]).vendor_named(_LOCAL)
+    assert vendor is not None
+    assert vendor.category == ""
+    assert vendor.hosts == ()
+
+
+def test_extra_vendor_rows_may_give_hosts_as_text_or_list() -> None:
+    knowledge = load_knowledge(
+        [
+            {"service": _LOCAL, "category": "Accounting", "hosts": "app.eksempel.no; *.Eksempel-CDN.no."},
+            {"service": "Skjema Eksempel", "hosts": ["skjema.eksempel.no"]},
+        ]
+    )
+    local = knowledge.vendor_named(_LOCAL)
+    assert local is not None
+    assert local.category == "accounting"
+    assert local.hosts == ("app.eksempel.no", "*.eksempel-cdn.no")
+    assert knowledge.vendor_for_host("static.eksempel-cdn.no") == local
+    forms = knowledge.vendor_for_host("skjema.eksempel.no")
+    assert forms is not None and forms.service == "Skjema Eksempel"
 
 
 def test_extra_vendors_do_not_leak_into_later_loads() -> None:
-    load_knowledge([{"service": "Tripletex"}])
-    assert load_knowledge().vendor_named("Tripletex") is None
+    load_knowledge([{"service": _LOCAL, "hosts": "app.eksempel.no"}])
+    assert load_knowledge().vendor_named(_LOCAL) is None
+    assert load_knowledge().vendor_for_host("app.eksempel.no") is None
 
 
 def test_extra_vendor_without_service_is_an_error() -> None:

@@ -7,6 +7,9 @@ row of the first three says where its facts come from (``source``), how sure the
 
 Vendor values such as ``"yes"``, ``"no (EU storage; ...)"``, ``"believed yes (verify)"`` or
 ``"possible"`` are kept as the text the table gives; the properties of :class:`Vendor` interpret them.
+Each vendor also has a ``category`` (one of :data:`VENDOR_CATEGORIES`) and the ``hosts`` its scripts
+load from or send to, which :meth:`Knowledge.vendor_for_host` looks up. Adequacy rows say whether the
+decision is known to be part of the EEA Agreement (``eea_incorporated``: yes, no or unknown).
 """
 
 from __future__ import annotations
@@ -19,9 +22,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 
-from noticelint.text.pretests import folded, is_safe_needle
+from noticelint.text.pretests import SAFE_CHARACTERS, folded, is_safe_needle
 
-__all__ = ["Adequacy", "Authority", "Knowledge", "Vendor", "load_knowledge"]
+__all__ = ["VENDOR_CATEGORIES", "Adequacy", "Authority", "Knowledge", "Vendor", "load_knowledge"]
 
 # Names this long or shorter ("GA", "GA4", "GTM") are matched case-sensitively in free text, so
 # that "ga" or "Gtm" in ordinary words do not count as a vendor mention.
@@ -95,11 +98,47 @@ _VENDOR_COLUMNS = (
     "us_entity_dpf_listed",
     "sets_cookies",
     "outdated_names",
+    "category",
+    "hosts",
     "source",
     "confidence",
     "last_checked",
 )
-_ADEQUACY_COLUMNS = ("country", "name", "decision", "scope", "source", "confidence", "last_checked")
+# What a vendor is used for on a site; the ``category`` column of ``vendors.csv`` is one of these.
+VENDOR_CATEGORIES = frozenset(
+    {
+        "analytics",
+        "advertising",
+        "fonts",
+        "cdn",
+        "maps",
+        "video",
+        "forms",
+        "booking",
+        "payment",
+        "email",
+        "hosting",
+        "chat",
+        "consent",
+        "social",
+        "security",
+        "monitoring",
+        "sdk",
+        "crm",
+        "accounting",
+        "other",
+    }
+)
+_ADEQUACY_COLUMNS = (
+    "country",
+    "name",
+    "decision",
+    "scope",
+    "eea_incorporated",
+    "source",
+    "confidence",
+    "last_checked",
+)
 _EEA_COLUMNS = ("country", "name")
 
 _USER_SOURCE = "user configuration"
@@ -162,6 +201,11 @@ class Vendor:
     source: str
     confidence: str
     last_checked: str
+    # One of VENDOR_CATEGORIES ("analytics", "advertising" ...); empty when a configuration row gives none.
+    category: str = ""
+    # Hostnames the service loads from or sends to ("www.google-analytics.com"); "*.example.com" stands
+    # for any subdomain of example.com.
+    hosts: tuple[str, ...] = ()
 
     @property
     def sends_data_to_us(self) -> bool:
@@ -207,6 +251,9 @@ class Adequacy:
     source: str
     confidence: str
     last_checked: str
+    # Whether the decision has been incorporated into the EEA Agreement, which matters to controllers in
+    # Norway, Iceland and Liechtenstein: "yes", "no" or "unknown", possibly with a note.
+    eea_incorporated: str = "unknown"
 
 
 @dataclass(frozen=True)
@@ -221,6 +268,10 @@ class Knowledge:
     _found: dict[tuple[str, str], list[tuple[Vendor, int, int, str]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # The names to look for ("vendors" or "outdated"), indexed once per knowledge object.
+    _names: dict[str, _NameIndex] = field(default_factory=dict, compare=False, repr=False)
+    # Service names and aliases, folded, to the first vendor that has them (for vendor_named).
+    _named: dict[str, Vendor] = field(default_factory=dict, compare=False, repr=False)
 
     def authority(self, code: str) -> Authority | None:
         """The authority for an ISO 3166 code (``"NO"``, ``"de-by"``, ``"UK"``), or ``None``."""
@@ -239,10 +290,36 @@ class Knowledge:
         wanted = _fold(text)
         if not wanted:
             return None
+        if not self._named:
+            for vendor in self.vendors:
+                for name in vendor.names:
+                    self._named.setdefault(_fold(name), vendor)
+        return self._named.get(wanted)
+
+    def vendor_for_host(self, host: str) -> Vendor | None:
+        """The vendor a hostname belongs to (``"www.google-analytics.com"``), or ``None``.
+
+        A host in the table matches exactly; ``*.example.com`` matches any subdomain of example.com
+        (not example.com itself). Case, a trailing dot, a port and a scheme or path are ignored
+        (``"https://Connect.Facebook.net:443/en_US/fbevents.js"``). Where several entries match, the
+        longest wins (``region1.google-analytics.com`` over ``*.google-analytics.com``); on a tie the
+        vendor listed first wins.
+        """
+        wanted = _hostname(host)
+        if not wanted:
+            return None
+        best: tuple[int, Vendor] | None = None
         for vendor in self.vendors:
-            if any(_fold(name) == wanted for name in vendor.names):
-                return vendor
-        return None
+            for entry in vendor.hosts:
+                if entry.startswith("*."):
+                    matched = wanted.endswith(entry[1:])
+                    length = len(entry) - 1
+                else:
+                    matched = wanted == entry
+                    length = len(entry) + 1  # an exact host beats a wildcard for the same name
+                if matched and (best is None or length > best[0]):
+                    best = (length, vendor)
+        return best[1] if best else None
 
     def find_vendors(self, text: str) -> list[tuple[Vendor, int, int, str]]:
         """Every vendor mentioned in ``text``: ``(vendor, start, end, name)``, sorted by offset.
@@ -256,9 +333,7 @@ class Knowledge:
         if key not in self._found:
             if len(self._found) > 20_000:
                 self._found.clear()
-            self._found[key] = _mentions(
-                text, [(vendor, name) for vendor in self.vendors for name in vendor.names]
-            )
+            self._found[key] = _mentions(text, self._name_index("vendors"))
         return self._found[key]
 
     def find_outdated_names(self, text: str) -> list[tuple[Vendor, int, int, str]]:
@@ -271,18 +346,26 @@ class Knowledge:
         if key not in self._found:
             if len(self._found) > 20_000:
                 self._found.clear()
-            self._found[key] = _mentions(
-                text, [(vendor, name) for vendor in self.vendors for name in vendor.outdated_names]
-            )
+            self._found[key] = _mentions(text, self._name_index("outdated"))
         return self._found[key]
+
+    def _name_index(self, kind: str) -> _NameIndex:
+        if kind not in self._names:
+            if kind == "vendors":
+                pairs = tuple((vendor, name) for vendor in self.vendors for name in vendor.names)
+            else:
+                pairs = tuple((vendor, name) for vendor in self.vendors for name in vendor.outdated_names)
+            self._names[kind] = _NameIndex.of(pairs)
+        return self._names[kind]
 
 
 def load_knowledge(extra_vendors: Iterable[Mapping[str, str]] = ()) -> Knowledge:
     """Load the built-in tables and append ``extra_vendors`` (rows from the user's configuration).
 
-    Extra rows use the column names of ``vendors.csv``; ``aliases`` and ``outdated_names`` may be
-    ``;``-separated text or lists. Missing columns are empty and ``source`` defaults to
-    "user configuration". A row without ``service`` raises :class:`ValueError`.
+    Extra rows use the column names of ``vendors.csv``; ``aliases``, ``outdated_names`` and ``hosts``
+    may be ``;``-separated text or lists. Missing columns (``category`` and ``hosts`` too) are empty
+    and ``source`` defaults to "user configuration". A row without ``service`` raises
+    :class:`ValueError`.
     """
     tables = _builtin_tables()
     extra = tuple(_vendors_from_config(extra_vendors))
@@ -309,6 +392,12 @@ class _Tables:
 def _builtin_tables() -> _Tables:
     authorities = tuple(Authority(**row) for row in _read_table("authorities.csv", _AUTHORITY_COLUMNS))
     vendors = tuple(_vendor(row, row["source"]) for row in _read_table("vendors.csv", _VENDOR_COLUMNS))
+    for item in vendors:
+        if item.category not in VENDOR_CATEGORIES:
+            raise ValueError(
+                f"noticelint knowledge table vendors.csv, {item.service}: category {item.category!r} is not "
+                f"one of {', '.join(sorted(VENDOR_CATEGORIES))}"
+            )
     adequacy = tuple(Adequacy(**row) for row in _read_table("adequacy.csv", _ADEQUACY_COLUMNS))
     eea = frozenset(row["country"] for row in _read_table("eea.csv", _EEA_COLUMNS))
     return _Tables(authorities, vendors, adequacy, eea)
@@ -359,10 +448,32 @@ def _vendor(row: Mapping[str, object], default_source: str) -> Vendor:
         us_entity_dpf_listed=_cell(row.get("us_entity_dpf_listed")),
         sets_cookies=_cell(row.get("sets_cookies")),
         outdated_names=_split(row.get("outdated_names")),
+        category=_cell(row.get("category")).lower(),
+        hosts=tuple(entry for entry in map(_host_entry, _split(row.get("hosts"))) if entry),
         source=_cell(row.get("source")) or default_source,
         confidence=_cell(row.get("confidence")),
         last_checked=_cell(row.get("last_checked")),
     )
+
+
+def _hostname(value: str) -> str:
+    """A hostname in lower case without scheme, user, port, path or trailing dot."""
+    host = value.strip().lower()
+    if "//" in host:
+        host = host.split("//", 1)[1]
+    host = host.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = host.rsplit("@", 1)[-1]
+    if host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    return host.rstrip(".")
+
+
+def _host_entry(value: str) -> str:
+    """A ``hosts`` entry as the look-up compares it: ``"*.Example.com."`` -> ``"*.example.com"``."""
+    if value.strip().startswith("*."):
+        host = _hostname(value.strip()[2:])
+        return "*." + host if host else ""
+    return _hostname(value)
 
 
 def _cell(value: object) -> str:
@@ -437,12 +548,78 @@ def _may_occur(name: str, text: str, lowered: str | None) -> bool:
     return True
 
 
-def _mentions(text: str, names: list[tuple[Vendor, str]]) -> list[tuple[Vendor, int, int, str]]:
-    if not _any_name(tuple(name for _, name in names)).search(text):
-        return []
+# The letters and digits among the safe needle characters: a run of them in a name (from "Make.com":
+# "make", "com") can only match a whole run of them in the text, because what bounds it in the name
+# (white space, ' ’ / - . & or the name's own word boundaries) is never a letter or digit.
+_RUN_LETTERS = "".join(sorted(c for c in SAFE_CHARACTERS if c.isalnum()))
+_RUN = re.compile(f"[{re.escape(_RUN_LETTERS)}]+")
+
+
+@dataclass(frozen=True)
+class _NameIndex:
+    """The names to look for, indexed by one run of letters each name's match must contain.
+
+    With a couple of hundred vendors, trying every name on every text is most of the work; the index
+    picks the few names whose key run occurs in the text. It only ever rules names out: the names it
+    keeps are tested and matched exactly as before (``_may_occur`` and the name's pattern).
+    """
+
+    pairs: tuple[tuple[Vendor, str], ...]
+    any_name: re.Pattern[str]
+    # Key run (lower case) -> positions in ``pairs`` of the longer names that contain it.
+    by_key: dict[str, tuple[int, ...]]
+    # Positions of names tried on every text: short names (matched case-sensitively) and names
+    # without a safe needle.
+    always: tuple[int, ...]
+
+    @classmethod
+    def of(cls, pairs: tuple[tuple[Vendor, str], ...]) -> _NameIndex:
+        by_key: dict[str, list[int]] = {}
+        always: list[int] = []
+        for order, (_, name) in enumerate(pairs):
+            key = _key_run(name)
+            if key:
+                by_key.setdefault(key, []).append(order)
+            elif name.strip():
+                always.append(order)
+        return cls(
+            pairs=pairs,
+            any_name=_any_name(tuple(name for _, name in pairs)),
+            by_key={key: tuple(orders) for key, orders in by_key.items()},
+            always=tuple(always),
+        )
+
+    def candidates(self, lowered: str) -> list[int]:
+        """Positions of the names that may occur in a text whose folded form is ``lowered``."""
+        found = set(self.always)
+        for run in set(_RUN.findall(lowered)):
+            found.update(self.by_key.get(run, ()))
+        return sorted(found)
+
+
+def _key_run(name: str) -> str:
+    """The longest run of letters or digits in the safe parts of a longer name, or "" for none."""
+    if len(name) <= SHORT_NAME:
+        return ""
+    parts = [part.lower() for part in name.split()]
+    runs = [run for part in parts if is_safe_needle(part) for run in _RUN.findall(part)]
+    return max(runs, key=len, default="")
+
+
+def _mentions(
+    text: str, names: _NameIndex, *, every_name: bool = False
+) -> list[tuple[Vendor, int, int, str]]:
+    """The mentions of ``names`` in ``text``; ``every_name`` tries each name without the index (tests)."""
     lowered = folded(text)
+    if every_name or lowered is None:
+        if not names.any_name.search(text):
+            return []
+        orders: Iterable[int] = range(len(names.pairs))
+    else:
+        orders = names.candidates(lowered)
     candidates: list[tuple[int, int, int, int, Vendor, str]] = []
-    for order, (vendor, name) in enumerate(names):
+    for order in orders:
+        vendor, name = names.pairs[order]
         if not name.strip() or not _may_occur(name, text, lowered):
             continue
         for match in _name_pattern(name).finditer(text):
