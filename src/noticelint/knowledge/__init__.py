@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 from noticelint.text.pretests import SAFE_CHARACTERS, folded, is_safe_needle
 
@@ -272,6 +273,8 @@ class Knowledge:
     _names: dict[str, _NameIndex] = field(default_factory=dict, compare=False, repr=False)
     # Service names and aliases, folded, to the first vendor that has them (for vendor_named).
     _named: dict[str, Vendor] = field(default_factory=dict, compare=False, repr=False)
+    # Indexes other modules build over these tables (vendor_matching's), kept with the tables they index.
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def authority(self, code: str) -> Authority | None:
         """The authority for an ISO 3166 code (``"NO"``, ``"de-by"``, ``"UK"``), or ``None``."""

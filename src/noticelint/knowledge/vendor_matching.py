@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from noticelint.format.model import Party, PrivacyStatement
@@ -62,8 +62,33 @@ def entity_keys(vendor: Vendor) -> frozenset[str]:
 
 def party_services(knowledge: Knowledge, party: Party) -> list[Vendor]:
     """Vendors whose service name or alias is the party's trade or legal name ("Google Analytics")."""
-    keys = party_keys(party)
-    return [vendor for vendor in knowledge.vendors if service_keys(vendor) & keys]
+    return _by_keys(knowledge, _index(knowledge, "services", service_keys), party_keys(party))
+
+
+def _entity_vendors(knowledge: Knowledge, party: Party) -> list[Vendor]:
+    """Vendors provided by the entity the party names ("Google Ireland Limited", "Google Inc.")."""
+    return _by_keys(knowledge, _index(knowledge, "entities", entity_keys), party_keys(party))
+
+
+def _index(
+    knowledge: Knowledge, kind: str, keys_of: Callable[[Vendor], frozenset[str]]
+) -> dict[str, tuple[int, ...]]:
+    """Name key -> positions of the vendors that have it, built once per knowledge object."""
+    index: dict[str, tuple[int, ...]] | None = knowledge.derived.get(f"vendor_matching.{kind}")
+    if index is None:
+        built: dict[str, list[int]] = {}
+        for position, vendor in enumerate(knowledge.vendors):
+            for key in keys_of(vendor):
+                built.setdefault(key, []).append(position)
+        index = {key: tuple(positions) for key, positions in built.items()}
+        knowledge.derived[f"vendor_matching.{kind}"] = index
+    return index
+
+
+def _by_keys(knowledge: Knowledge, index: dict[str, tuple[int, ...]], keys: frozenset[str]) -> list[Vendor]:
+    """The vendors having any of ``keys``, in the order of the table."""
+    positions = sorted({p for key in keys for p in index.get(key, ())})
+    return [knowledge.vendors[p] for p in positions]
 
 
 def party_vendors(knowledge: Knowledge, party: Party) -> list[Vendor]:
@@ -77,8 +102,7 @@ def party_vendors(knowledge: Knowledge, party: Party) -> list[Vendor]:
     services = party_services(knowledge, party) or _services_mentioned(knowledge, party)
     if services:
         return services
-    keys = party_keys(party)
-    return [vendor for vendor in knowledge.vendors if entity_keys(vendor) & keys]
+    return _entity_vendors(knowledge, party)
 
 
 def party_vendor(knowledge: Knowledge, party: Party) -> Vendor | None:
@@ -219,19 +243,17 @@ class _NameGate:
         return self.folded is not None and self.folded.may_match(text)
 
 
-# Gates per knowledge object (one per vendor configuration), kept with the object they describe.
-_GATES: dict[tuple[int, str], tuple[Knowledge, _NameGate]] = {}
-
-
 def _gate(knowledge: Knowledge, kind: str) -> _NameGate:
-    key = (id(knowledge), kind)
-    if key not in _GATES or _GATES[key][0] is not knowledge:
+    """The literal pre-test for the table's names ("vendors") or outdated names, once per knowledge object."""
+    gate: _NameGate | None = knowledge.derived.get(f"vendor_matching.gate.{kind}")
+    if gate is None:
         if kind == "vendors":
             names = [name for vendor in knowledge.vendors for name in vendor.names]
         else:
             names = [name for vendor in knowledge.vendors for name in vendor.outdated_names]
-        _GATES[key] = (knowledge, _NameGate(names))
-    return _GATES[key][1]
+        gate = _NameGate(names)
+        knowledge.derived[f"vendor_matching.gate.{kind}"] = gate
+    return gate
 
 
 def find_vendors(knowledge: Knowledge, text: str) -> list[tuple[Vendor, int, int, str]]:
