@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import subprocess
@@ -79,6 +81,19 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> Run:
     captured = capsys.readouterr()
     assert_no_traceback(captured.out, captured.err)
     return Run(code, captured.out, captured.err)
+
+
+def invoke(*args: str) -> Run:
+    """``noticelint ARGS`` in this process, its streams captured without pytest's capsys (for hypothesis
+    tests and module-scoped fixtures); no traceback may reach either stream."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse
+            code = int(exc.code or 0)
+    assert_no_traceback(out.getvalue(), err.getvalue())
+    return Run(code, out.getvalue(), err.getvalue())
 
 
 def module(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:

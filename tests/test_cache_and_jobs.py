@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from noticelint.cli import main
+from tests.clirun import cli
 
 REPO = Path(__file__).resolve().parents[1]
 CLINIC = (REPO / "policy" / "solor-dyreklinikk.yaml").read_text(encoding="utf-8")
@@ -20,8 +21,8 @@ controller: {id: c, legal_name: Eksempel AS}
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    code = main(args)
-    return code, capsys.readouterr().out
+    result = cli(capsys, *args)
+    return result.code, result.out
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ logs its import to the file named by NOTICELINT_TEST_RULE_IMPORTS, which shows w
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import re
 import shutil
@@ -20,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from noticelint import cli
 from noticelint.lint.rules import discover
+from tests.clirun import invoke
 
 RULE_DIRS = Path(__file__).resolve().parent / "custom_rules"
 
@@ -42,14 +40,8 @@ _FINDING = re.compile(
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli.main(list(args))
-        except SystemExit as exc:  # argparse
-            code = int(exc.code or 0)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
+    result = invoke(*args)
+    return result.code, result.out, result.err
 
 
 def findings(out: str) -> list[re.Match[str]]:

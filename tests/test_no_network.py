@@ -8,9 +8,7 @@ would catch the error and carry on.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
-import io
 import os
 import socket
 import subprocess
@@ -22,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from noticelint import cli
+from tests.clirun import invoke
 
 REPO = Path(__file__).resolve().parents[1]
 CLINIC = "policy/solor-dyreklinikk.yaml"
@@ -56,13 +55,8 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli.main(list(args))
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
+    result = invoke(*args)
+    return result.code, result.out, result.err
 
 
 def test_the_block_works(no_network: list[str]) -> None:

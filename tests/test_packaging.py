@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[1]
 CLINIC = REPO / "policy" / "solor-dyreklinikk.yaml"
 
@@ -27,7 +29,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ignore = shutil.ignore_patterns(".venv", ".git", "build", "dist", "*.egg-info", ".*_cache", "__pycache__")
     shutil.copytree(REPO, source, ignore=ignore)
     result = _run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(source)], source
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(source)],
+        source,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     (built,) = out.glob("noticelint-*.whl")

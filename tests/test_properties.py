@@ -21,7 +21,6 @@ bug is fixed its xfail test passes, fails as XPASS, and its entry is to be remov
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import importlib.util
 import io
@@ -45,8 +44,11 @@ from hypothesis import strategies as st
 from noticelint import cli
 from noticelint.lint.engine import Linter, Source
 from noticelint.lint.findings import Finding
+from tests.clirun import invoke
 
 from .conftest import EXAMPLE, REPO, yaml_load
+
+pytestmark = pytest.mark.slow
 
 # Examples per property: the cheap ones (random documents) get more, a full CLI run or render fewer.
 EXAMPLES = int(os.environ.get("NOTICELINT_FUZZ_EXAMPLES", "80"))
@@ -611,13 +613,8 @@ def test_line_endings_and_bom_keep_positions(linter: Linter, text: str, newline:
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli.main(list(args))
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
+    result = invoke(*args)
+    return result.code, result.out, result.err
 
 
 @pytest.fixture(scope="module")

@@ -14,13 +14,13 @@ import pytest
 
 from noticelint.cli import main
 from tests.browser.pages import parse_html, text_of
+from tests.clirun import cli
 from tests.conftest import CLINIC, EXAMPLE, REPO, yaml_load
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
+    result = cli(capsys, *args)
+    return result.code, result.out, result.err
 
 
 @pytest.fixture
