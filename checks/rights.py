@@ -21,9 +21,9 @@ from noticelint.api import (
     LegalBasis,
     Right,
     SpecialCondition,
-    Text,
     Wording,
     either,
+    has_text,
     needles,
     rule,
     sentences_that_may_match,
@@ -91,14 +91,6 @@ def duration_days(value: str) -> float | None:
         + minutes / 1440
         + seconds / 86400
     )
-
-
-def has_text(text: Text | None) -> bool:
-    """Whether ``text`` holds some non-blank wording in at least one language."""
-    if text is None:
-        return False
-    values = [text.root] if isinstance(text.root, str) else list(text.root.values())
-    return any(value.strip() for value in values)
 
 
 def _ids(activities: Iterable[Activity]) -> str:

@@ -20,7 +20,7 @@ from noticelint.format.model import (
     Transfer,
 )
 from noticelint.format.model.activities import SourceKind
-from noticelint.format.model.common import SpecialCondition
+from noticelint.format.model.common import SpecialCondition, has_text
 from noticelint.format.model.statement import Derogation, Right, TransferMechanism
 from noticelint.knowledge import Authority, Knowledge, Vendor
 from noticelint.knowledge.vendor_matching import (
@@ -84,6 +84,7 @@ __all__ = [
     "find_organisations",
     "find_outdated_names",
     "find_vendors",
+    "has_text",
     "is_norwegian",
     "is_safe_needle",
     "item_sentences_that_may_match",

@@ -85,6 +85,14 @@ class Text(RootModel[str | dict[LanguageCode, str]]):
         return self.languages(default).get(language)
 
 
+def has_text(text: Text | None) -> bool:
+    """Whether ``text`` holds some non-blank wording in at least one language."""
+    if text is None:
+        return False
+    values = [text.root] if isinstance(text.root, str) else list(text.root.values())
+    return any(value.strip() for value in values)
+
+
 class LegalBasis(enum.StrEnum):
     """GDPR Art. 6(1), by letter."""
 
