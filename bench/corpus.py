@@ -145,7 +145,7 @@ def family(code: str) -> str:
 
 
 def _yaml() -> YAML:
-    return YAML(typ="safe", pure=True)
+    return YAML(typ="safe")
 
 
 def read_truth(path: Path) -> dict[str, Any]:
@@ -311,7 +311,7 @@ def score(root: Path = CORPUS) -> Corpus:
         statement = Statement(
             folder.name, str(truth.get("split")), str(truth.get("language")), _targets(folder.name, truth)
         )
-        result = linter.check(Source(str(path.relative_to(ROOT)), path))
+        result = linter.check(Source(f"{folder.name}/statement.yaml", path))
         labels: dict[tuple[str, int], dict[str, Any]] = {}
         for label in truth.get("labels") or []:
             if isinstance(label, dict):
@@ -411,7 +411,7 @@ def _finding_row(scored: Scored) -> dict[str, Any]:
 
 
 def _pct(value: float | None) -> str:
-    return "   -" if value is None else f"{100 * value:3.0f}%"
+    return "    -" if value is None else f"{100 * value:5.1f}%"
 
 
 def _summary(fig: dict[str, Any]) -> str:
@@ -516,4 +516,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # piped into head: stop quietly
+        sys.stderr.close()
+        sys.exit(1)
