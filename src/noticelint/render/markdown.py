@@ -57,8 +57,19 @@ def _escape_marker(match: re.Match[str]) -> str:
 
 
 def cell(paragraphs: Rich) -> MdSafe:
-    """Paragraphs in one table cell (a cell cannot hold a line break)."""
-    return MdSafe(" ".join(inline(p) for p in paragraphs))
+    """Paragraphs in one table cell, which cannot hold a line break: each ends as a sentence does."""
+    texts = [inline(p) for p in paragraphs]
+    return MdSafe(" ".join(_ended(text) if n < len(texts) - 1 else text for n, text in enumerate(texts)))
+
+
+def _ended(text: str) -> str:
+    return text if not text or text[-1] in ".!?:;" else text + "."
+
+
+def label(term: str) -> MdSafe:
+    """A term before its value: ``**Navn:**``, but ``**Må du gi opplysningene?**`` (no second mark)."""
+    term = " ".join(term.split())
+    return MdSafe(f"{escape(term)}" if term.endswith(("?", ":", "!")) else f"{escape(term)}:")
 
 
 def block(paragraphs: Rich) -> MdSafe:

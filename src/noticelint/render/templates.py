@@ -50,6 +50,7 @@ def _environment(fmt: str) -> Environment:
     env.filters.update(
         inline=_safe(md.inline),
         cell=_safe(md.cell),
+        label=_safe(md.label),
         block=_safe(md.block),
         heading_id=_safe(md.heading_id),
         yaml_string=_safe(md.yaml_string),
