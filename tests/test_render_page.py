@@ -342,3 +342,33 @@ def test_markdown_fragment_has_no_front_matter(statement: PrivacyStatement) -> N
 
 def test_rendering_is_deterministic(statement: PrivacyStatement) -> None:
     assert render_notice(statement, "nb") == render_notice(statement_from_file(EXAMPLE), "nb")
+
+
+def test_transfers_are_a_table_of_recipient_country_and_mechanism(page: tuple[str, str, Any]) -> None:
+    lang, _, root = page
+    section = by_id(root, "transfers" if lang == "en" else "overforinger")
+    if section is None:
+        section = next(e for e in root.iter() if e.get("id", "").startswith(("transfer", "overfor")))
+    table = section.find(".//table")
+    assert table is not None, "the transfers are shown as a table"
+    head = [text_of(th) for th in table.iter("th")][:3]
+    assert head == (
+        ["Recipient", "Country", "Basis for the transfer"]
+        if lang == "en"
+        else ["Mottaker", "Land", "Grunnlag for overføringen"]
+    )
+    first_row = [text_of(td) for td in table.find(".//tbody").find("tr")]
+    assert "Google LLC" in first_row[0]
+    assert ("United States" in first_row[1]) if lang == "en" else ("USA" in first_row[1])
+    assert "2023/1795" in first_row[2]
+
+
+def test_no_empty_about_column_when_no_party_has_more_to_say(example_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(example_data)
+    for party in data["parties"]:
+        for key in ("text", "arrangement", "privacy_notice"):
+            party.pop(key, None)
+    root = parse_html(render_notice(statement_from_text(yaml_dump(data)), "nb"))
+    tables = [t for t in root.iter("table") if "Virksomhet" in [text_of(th) for th in t.iter("th")]]
+    assert tables
+    assert "Om virksomheten" not in [text_of(th) for th in tables[0].iter("th")]

@@ -6,7 +6,7 @@ from noticelint.format.model import Activity, Party, PartyRole, Transfer
 from noticelint.format.model.statement import TransferMechanism
 from noticelint.render import rich
 from noticelint.render.localise import Localiser
-from noticelint.render.page import Items, Para, Section, Table
+from noticelint.render.page import Para, Section, Table
 from noticelint.render.rich import Paragraph, Rich, Segment
 
 
@@ -17,11 +17,14 @@ def recipients_section(loc: Localiser, extra: tuple[Section, ...] = ()) -> Secti
         return None
     blocks: list[Para | Table] = []
     if parties:
-        head = tuple(
-            loc.label(k) for k in ("col_party", "col_role", "col_country", "col_used_for", "col_about")
-        )
+        rows = [_row(loc, p) for p in parties]
+        columns = ["col_party", "col_role", "col_country", "col_used_for", "col_about"]
+        if not any(row[-1] for row in rows):  # no party has anything more to say: no empty column
+            columns.pop()
+            rows = [row[:-1] for row in rows]
         blocks.append(Para(loc.t("recipients_intro")))
-        blocks.append(Table(loc.label("recipients_caption"), head, tuple(_row(loc, p) for p in parties)))
+        head = tuple(loc.label(k) for k in columns)
+        blocks.append(Table(loc.label("recipients_caption"), head, tuple(rows)))
     subsections = (transfers, *extra) if transfers else extra
     return Section(
         id=loc.anchor("recipients"),
@@ -68,25 +71,32 @@ def _transfers(loc: Localiser) -> Section | None:
     transfers = loc.statement.transfers
     if not transfers:
         return None
+    head = tuple(
+        loc.label(k) for k in ("col_recipient", "col_country", "col_mechanism", "col_transfer_details")
+    )
+    rows = tuple(_transfer_row(loc, t) for t in transfers)
     return Section(
         id=loc.anchor("transfers"),
         heading=(Segment(loc.label("h_transfers")),),
-        blocks=(Items(tuple(_transfer(loc, t) for t in transfers)),),
+        blocks=(Table(loc.label("transfers_caption"), head, rows),),
+    )
+
+
+def _transfer_row(loc: Localiser, transfer: Transfer) -> tuple[Rich, ...]:
+    mechanism = _mechanism(loc, transfer)
+    return (
+        ((loc.name(loc.party_name(transfer.recipient)),),),
+        ((Segment(loc.country(transfer.country)),),),
+        (mechanism,) if mechanism else (loc.t("not_stated"),),
+        _transfer(loc, transfer),
     )
 
 
 def _transfer(loc: Localiser, transfer: Transfer) -> Rich:
+    """The author's own words about a transfer, and what the notice adds: where to read the safeguard,
+    how to get a copy, the risks of a transfer on consent."""
     own = loc.rich(transfer.text)
     lines: list[Paragraph] = list(own)
-    if not own:
-        recipient = loc.name(loc.party_name(transfer.recipient))
-        country = loc.country(transfer.country)
-        mechanism = _mechanism(loc, transfer)
-        if mechanism:
-            lines.append(loc.t("transfer", recipient=recipient, country=country, mechanism=mechanism))
-        else:
-            lines.append(loc.t("transfer_unstated", recipient=recipient, country=country))
-            lines.append(loc.t("not_stated"))
     written = " ".join(s.href or "" for p in own for s in p) + " " + " ".join(rich.text_of(p) for p in own)
     if transfer.safeguard and transfer.safeguard not in written:
         lines.append(loc.t("transfer_safeguard", link=rich.link(transfer.safeguard, transfer.safeguard)))
