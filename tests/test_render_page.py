@@ -372,3 +372,17 @@ def test_no_empty_about_column_when_no_party_has_more_to_say(example_data: dict[
     tables = [t for t in root.iter("table") if "Virksomhet" in [text_of(th) for th in t.iter("th")]]
     assert tables
     assert "Om virksomheten" not in [text_of(th) for th in tables[0].iter("th")]
+
+
+@pytest.mark.parametrize(("lang", "summary"), [("nb", "Vis feilene (2;"), ("en", "Show the errors (2)")])
+def test_the_draft_banner_speaks_the_page_language_and_folds_its_list(
+    statement: PrivacyStatement, lang: str, summary: str
+) -> None:
+    errors = ["a.yaml:3: CTL002 no contact", "a.yaml:9: PUR002 no basis"]
+    root = parse_html(render_notice(statement, lang, draft_errors=errors))
+    banner = next(e for e in root.iter("div") if e.get("class") == "draft")
+    details = banner.find("details")
+    assert details is not None, "the list is folded"
+    assert text_of(details.find("summary")).startswith(summary)
+    assert [text_of(li) for li in details.iter("li")] == errors
+    assert details.find("ul").get("lang") == "en"  # the tool's messages are English, and say so

@@ -138,4 +138,5 @@ def _about(loc: Localiser) -> Section | None:
 def _draft(loc: Localiser, errors: Sequence[str] | None) -> Draft | None:
     if errors is None:
         return None
-    return Draft(loc.label("draft_title"), loc.label("draft_intro"), tuple(errors))
+    show = loc.label("draft_show").replace("{count}", str(len(errors)))
+    return Draft(loc.label("draft_title"), loc.label("draft_intro"), tuple(errors), show)

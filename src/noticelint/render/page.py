@@ -84,6 +84,7 @@ class Draft:
     title: str
     intro: str
     errors: tuple[str, ...]
+    show: str = ""  # the folded list's summary, in the page's language
 
 
 @dataclass(frozen=True)
