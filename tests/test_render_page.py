@@ -386,3 +386,19 @@ def test_the_draft_banner_speaks_the_page_language_and_folds_its_list(
     assert text_of(details.find("summary")).startswith(summary)
     assert [text_of(li) for li in details.iter("li")] == errors
     assert details.find("ul").get("lang") == "en"  # the tool's messages are English, and say so
+
+
+def test_a_pixel_says_what_it_does_instead_of_until_the_browser_closes(example_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(example_data)
+    analytics = next(a for a in data["activities"] if a.get("cookies") and a["id"] == "nettstedsanalyse")
+    analytics["cookies"].append(
+        {
+            "name": "tr",
+            "technology": "pixel",
+            "provider": "google-ireland",
+            "purpose": "Måle",
+            "session": True,
+        }
+    )
+    page = text_of(parse_html(render_notice(statement_from_text(yaml_dump(data)), "nb")))
+    assert "pikselen sender opplysninger hver gang siden lastes" in page

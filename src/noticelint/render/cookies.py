@@ -53,8 +53,10 @@ def _row(loc: Localiser, cookie: Cookie) -> tuple[Rich, ...]:
         provider = (Segment(f"{loc.label('cookie_us')} ({loc.controller_name()})"),)
     else:
         provider = (loc.name(loc.party_name(cookie.provider)),)
-    if cookie.session:
-        lifetime: Paragraph = loc.t("cookie_session")
+    if cookie.technology.value == "pixel" and (cookie.session or not cookie.lifetime):
+        lifetime: Paragraph = loc.t("cookie_pixel")  # a pixel stores nothing; "until you close" misleads
+    elif cookie.session:
+        lifetime = loc.t("cookie_session")
     elif cookie.lifetime:
         lifetime = (Segment(loc.duration(cookie.lifetime)),)
     else:
