@@ -58,16 +58,21 @@ def _check_in_worker(item: tuple[str, str, bool]) -> tuple[list[Finding], bytes 
     return _worker.check_bytes(raw, display), digest
 
 
-def lint(
+def lint_stream(
     targets: Sequence[Target],
     config: Config,
     selection: tuple[Sequence[str], Sequence[str], Sequence[str]],
     jobs: int,
     cache: Cache | None,
-) -> list[Finding]:
-    """Findings for every target, in the order of ``targets``."""
-    results: list[list[Finding] | None] = [None] * len(targets)
-    pending: list[tuple[int, str | None, bytes | None]] = []  # index, cache key, digest of the keyed bytes
+) -> Iterator[list[Finding]]:
+    """The findings of each target, in the order of ``targets``, one list a target, as they come.
+
+    Nothing is held for the whole run: an entry of the cache is checked (its HMAC) before the run and
+    decoded when its turn comes; the other files are checked on the workers meanwhile. The rules are
+    imported (and a broken custom rule module reported) before the first result.
+    """
+    keys: list[tuple[str | None, bytes | None]] = []  # cache key and the digest of the keyed bytes
+    pending: list[int] = []
     for index, target in enumerate(targets):
         key: str | None = None
         digest: bytes | None = None
@@ -79,24 +84,59 @@ def lint(
             else:
                 digest = cache.digest(raw)
                 key = cache.key(target.display, digest)
-                hit = cache.get(key)
-                if hit is not None:
-                    results[index] = hit
+                if cache.verified(key) is not None:
+                    keys.append((key, digest))
                     continue
         # The bytes are read again when the file is checked: holding thousands of files in memory while
         # the cache is consulted would cost more than reading them twice.
-        pending.append((index, key, digest))
-    if not pending:
-        return _flatten(results)
+        keys.append((key, digest))
+        pending.append(index)
+    linter = build_linter(config, *selection) if pending else None
+    return _stream(targets, config, selection, jobs, cache, keys, pending, linter)
 
-    linter = build_linter(config, *selection)
-    items = [(str(targets[i].path), targets[i].display, key is not None) for i, key, _ in pending]
-    for (index, key, digest), (findings, checked) in zip(pending, _run(linter, items, jobs), strict=True):
-        results[index] = findings
-        # A file edited between the two reads must not have its new findings filed under its old content.
-        if cache is not None and key is not None and checked == digest:
-            cache.put(key, findings)
-    return _flatten(results)
+
+def _stream(
+    targets: Sequence[Target],
+    config: Config,
+    selection: tuple[Sequence[str], Sequence[str], Sequence[str]],
+    jobs: int,
+    cache: Cache | None,
+    keys: list[tuple[str | None, bytes | None]],
+    pending: list[int],
+    linter: Linter | None,
+) -> Iterator[list[Finding]]:
+    checked: Iterator[tuple[list[Finding], bytes | None]] = iter(())
+    if linter is not None:
+        items = [(str(targets[i].path), targets[i].display, keys[i][0] is not None) for i in pending]
+        checked = _run(linter, items, jobs)
+    waiting = set(pending)
+    for index, target in enumerate(targets):
+        key, digest = keys[index]
+        if index in waiting:
+            findings, seen = next(checked)
+            # A file edited between the two reads must not have its new findings filed under its old content.
+            if cache is not None and key is not None and seen == digest:
+                cache.put(key, findings)
+            yield findings
+            continue
+        assert cache is not None and key is not None
+        hit = cache.get(key, target.display)
+        if hit is None:  # the entry went away or is not what its HMAC promised: check the file here
+            if linter is None:
+                linter = build_linter(config, *selection)
+            hit = linter.check_file(target)
+        yield hit
+
+
+def lint(
+    targets: Sequence[Target],
+    config: Config,
+    selection: tuple[Sequence[str], Sequence[str], Sequence[str]],
+    jobs: int,
+    cache: Cache | None,
+) -> list[Finding]:
+    """Findings for every target, in the order of ``targets``."""
+    return [f for found in lint_stream(targets, config, selection, jobs, cache) for f in found]
 
 
 def _run(
@@ -109,7 +149,3 @@ def _run(
         yield from map(_check_in_worker, items)
         return
     yield from map_on_workers(_check_in_worker, items, jobs, _init_worker, (linter.config, linter.selected))
-
-
-def _flatten(results: list[list[Finding] | None]) -> list[Finding]:
-    return [finding for found in results for finding in found or ()]
