@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
-from pathlib import Path
 
-from noticelint.lint.config import load_config
+from noticelint.lint.config import config_from_args
 from noticelint.lint.findings import Finding
 from noticelint.lint.parallel import default_jobs
 from noticelint.render.gate import Checked, Gate
@@ -86,7 +85,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise OutputError("--jobs must be 1 or more")
     fmt = args.format or default_format(output)
-    gate = Gate(load_config(args.config, Path.cwd()))
+    gate = Gate(config_from_args(args))
     targets, problems = gate.targets(args.paths)
     workers = args.jobs or default_jobs()
     checked = check_all(gate, targets, workers)
