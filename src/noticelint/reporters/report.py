@@ -8,7 +8,6 @@ hundreds of thousands of findings is written without holding them: the reporters
 
 from __future__ import annotations
 
-import heapq
 import itertools
 import shutil
 import tempfile
@@ -92,11 +91,23 @@ class Stream:
         return self._counted(itertools.chain(self.problems, itertools.chain.from_iterable(self.batches)))
 
     def ordered(self) -> Iterator[Finding]:
-        batches = (sorted(batch, key=_sort_key) for batch in self.batches)
-        merged = heapq.merge(
-            sorted(self.problems, key=_sort_key), itertools.chain.from_iterable(batches), key=_sort_key
-        )
-        return self._counted(merged)
+        return self._counted(self._merged())
+
+    def _merged(self) -> Iterator[Finding]:
+        """Each batch sorted, the (few) problems merged in before the findings they sort before or with.
+
+        Written out rather than with heapq.merge, which keeps the first value it saw for the whole run.
+        """
+        problems = sorted(self.problems, key=_sort_key)
+        waiting = 0
+        for batch in self.batches:
+            for finding in sorted(batch, key=_sort_key):
+                key = finding.sort_key
+                while waiting < len(problems) and problems[waiting].sort_key <= key:
+                    yield problems[waiting]
+                    waiting += 1
+                yield finding
+        yield from problems[waiting:]
 
     def exit_code(self) -> int:
         return self.tally.exit_code(self.fail_on)
