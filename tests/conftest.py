@@ -64,3 +64,11 @@ def check(linter: Linter) -> Callable[[str], list[Finding]]:
         return linter.check(Source.text(text, "statement.yaml")).findings
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_key(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache key of the test run lives in the run's temporary directory, not in the user's home."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "xdg-config"))
+    monkeypatch.delenv("NOTICELINT_CACHE_KEY", raising=False)
+    monkeypatch.delenv("NOTICELINT_NO_CUSTOM_RULES", raising=False)

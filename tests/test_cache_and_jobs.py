@@ -36,7 +36,9 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _entries(root: Path) -> list[Path]:
-    return sorted((root / ".noticelint_cache").rglob("*.json"))
+    return sorted(
+        p for p in (root / ".noticelint_cache").rglob("*") if p.is_file() and p.name != ".gitignore"
+    )
 
 
 def test_second_run_is_served_from_the_cache_with_identical_output(
@@ -83,18 +85,18 @@ def test_a_corrupt_entry_is_a_miss(workdir: Path, capsys: pytest.CaptureFixture[
     for entry in _entries(workdir):
         entry.write_text("{not json", encoding="utf-8")
     assert _run(["check", "--format", "json", "policy"], capsys) == first
-    assert all(json.loads(p.read_text(encoding="utf-8")) is not None for p in _entries(workdir))
+    assert all(p.read_bytes().startswith(b"noticelint-cache-2 ") for p in _entries(workdir))
 
 
 def test_cache_dir_option_and_environment(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _run(["check", "--cache-dir", "elsewhere", "policy"], capsys)
-    assert list((workdir / "elsewhere").rglob("*.json"))
+    assert list((workdir / "elsewhere" / "v2").rglob("*"))
     os.environ["NOTICELINT_CACHE_DIR"] = str(workdir / "from-env")
     try:
         _run(["check", "policy"], capsys)
     finally:
         del os.environ["NOTICELINT_CACHE_DIR"]
-    assert list((workdir / "from-env").rglob("*.json"))
+    assert list((workdir / "from-env" / "v2").rglob("*"))
 
 
 def test_jobs_do_not_change_the_output(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -286,7 +286,7 @@ def test_cached_run_gives_the_same_answer(tmp_path: Path, capsys: pytest.Capture
     write("b.yaml", "a: [\n")
     first = cli(capsys, "check", *SELECT, "a.yaml", "b.yaml")
     assert first.code == 2
-    entries = list((tmp_path / ".noticelint_cache").rglob("*.json"))
+    entries = [p for p in (tmp_path / ".noticelint_cache" / "v2").rglob("*") if p.is_file()]
     assert entries, "the first run fills the cache"
     assert cli(capsys, "check", *SELECT, "a.yaml", "b.yaml") == first
     for entry in entries:
@@ -387,6 +387,7 @@ def test_configuration_select(capsys: pytest.CaptureFixture[str]) -> None:
 def test_configuration_found_above_the_working_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    (tmp_path / ".git").mkdir()  # up to the repository root
     write("pyproject.toml", '[tool.noticelint]\nselect = ["CTL001"]\n')
     write("sub/s.yaml", NO_CONTACT)
     monkeypatch.chdir(tmp_path / "sub")

@@ -102,10 +102,10 @@ def test_custom_rule_stays_quiet_where_its_condition_does_not_hold(project: Path
 
 
 def test_custom_rule_from_an_explicit_config_file(project: Path) -> None:
-    use_rules(project, "good", config="noticelint.toml")
+    use_rules(project, "good", config="strict.toml")
     code, out, _ = run("check", "--no-cache", "s.yaml")
     assert "ORG001" not in codes(out)  # pyproject.toml names no rule directory
-    code, out, err = run("check", "--no-cache", "--config", "noticelint.toml", "s.yaml")
+    code, out, err = run("check", "--no-cache", "--config", "strict.toml", "s.yaml")
     assert code == 1, out + err
     assert "ORG001" in codes(out)
 

@@ -10,15 +10,16 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from noticelint import __version__
 
 if TYPE_CHECKING:
     from noticelint.lint.config import Config
     from noticelint.lint.rules import Rule, RuleInfo
+    from noticelint.reporters.report import Stream
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -56,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, help="worker processes (default: all cores)")
     check.add_argument("--no-cache", action="store_true", help="check every file again, ignoring the cache")
     check.add_argument("--cache-dir", type=Path, help="cache directory (default: .noticelint_cache)")
+    _trust_options(check)
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
@@ -65,10 +67,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run every rule's fails/passes examples (custom rules too); exit 1 naming each that misbehaves",
     )
+    _trust_options(rules)
 
     explain = commands.add_parser("explain", help="explain one rule: legal reference, why, how to fix")
     explain.add_argument("code")
     explain.add_argument("--config", type=Path, help="configuration file, for custom rule directories")
+    _trust_options(explain)
 
     commands.add_parser("schema", help="print the JSON Schema of the statement format")
 
@@ -95,7 +99,17 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--check", action="store_true", help="fail if the --output files are not up to date")
     render.add_argument("--config", type=Path, help="configuration file (default: nearest pyproject.toml)")
     render.add_argument("--jobs", "-j", type=int, help="processes to render with (default: all cores)")
+    _trust_options(render)
     return parser
+
+
+def _trust_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    command.add_argument(
+        "--no-custom-rules",
+        action="store_true",
+        help="refuse to import custom rules (rules-dirs); also NOTICELINT_NO_CUSTOM_RULES=1",
+    )
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -116,16 +130,16 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from noticelint.lint.config import load_config
+    from noticelint.lint.config import config_from_args
     from noticelint.lint.findings import Severity
     from noticelint.lint.parallel import default_jobs
-    from noticelint.lint.runner import lint
+    from noticelint.lint.runner import lint_stream
     from noticelint.lint.setup import Selection
     from noticelint.lint.targets import collect_targets
-    from noticelint.reporters import renderer
-    from noticelint.reporters.report import Report
+    from noticelint.reporters import writer
+    from noticelint.reporters.report import Stream
 
-    config: Config = load_config(args.config, Path.cwd())
+    config: Config = config_from_args(args)
     selection = Selection.from_command_line(config, _split(args.select), _split(args.ignore))
     fail_on = Severity.parse(args.fail_on) if args.fail_on else config.fail_on
     if args.jobs is not None and args.jobs < 1:
@@ -135,29 +149,44 @@ def cmd_check(args: argparse.Namespace) -> int:
     targets, findings = collect_targets(args.paths or ["policy"], config)
     cache = None
     if not args.no_cache:
-        from noticelint.lint.cache import Cache, run_key
+        from noticelint.lint.cache import open_cache, run_key
 
-        directory = args.cache_dir or Path(os.environ.get("NOTICELINT_CACHE_DIR", ".noticelint_cache"))
-        cache = Cache(directory, run_key(repr(config), selection.cache_key(), config.rules_dirs))
-    findings.extend(lint(targets, config, selection, jobs, cache))
+        cache = open_cache(args.cache_dir, run_key(repr(config), selection.cache_key(), config.rules_dirs))
+    batches = lint_stream(targets, config, selection, jobs, cache)
 
     fmt = args.format or (
         "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not args.output else "text"
     )
-    report = Report(
-        findings=tuple(findings),
+    stream = Stream(
         files=tuple(t.display for t in targets),
+        batches=batches,
         rules=_rule_infos(config) if fmt == "sarif" else {},
         fail_on=fail_on,
         tool_version=__version__,
+        problems=findings,
     )
     if args.statistics and fmt == "text":
-        from noticelint.reporters.text import statistics
+        from noticelint.reporters.text import write_statistics
 
-        _write(statistics(report) + report.summary() + "\n", args.output)
+        _stream_to(write_statistics, stream, args.output)
     else:
-        _write(renderer(fmt)(report), args.output)
-    return report.exit_code()
+        _stream_to(writer(fmt), stream, args.output)
+    return stream.exit_code()
+
+
+def _stream_to(write: Callable[[Stream, TextIO], None], stream: Stream, output: Path | None) -> None:
+    """The report, written as the findings come: to standard output, or atomically to ``output``."""
+    if output is None:
+        write(stream, sys.stdout)
+        sys.stdout.flush()
+        return
+    from noticelint.atomic import open_atomic
+
+    try:
+        with open_atomic(output) as handle:
+            write(stream, handle)
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
 
 
 def _rule_infos(config: Config) -> dict[str, RuleInfo]:
@@ -168,11 +197,11 @@ def _rule_infos(config: Config) -> dict[str, RuleInfo]:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from noticelint.lint.config import load_config
+    from noticelint.lint.config import config_from_args
     from noticelint.lint.setup import rule_catalogue
     from noticelint.reporters.rule_docs import rules_listing
 
-    config = load_config(args.config, Path.cwd())
+    config = config_from_args(args)
     rules = rule_catalogue(config)
     if args.check_examples:
         return _check_examples(config, rules)
@@ -197,10 +226,10 @@ def _check_examples(config: Config, rules: list[Rule]) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from noticelint.lint.config import load_config
+    from noticelint.lint.config import config_from_args
     from noticelint.reporters.rule_docs import explain
 
-    infos = _rule_infos(load_config(args.config, Path.cwd()))
+    infos = _rule_infos(config_from_args(args))
     code = args.code.strip().upper()
     if code not in infos:
         import difflib

@@ -20,28 +20,41 @@ if TYPE_CHECKING:  # a run whose every file is in the cache imports neither the 
 _worker: Linter | None = None
 
 
-def _init_worker(config: Config, selection: Selection) -> None:
-    global _worker
+def _build(config: Config, selection: Selection) -> Linter:
     from noticelint.lint.setup import build_linter
 
-    _worker = build_linter(config, selection)
+    return build_linter(config, selection)
+
+
+def _init_worker(config: Config, selection: Selection) -> None:
+    global _worker
+    _worker = _build(config, selection)
 
 
 def _check_in_worker(target: Target) -> tuple[list[Finding], bytes | None]:
     """Findings for one file, and the digest of the bytes they were found in."""
+    assert _worker is not None
+    return _check(_worker, target)
+
+
+def _check(linter: Linter, target: Target) -> tuple[list[Finding], bytes | None]:
     from noticelint.lint.engine import Source
 
-    assert _worker is not None
-    result = _worker.check(Source(target.display, target.path))
+    result = linter.check(Source(target.display, target.path))
     return result.findings, result.digest
 
 
-def lint(
+def lint_stream(
     targets: Sequence[Target], config: Config, selection: Selection, jobs: int, cache: Cache | None
-) -> list[Finding]:
-    """Findings for every target, in the order of ``targets``."""
-    results: list[list[Finding] | None] = [None] * len(targets)
-    pending: list[tuple[int, str | None, bytes | None]] = []  # index, cache key, digest of the keyed bytes
+) -> Iterator[list[Finding]]:
+    """The findings of each target, in the order of ``targets``, one list a target, as they come.
+
+    Nothing is held for the whole run: an entry of the cache is checked (its HMAC) before the run and
+    decoded when its turn comes; the other files are checked on the workers meanwhile. The rules are
+    imported (and a broken custom rule module reported) before the first result.
+    """
+    keys: list[tuple[str | None, bytes | None]] = []  # cache key and the digest of the keyed bytes
+    pending: list[int] = []
     for index, target in enumerate(targets):
         key: str | None = None
         digest: bytes | None = None
@@ -53,28 +66,54 @@ def lint(
             else:
                 digest = cache.digest(raw)
                 key = cache.key(target.display, digest)
-                hit = cache.get(key)
-                if hit is not None:
-                    results[index] = hit
+                if cache.verified(key) is not None:
+                    keys.append((key, digest))
                     continue
         # The bytes are read again when the file is checked: holding thousands of files in memory while
         # the cache is consulted would cost more than reading them twice.
-        pending.append((index, key, digest))
-    if not pending:
-        return _flatten(results)
+        keys.append((key, digest))
+        pending.append(index)
+    linter = _build(config, selection) if pending else None
+    return _stream(targets, config, selection, jobs, cache, keys, pending, linter)
 
-    from noticelint.lint.setup import build_linter
 
-    linter = build_linter(config, selection)
-    items = [targets[i] for i, _, _ in pending]
-    for (index, key, digest), (findings, checked) in zip(
-        pending, _run(linter, selection, items, jobs), strict=True
-    ):
-        results[index] = findings
-        # A file edited between the two reads must not have its new findings filed under its old content.
-        if cache is not None and key is not None and checked == digest:
-            cache.put(key, findings)
-    return _flatten(results)
+def _stream(
+    targets: Sequence[Target],
+    config: Config,
+    selection: Selection,
+    jobs: int,
+    cache: Cache | None,
+    keys: list[tuple[str | None, bytes | None]],
+    pending: list[int],
+    linter: Linter | None,
+) -> Iterator[list[Finding]]:
+    checked: Iterator[tuple[list[Finding], bytes | None]] = iter(())
+    if linter is not None:
+        checked = _run(linter, selection, [targets[i] for i in pending], jobs)
+    waiting = set(pending)
+    for index, target in enumerate(targets):
+        key, digest = keys[index]
+        if index in waiting:
+            findings, seen = next(checked)
+            # A file edited between the two reads must not have its new findings filed under its old content.
+            if cache is not None and key is not None and seen == digest:
+                cache.put(key, findings)
+            yield findings
+            continue
+        assert cache is not None and key is not None
+        hit = cache.get(key, target.display)
+        if hit is None:  # the entry went away or is not what its HMAC promised: check the file here
+            if linter is None:
+                linter = _build(config, selection)
+            hit = _check(linter, target)[0]
+        yield hit
+
+
+def lint(
+    targets: Sequence[Target], config: Config, selection: Selection, jobs: int, cache: Cache | None
+) -> list[Finding]:
+    """Findings for every target, in the order of ``targets``."""
+    return [f for found in lint_stream(targets, config, selection, jobs, cache) for f in found]
 
 
 def _run(
@@ -87,7 +126,3 @@ def _run(
         yield from map(_check_in_worker, items)
         return
     yield from map_on_workers(_check_in_worker, items, jobs, _init_worker, (linter.config, selection))
-
-
-def _flatten(results: list[list[Finding] | None]) -> list[Finding]:
-    return [finding for found in results for finding in found or ()]

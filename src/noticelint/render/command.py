@@ -13,7 +13,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from noticelint.lint.config import load_config
+from noticelint.lint.config import config_from_args
 from noticelint.lint.findings import Finding
 from noticelint.lint.parallel import default_jobs
 from noticelint.render.gate import Checked, Gate, RenderRequest
@@ -58,7 +58,7 @@ def _run(args: argparse.Namespace) -> int:
         raise OutputError("--jobs must be 1 or more")
     fmt = args.format or default_format(output)
     request = RenderRequest(args.lang, fmt, args.fragment, args.draft)
-    gate = Gate(load_config(args.config, Path.cwd()), request)
+    gate = Gate(config_from_args(args), request)
     targets, problems = gate.targets(args.paths)
     pages = _Pages(output, fmt, args)
     findings: list[Finding] = list(problems)

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from noticelint.atomic import write_atomic
+from noticelint.atomic import stale_temporaries, write_atomic
 
 EXTENSIONS = {"html": "html", "md": "md"}
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -62,7 +62,8 @@ def destinations(pages: list[tuple[str, str]], output: str | None, fmt: str) -> 
 
 
 def write(path: Path, text: str) -> None:
-    """Write beside, then rename: a reader or a crash never sees half a page."""
+    """Write beside, then rename: a reader or a crash never sees half a page. A temporary file that an
+    interrupted run left beside ``path`` is removed first."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text)
@@ -78,6 +79,10 @@ def stale(path: Path, text: str) -> str | None:
         return "missing"
     except (OSError, UnicodeDecodeError) as exc:
         return f"cannot be read ({getattr(exc, 'strerror', None) or exc})"
-    if committed.replace("\r\n", "\n") == text:
-        return None
-    return "differs from what the statement gives now"
+    if committed.replace("\r\n", "\n") != text:
+        return "differs from what the statement gives now"
+    leftovers = stale_temporaries(path)
+    if leftovers:
+        names = ", ".join(p.name for p in leftovers)
+        return f"an interrupted write left {names} beside it (noticelint render removes it)"
+    return None

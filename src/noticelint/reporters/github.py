@@ -7,8 +7,12 @@ warnings, ``::notice`` for infos). Values are escaped as the Actions runner expe
 
 from __future__ import annotations
 
+import io
+from typing import TextIO
+
 from noticelint.lint.findings import Finding, Severity
-from noticelint.reporters.report import Report
+from noticelint.lint.rules import RuleInfo
+from noticelint.reporters.report import Report, Stream
 from noticelint.reporters.safe_text import without_controls
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -23,8 +27,8 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def _line(report: Report, f: Finding) -> str:
-    info = report.rules.get(f.code)
+def _line(rules: dict[str, RuleInfo], f: Finding) -> str:
+    info = rules.get(f.code)
     name = f.name or (info.name if info else "")
     props = [("file", f.path.replace("\\", "/"))]
     span = f.span
@@ -47,5 +51,13 @@ def _line(report: Report, f: Finding) -> str:
     return f"::{_COMMAND[f.severity]} {rendered}::{escape_data(f.message)}"
 
 
+def write(stream: Stream, out: TextIO) -> None:
+    for f in stream.ordered():
+        if not f.waived:
+            out.write(_line(stream.rules, f) + "\n")
+
+
 def render(report: Report) -> str:
-    return "".join(_line(report, f) + "\n" for f in sorted(report.active, key=lambda f: f.sort_key))
+    out = io.StringIO()
+    write(report.stream(), out)
+    return out.getvalue()

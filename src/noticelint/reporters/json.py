@@ -16,21 +16,26 @@ Layout (version 1; keys always in this order)::
 ones, which are still listed with ``"waived": true`` and their ``waiver_reason``. Lines and columns are
 1-based (end exclusive) as the engine reports them; 0 means "unknown". ``severity`` is ``error``,
 ``warning`` or ``info``. Findings are sorted by file, line, column, code and message.
+
+The findings are written as they come, to a spool, and the summary in front of them at the end.
 """
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any
+from typing import Any, TextIO
 
 from noticelint.lint.findings import Finding, Severity
-from noticelint.reporters.report import Report
+from noticelint.lint.rules import RuleInfo
+from noticelint.reporters.gitlab import indented
+from noticelint.reporters.report import Report, Stream, copy, spool
 
 FORMAT_VERSION = 1
 
 
-def _finding(report: Report, f: Finding) -> dict[str, Any]:
-    info = report.rules.get(f.code)
+def _finding(rules: dict[str, RuleInfo], f: Finding) -> dict[str, Any]:
+    info = rules.get(f.code)
     return {
         "file": f.path,
         "line": f.span.line,
@@ -50,19 +55,36 @@ def _finding(report: Report, f: Finding) -> dict[str, Any]:
     }
 
 
+def write(stream: Stream, out: TextIO) -> None:
+    with spool() as body:
+        first = True
+        for f in stream.ordered():
+            body.write(("" if first else ",\n") + indented(_finding(stream.rules, f), "    "))
+            first = False
+        counts = stream.tally.counts
+        document = {
+            "version": FORMAT_VERSION,
+            "tool": {"name": "noticelint", "version": stream.tool_version},
+            "summary": {
+                "files": len(stream.files),
+                "errors": counts.get(Severity.ERROR, 0),
+                "warnings": counts.get(Severity.WARNING, 0),
+                "infos": counts.get(Severity.INFO, 0),
+                "waived": stream.tally.waived,
+                "exit_code": stream.exit_code(),
+            },
+            "findings": [],
+        }
+        head = json.dumps(document, indent=2, ensure_ascii=False)
+        if first:
+            out.write(head + "\n")
+            return
+        out.write(head.removesuffix("[]\n}") + "[\n")
+        copy(body, out)
+        out.write("\n  ]\n}\n")
+
+
 def render(report: Report) -> str:
-    counts = report.severity_counts()
-    document = {
-        "version": FORMAT_VERSION,
-        "tool": {"name": "noticelint", "version": report.tool_version},
-        "summary": {
-            "files": len(report.files),
-            "errors": counts.get(Severity.ERROR, 0),
-            "warnings": counts.get(Severity.WARNING, 0),
-            "infos": counts.get(Severity.INFO, 0),
-            "waived": len(report.waived),
-            "exit_code": report.exit_code(),
-        },
-        "findings": [_finding(report, f) for f in sorted(report.findings, key=lambda f: f.sort_key)],
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    out = io.StringIO()
+    write(report.stream(), out)
+    return out.getvalue()

@@ -11,11 +11,15 @@ the test case's ``<system-out>`` only. Characters that XML 1.0 does not allow ar
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
+from typing import TextIO
 
 from noticelint.lint.findings import Finding
-from noticelint.reporters.report import Report
+from noticelint.lint.rules import RuleInfo
+from noticelint.reporters.report import Report, Stream, copy, spool
 
 _ILLEGAL_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -25,8 +29,8 @@ def clean(text: str) -> str:
     return _ILLEGAL_XML.sub("", text)
 
 
-def _details(report: Report, f: Finding) -> str:
-    info = report.rules.get(f.code)
+def _details(rules: dict[str, RuleInfo], f: Finding) -> str:
+    info = rules.get(f.code)
     name = f.name or (info.name if info else "")
     legal = f.legal or (info.legal if info else ())
     fix = f.fix or (info.fix if info else "")
@@ -44,35 +48,89 @@ def _details(report: Report, f: Finding) -> str:
     return clean("\n".join(lines))
 
 
-def render(report: Report) -> str:
-    findings = sorted(report.findings, key=lambda f: f.sort_key)
-    paths = list(dict.fromkeys([*report.files, *(f.path for f in findings)]))
-    by_path: dict[str, list[Finding]] = {path: [] for path in paths}
+def _case(rules: dict[str, RuleInfo], path: str, findings: list[Finding]) -> tuple[str, str]:
+    """One test case as XML, indented as it stands in the suite, and ``error``, ``failure`` or ``""``."""
+    case = ET.Element("testcase", {"classname": clean(path), "name": clean(path)})
+    waived: list[str] = []
     for f in findings:
-        by_path[f.path].append(f)
+        if f.waived:
+            waived.append(f"{f.path}:{f.span.line}:{f.span.column}: {f.code} waived: {f.waiver_reason}")
+            continue
+        tag = "error" if f.input_error else "failure"
+        head = " ".join(part for part in (f.code, f.message) if part)
+        element = ET.SubElement(case, tag, {"type": clean(f.code), "message": clean(head)})
+        element.text = _details(rules, f)
+    outcome = (
+        "error" if case.find("error") is not None else "failure" if case.find("failure") is not None else ""
+    )
+    if waived:
+        ET.SubElement(case, "system-out").text = clean("\n".join(waived))
+    ET.indent(case, level=2)
+    return ET.tostring(case, encoding="unicode"), outcome
 
-    suite = ET.Element("testsuite", {"name": "noticelint"})
-    failures = errors = 0
-    for path in paths:
-        case = ET.SubElement(suite, "testcase", {"classname": clean(path), "name": clean(path)})
-        waived: list[str] = []
-        for f in by_path[path]:
-            if f.waived:
-                waived.append(f"{f.path}:{f.span.line}:{f.span.column}: {f.code} waived: {f.waiver_reason}")
+
+def write(stream: Stream, out: TextIO) -> None:
+    """Each file's test case as soon as its findings are in (the files and the findings come sorted),
+    to a spool; the counts go in front of them at the end."""
+    files = list(dict.fromkeys(stream.files))
+    index = {path: i for i, path in enumerate(files)}
+    extra: dict[str, list[Finding]] = {}  # findings about paths that are not among the files (few)
+    outcomes: Counter[str] = Counter()
+    with spool() as body:
+
+        def emit(path: str, findings: list[Finding]) -> None:
+            xml, outcome = _case(stream.rules, path, findings)
+            body.write("\n    " + xml if outcomes else xml)
+            outcomes[outcome] += 1
+
+        position = 0
+        current: str | None = None
+        found: list[Finding] = []
+        for f in stream.ordered():
+            if f.path == current:
+                found.append(f)
                 continue
-            tag = "error" if f.input_error else "failure"
-            head = " ".join(part for part in (f.code, f.message) if part)
-            element = ET.SubElement(case, tag, {"type": clean(f.code), "message": clean(head)})
-            element.text = _details(report, f)
-        if case.find("error") is not None:
-            errors += 1
-        elif case.find("failure") is not None:
-            failures += 1
-        if waived:
-            ET.SubElement(case, "system-out").text = clean("\n".join(waived))
-    counts = {"tests": str(len(paths)), "failures": str(failures), "errors": str(errors), "skipped": "0"}
-    suite.attrib.update(counts)
-    root = ET.Element("testsuites", {"name": "noticelint", **counts})
-    root.append(suite)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+            if index.get(f.path, -1) < position:
+                extra.setdefault(f.path, []).append(f)
+                continue
+            if current is not None:
+                emit(current, found)
+            while files[position] != f.path:
+                emit(files[position], [])
+                position += 1
+            current, found = f.path, [f]
+            position += 1
+        if current is not None:
+            emit(current, found)
+        for path in files[position:]:
+            emit(path, [])
+        for path, findings in extra.items():
+            emit(path, findings)
+
+        total = sum(outcomes.values())
+        counts = {
+            "tests": str(total),
+            "failures": str(outcomes["failure"]),
+            "errors": str(outcomes["error"]),
+            "skipped": "0",
+        }
+        root = ET.Element("testsuites", {"name": "noticelint", **counts})
+        suite = ET.SubElement(root, "testsuite", {"name": "noticelint", **counts})
+        if total:
+            ET.SubElement(suite, "cases")
+        ET.indent(root)
+        skeleton = ET.tostring(root, encoding="unicode")
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not total:
+            out.write(skeleton + "\n")
+            return
+        before, _, after = skeleton.partition("<cases />")
+        out.write(before)
+        copy(body, out)
+        out.write(after + "\n")
+
+
+def render(report: Report) -> str:
+    out = io.StringIO()
+    write(report.stream(), out)
+    return out.getvalue()

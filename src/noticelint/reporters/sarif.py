@@ -8,15 +8,17 @@ dropping them. Paths stay relative to ``%SRCROOT%`` (the directory noticelint ra
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from noticelint.input.span import Span
 from noticelint.lint.findings import Finding, Severity
-from noticelint.reporters.gitlab import fingerprints
-from noticelint.reporters.report import Report
+from noticelint.lint.rules import RuleInfo
+from noticelint.reporters.gitlab import Fingerprints, indented
+from noticelint.reporters.report import Report, Stream, copy, spool
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/noticelint/noticelint"
@@ -56,8 +58,8 @@ def _region(span: Span) -> dict[str, int] | None:
     return region
 
 
-def _descriptor(report: Report, f: Finding) -> dict[str, Any]:
-    info = report.rules.get(f.code)
+def _descriptor(rules: dict[str, RuleInfo], f: Finding) -> dict[str, Any]:
+    info = rules.get(f.code)
     if info is not None:
         name, summary, explanation = info.name, info.summary, info.explanation
         fix, legal, level = info.fix, info.legal, _LEVEL[info.severity]
@@ -76,76 +78,93 @@ def _descriptor(report: Report, f: Finding) -> dict[str, Any]:
     return descriptor
 
 
-def render(report: Report) -> str:
-    findings = sorted(report.findings, key=lambda f: f.sort_key)
+def _result(f: Finding, rule_index: int | None, artifact_index: int, fingerprint: str) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {**_artifact_location(f.path), "index": artifact_index}}
+    region = _region(f.span)
+    if region is not None:
+        physical["region"] = region
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if f.pointer:
+        location["logicalLocations"] = [{"fullyQualifiedName": f.pointer}]
+    result: dict[str, Any] = {}
+    if f.code:
+        result["ruleId"] = f.code
+        result["ruleIndex"] = rule_index
+    result["level"] = _LEVEL[f.severity]
+    result["message"] = {"text": f.message or f.name or f.code}
+    result["locations"] = [location]
+    result["partialFingerprints"] = {"noticelint/v1": fingerprint}
+    if f.waived:
+        result["suppressions"] = [{"kind": "inSource", "justification": f.waiver_reason}]
+    properties: dict[str, Any] = {}
+    if f.legal:
+        properties["legal"] = list(f.legal)
+    if f.fix:
+        properties["fix"] = f.fix
+    if f.input_error:
+        properties["inputError"] = True
+    if properties:
+        result["properties"] = properties
+    return result
 
+
+def write(stream: Stream, out: TextIO) -> None:
+    """The results are written as they come, to a spool; the rules and artifacts they name (one entry
+    per rule code and per file, not per finding) and the invocation go in front of them at the end."""
     rule_index: dict[str, int] = {}
     rules: list[dict[str, Any]] = []
-    for f in findings:
-        if f.code and f.code not in rule_index:
-            rule_index[f.code] = len(rules)
-            rules.append(_descriptor(report, f))
-
     artifact_index: dict[str, int] = {}
     artifacts: list[dict[str, Any]] = []
-    for path in [*report.files, *(f.path for f in findings)]:
+    for path in stream.files:
         if path not in artifact_index:
             artifact_index[path] = len(artifacts)
             artifacts.append({"location": _artifact_location(path)})
+    fingerprint = Fingerprints()
+    with spool() as body:
+        first = True
+        for f in stream.ordered():
+            if f.code and f.code not in rule_index:
+                rule_index[f.code] = len(rules)
+                rules.append(_descriptor(stream.rules, f))
+            if f.path not in artifact_index:
+                artifact_index[f.path] = len(artifacts)
+                artifacts.append({"location": _artifact_location(f.path)})
+            result = _result(f, rule_index.get(f.code), artifact_index[f.path], fingerprint(f))
+            body.write(("" if first else ",\n") + indented(result, "        "))
+            first = False
 
-    results: list[dict[str, Any]] = []
-    for f, fingerprint in zip(findings, fingerprints(findings), strict=True):
-        physical: dict[str, Any] = {
-            "artifactLocation": {**_artifact_location(f.path), "index": artifact_index[f.path]}
+        driver: dict[str, Any] = {"name": "noticelint"}
+        if stream.tool_version:
+            driver["version"] = stream.tool_version
+        driver["informationUri"] = INFORMATION_URI
+        driver["rules"] = rules
+        document = {
+            "$schema": SCHEMA_URI,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": driver,
+                    },
+                    "originalUriBaseIds": {
+                        SRCROOT: {"description": {"text": "The directory noticelint was run in."}}
+                    },
+                    "artifacts": artifacts,
+                    "invocations": [{"executionSuccessful": stream.exit_code() != 2}],
+                    "results": [],
+                }
+            ],
         }
-        region = _region(f.span)
-        if region is not None:
-            physical["region"] = region
-        location: dict[str, Any] = {"physicalLocation": physical}
-        if f.pointer:
-            location["logicalLocations"] = [{"fullyQualifiedName": f.pointer}]
-        result: dict[str, Any] = {}
-        if f.code:
-            result["ruleId"] = f.code
-            result["ruleIndex"] = rule_index[f.code]
-        result["level"] = _LEVEL[f.severity]
-        result["message"] = {"text": f.message or f.name or f.code}
-        result["locations"] = [location]
-        result["partialFingerprints"] = {"noticelint/v1": fingerprint}
-        if f.waived:
-            result["suppressions"] = [{"kind": "inSource", "justification": f.waiver_reason}]
-        properties: dict[str, Any] = {}
-        if f.legal:
-            properties["legal"] = list(f.legal)
-        if f.fix:
-            properties["fix"] = f.fix
-        if f.input_error:
-            properties["inputError"] = True
-        if properties:
-            result["properties"] = properties
-        results.append(result)
+        head = json.dumps(document, indent=2, ensure_ascii=False)
+        if first:
+            out.write(head + "\n")
+            return
+        out.write(head.removesuffix("[]\n    }\n  ]\n}") + "[\n")
+        copy(body, out)
+        out.write("\n      ]\n    }\n  ]\n}\n")
 
-    driver: dict[str, Any] = {"name": "noticelint"}
-    if report.tool_version:
-        driver["version"] = report.tool_version
-    driver["informationUri"] = INFORMATION_URI
-    driver["rules"] = rules
 
-    document = {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": driver,
-                },
-                "originalUriBaseIds": {
-                    SRCROOT: {"description": {"text": "The directory noticelint was run in."}}
-                },
-                "artifacts": artifacts,
-                "invocations": [{"executionSuccessful": report.exit_code() != 2}],
-                "results": results,
-            }
-        ],
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+def render(report: Report) -> str:
+    out = io.StringIO()
+    write(report.stream(), out)
+    return out.getvalue()
