@@ -110,7 +110,7 @@ def _is_empty(ctx: CheckContext) -> bool:
 @rule(
     code="CPL001",
     name="complaint-missing",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(2)(d)", "GDPR Art. 14(2)(e)", "GDPR Art. 77"],
     fix=(
         "Add a complaint item: the supervisory authority by country code (complaint.authority: NO) and "
@@ -142,7 +142,7 @@ def complaint_missing(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CPL002",
     name="complaint-authority-unknown",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(2)(d)", "GDPR Art. 77"],
     fix=(
         "Use the ISO 3166 code of a country with a supervisory authority (NO, DK, SE, DE-BY, …), or leave "
@@ -177,7 +177,7 @@ def complaint_authority_unknown(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CPL003",
     name="complaint-authority-identified",
-    severity="warning",
+    basis="guidance",
     legal=["GDPR Art. 13(2)(d)", "GDPR Art. 12(1)"],
     fix="Give complaint.authority as a country code, or both complaint.name and complaint.url.",
     fails="""
@@ -217,7 +217,7 @@ def complaint_authority_identified(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CPL004",
     name="complaint-authority-country",
-    severity="warning",
+    basis="practice",
     legal=["GDPR Art. 13(2)(d)", "GDPR Art. 77", "GDPR Art. 55"],
     fix="Name the authority of the controller's country (by its country code), and add others only as extras.",
     fails="""
@@ -274,7 +274,8 @@ def _accepted_authorities(ctx: CheckContext) -> list[Authority]:
 @rule(
     code="CPL005",
     name="complaint-authority-website",
-    severity="warning",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 13(2)(d)", "GDPR Art. 12(1)"],
     fix="Write the website of the authority the statement names (e.g. www.datatilsynet.no for NO).",
     fails="""

@@ -124,7 +124,8 @@ def _state(cookie: Cookie) -> str:
 @rule(
     code="CKE001",
     name="cookie-without-consent",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=[EKOMLOVEN, "GDPR Art. 6(1)(a)", "GDPR Art. 7"],
     fix=(
         "Ask for consent (a cookie banner where refusing is as easy as accepting) before setting the cookie, "
@@ -191,7 +192,8 @@ def cookie_without_consent(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CKE002",
     name="cookie-consent-withdrawal",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=[EKOMLOVEN, "GDPR Art. 7(3)", "GDPR Art. 13(2)(c)"],
     fix=(
         "Say under rights.withdrawal.how how a user withdraws cookie consent, as easily as it was given, "
@@ -250,7 +252,8 @@ def cookie_consent_withdrawal(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CKE003",
     name="cookie-vendor-without-cookies",
-    severity="warning",
+    basis="statute",
+    certainty="uncertain-knowledge",
     legal=[EKOMLOVEN, "GDPR Art. 13(1)(c)", "GDPR Art. 13(1)(e)"],
     fix=(
         "List the cookies the vendor sets under the activity's cookies (name, provider, purpose, lifetime, "
@@ -311,7 +314,8 @@ def cookie_vendor_without_cookies(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CKE004",
     name="implied-cookie-consent",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=[EKOMLOVEN, "GDPR Art. 4(11)", "GDPR Art. 7"],
     fix=(
         "Remove wording that treats use of the site or browser settings as consent. Ask for consent in a "
@@ -388,7 +392,7 @@ def implied_cookie_consent(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CKE005",
     name="cookie-details",
-    severity="warning",
+    basis="guidance",
     legal=[EKOMLOVEN, "GDPR Art. 12(1)", "GDPR Art. 13(1)(c)", "WP260 rev.01"],
     fix=(
         "Give every cookie its name, provider (the id of the controller or party that sets it), purpose, "

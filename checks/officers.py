@@ -22,7 +22,7 @@ def _controller_name(ctx: CheckContext) -> str:
 @rule(
     code="DPO001",
     name="dpo-contact",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(1)(b)", "GDPR Art. 14(1)(b)", "GDPR Art. 37(7)"],
     fix="Give at least one channel under dpo.contact (an e-mail address is usual); the name is optional.",
     fails="""
@@ -57,7 +57,7 @@ def dpo_contact(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="DPO002",
     name="dpo-stated",
-    severity="info",
+    basis="practice",
     legal=["GDPR Art. 13(1)(b)", "GDPR Art. 37"],
     fix="Add a dpo item: designated true with the contact details, or designated false.",
     fails="""
@@ -91,6 +91,8 @@ def dpo_stated(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="DPO003",
     name="dpo-special-categories",
+    basis="statute",
+    certainty="inferred",
     severity="info",
     legal=["GDPR Art. 37(1)(c)", "GDPR Art. 9(1)"],
     fix=(
@@ -145,7 +147,8 @@ def dpo_special_categories(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REP001",
     name="representative-missing",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 27", "GDPR Art. 3(2)", "GDPR Art. 13(1)(a)", "GDPR Art. 14(1)(a)"],
     fix=(
         "Designate a representative in an EU/EEA country where the people concerned are, and give it under "
@@ -192,7 +195,7 @@ def representative_missing(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REP002",
     name="representative-in-eea",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 27(1)", "GDPR Art. 27(3)"],
     fix="Designate a representative established in an EU/EEA country where the people concerned are.",
     fails="""
@@ -234,7 +237,7 @@ def representative_in_eea(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REP003",
     name="representative-contact",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(1)(a)", "GDPR Art. 14(1)(a)", "GDPR Art. 27(4)"],
     fix="Give at least one channel under representative.contact: email, phone, web_form or postal_address.",
     fails="""

@@ -292,7 +292,7 @@ activities:
 @rule(
     code="PUR001",
     name="activity-purpose",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(1)(c)", "GDPR Art. 14(1)(c)"],
     fix=(
         "Write what the activity is for under purpose, in plain words "
@@ -324,7 +324,7 @@ def activity_purpose(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="PUR002",
     name="activity-legal-basis",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(1)(c)", "GDPR Art. 14(1)(c)", "GDPR Art. 6(1)"],
     fix=(
         "Set legal_basis to the Art. 6(1) letter the activity rests on: 6(1)(a) consent, 6(1)(b) contract, "
@@ -357,7 +357,7 @@ def activity_legal_basis(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="PUR003",
     name="special-category-condition",
-    severity="error",
+    basis="guidance",
     legal=["GDPR Art. 9(1)", "GDPR Art. 9(2)", "GDPR Art. 13(1)(c)", "GDPR Art. 14(1)(c)"],
     fix=(
         "Set special_condition to the Art. 9(2) letter that allows the processing, e.g. 9(2)(a) explicit "
@@ -400,7 +400,8 @@ def special_category_condition(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="PUR004",
     name="special-categories-in-wording",
-    severity="warning",
+    basis="guidance",
+    certainty="inferred",
     legal=["GDPR Art. 9(1)", "GDPR Art. 9(2)", "GDPR Art. 13(1)(c)", "GDPR Art. 12(1)"],
     fix=(
         "If the activity processes these data, declare them under special_categories with the Art. 9(2) "
@@ -470,7 +471,7 @@ def special_categories_in_wording(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="PUR005",
     name="legitimate-interest-missing",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(1)(d)", "GDPR Art. 14(2)(b)", "GDPR Art. 6(1)(f)"],
     fix=(
         "Write the specific interest under legitimate_interest, e.g. 'Å svare deg på det du spør om, og å "
@@ -510,7 +511,8 @@ def legitimate_interest_missing(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="PUR006",
     name="legitimate-interest-generic",
-    severity="warning",
+    basis="guidance",
+    certainty="inferred",
     legal=["GDPR Art. 13(1)(d)", "GDPR Art. 14(2)(b)", "WP260 rev.01"],
     fix=(
         "Replace the generic phrase with the interest itself: what you want to achieve with these data, "
@@ -557,7 +559,7 @@ def legitimate_interest_generic(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="PUR007",
     name="art14-data-categories",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 14(1)(d)"],
     fix="List the categories of personal data obtained under data_categories (e.g. navn, adresse, kundenummer).",
     fails="""
@@ -603,7 +605,7 @@ def art14_data_categories(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="PUR008",
     name="art14-source",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 14(2)(f)"],
     fix=(
         "Describe the source under source.description: name it (e.g. 'Folkeregisteret') or, where there are "
@@ -659,7 +661,7 @@ def _mentions_form_or_booking(ctx: CheckContext, index: int) -> bool:
 @rule(
     code="PUR009",
     name="provision-requirement",
-    severity="warning",
+    basis="statute",
     legal=["GDPR Art. 13(2)(e)", "WP260 rev.01"],
     fix=(
         "Add provision with requirement (statutory, contractual, contract_prerequisite or voluntary) and the "
@@ -715,7 +717,7 @@ def provision_requirement(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="PUR010",
     name="automated-decision-logic",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(2)(f)", "GDPR Art. 14(2)(g)", "GDPR Art. 22"],
     fix=(
         "Under automated_decisions, explain the logic involved (logic) and the significance and envisaged "
@@ -765,7 +767,7 @@ def automated_decision_logic(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="PUR011",
     name="automated-decisions-unstated",
-    severity="info",
+    basis="practice",
     legal=["GDPR Art. 13(2)(f)", "GDPR Art. 14(2)(g)"],
     fix=(
         "Say whether automated decisions are made, e.g. automated_decisions: {used: false, text: 'Vi tar "

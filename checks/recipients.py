@@ -57,7 +57,8 @@ def _parties_by_vendor(ctx: CheckContext) -> dict[Vendor, list[Party]]:
 @rule(
     code="REC001",
     name="named-vendor-not-recipient",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 12(1)"],
     knowledge=["vendors"],
     fix=(
@@ -126,7 +127,8 @@ def named_vendor_not_recipient(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REC002",
     name="processor-receives-nothing",
-    severity="warning",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 28"],
     fix=(
         "List the processor's id under recipients of every activity whose data it processes (a "
@@ -186,7 +188,7 @@ def processor_receives_nothing(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REC003",
     name="processor-agreement",
-    severity="info",
+    basis="practice",
     legal=["GDPR Art. 28(3)"],
     fix="Set data_processing_agreement: true on the processor once a data processing agreement is in place.",
     fails="""
@@ -238,7 +240,7 @@ def processor_agreement(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REC004",
     name="party-without-role",
-    severity="warning",
+    basis="practice",
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 26", "GDPR Art. 28"],
     fix=f"Give the party a role: {_ROLES}.",
     fails="""
@@ -277,7 +279,7 @@ def party_without_role(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REC005",
     name="sub-processor-without-processor",
-    severity="warning",
+    basis="practice",
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 28(2)", "GDPR Art. 28(4)"],
     fix="Set processor_for on the sub-processor to the id of the processor it works for.",
     fails="""
@@ -373,7 +375,8 @@ def _vendor_for_outdated(knowledge: Knowledge, first: Vendor, written: str, cont
 @rule(
     code="REC006",
     name="outdated-entity-name",
-    severity="warning",
+    basis="statute",
+    certainty="uncertain-knowledge",
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 12(1)"],
     knowledge=["vendors"],
     fix=(
@@ -432,7 +435,7 @@ def outdated_entity_name(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REC007",
     name="party-without-country",
-    severity="warning",
+    basis="guidance",
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 13(1)(f)", "GDPR Art. 14(1)(f)"],
     fix="Give the party's country (ISO 3166 code, e.g. IE, NO, US) under country.",
     fails="""

@@ -222,7 +222,7 @@ _WHAT_TO_WRITE = (
 @rule(
     code="RET001",
     name="retention-missing",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(2)(a)", "GDPR Art. 14(2)(a)"],
     fix=(
         "Add retention to the activity with a period (ISO 8601, e.g. P2Y), a criterion the reader can apply "
@@ -278,7 +278,8 @@ def retention_missing(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RET002",
     name="retention-not-a-criterion",
-    severity="error",
+    basis="guidance",
+    certainty="inferred",
     legal=["GDPR Art. 13(2)(a)", "GDPR Art. 14(2)(a)", "WP260 rev.01"],
     fix=(
         "Replace the phrase with a period (retention.period, e.g. P2Y) or a criterion the reader can apply "
@@ -351,7 +352,7 @@ def retention_not_a_criterion(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RET003",
     name="retention-statute-without-period",
-    severity="info",
+    basis="practice",
     legal=["GDPR Art. 13(2)(a)", "GDPR Art. 12(1)"],
     fix="Add the period the statute sets under retention.period (e.g. P5Y for bokføringsloven § 13).",
     fails="""

@@ -142,7 +142,7 @@ def _offered(ctx: CheckContext) -> set[Right]:
 @rule(
     code="RGT001",
     name="basic-rights",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)", "GDPR Art. 15-18"],
     fix=(
         "List access, rectification, erasure and restriction under rights.offered and describe each in "
@@ -187,7 +187,7 @@ def basic_rights(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT002",
     name="objection-offered",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)", "GDPR Art. 21(1)"],
     fix="Add 'objection' to rights.offered and explain the right to object under rights.objection.",
     fails="""
@@ -220,7 +220,8 @@ def objection_offered(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT003",
     name="objection-separate",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 21(4)"],
     fix=(
         "Write the right to object under rights.objection, on its own and apart from the other rights: "
@@ -259,7 +260,8 @@ def objection_separate(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT004",
     name="portability-offered",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)", "GDPR Art. 20"],
     fix="Add 'portability' to rights.offered and explain in rights.text which data it covers.",
     fails="""
@@ -297,7 +299,7 @@ def portability_offered(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT005",
     name="consent-withdrawal",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(2)(c)", "GDPR Art. 14(2)(d)", "GDPR Art. 7(3)"],
     fix=(
         "Under rights.withdrawal, say that consent can be withdrawn at any time without affecting the "
@@ -362,7 +364,8 @@ def _sets_cookies_needing_consent(ctx: CheckContext) -> bool:
 @rule(
     code="RGT006",
     name="withdrawal-without-consent",
-    severity="warning",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 13(2)(c)", "GDPR Art. 13(1)(c)", "GDPR Art. 12(1)"],
     fix=(
         "Declare consent (6(1)(a)) as the legal_basis of the activities that really rest on it, or remove "
@@ -425,7 +428,7 @@ def withdrawal_without_consent(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT007",
     name="rights-not-judged",
-    severity="info",
+    basis="practice",
     legal=["GDPR Art. 13(2)(b)-(c)", "GDPR Art. 13(1)(c)"],
     fix="Declare the legal_basis of every activity; the rights rules then tell which rights must be presented.",
     fails="""
@@ -462,7 +465,7 @@ def rights_not_judged(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT008",
     name="rights-channel-unknown",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 12(2)", "GDPR Art. 13(1)(a)"],
     fix=(
         "Give the channel under controller.contact (e.g. controller.contact.email for 'email'), or remove "
@@ -506,7 +509,7 @@ def rights_channel_unknown(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT009",
     name="rights-no-channel",
-    severity="warning",
+    basis="guidance",
     legal=["GDPR Art. 12(2)"],
     fix="Name under rights.channels the controller's channels for requests: email, phone, web_form or postal_address.",
     fails="""
@@ -538,7 +541,7 @@ def rights_no_channel(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT010",
     name="answer-time-too-long",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 12(3)"],
     fix="Answer within one month (rights.answer_time: P1M); an extension is at most two further months.",
     fails="""
@@ -574,7 +577,8 @@ def answer_time_too_long(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT011",
     name="answer-time-extended",
-    severity="warning",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 12(3)"],
     fix=(
         "Set rights.answer_time to P1M and explain in rights.text when the time may be extended by up to "

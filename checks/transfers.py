@@ -100,7 +100,7 @@ def _has_transfer(
 @rule(
     code="TRF001",
     name="transfer-not-declared",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(1)(f)", "GDPR Art. 14(1)(f)", "GDPR Art. 44", "GDPR Art. 45", "GDPR Art. 46"],
     knowledge=["vendors", "eea", "adequacy"],
     fix=(
@@ -167,7 +167,7 @@ def transfer_not_declared(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF002",
     name="transfer-mechanism-missing",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(1)(f)", "GDPR Art. 14(1)(f)", "GDPR Art. 44"],
     knowledge=["vendors", "eea", "adequacy"],
     fix=(
@@ -212,7 +212,7 @@ def transfer_mechanism_missing(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF003",
     name="dpf-not-applicable",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 45", "Decision (EU) 2023/1795", "GDPR Art. 13(1)(f)"],
     knowledge=["vendors"],
     fix=(
@@ -268,7 +268,8 @@ def dpf_not_applicable(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF004",
     name="dpf-listing-unverified",
-    severity="warning",
+    basis="statute",
+    certainty="uncertain-knowledge",
     legal=["GDPR Art. 45", "Decision (EU) 2023/1795", "GDPR Art. 13(1)(f)"],
     knowledge=["vendors"],
     fix=(
@@ -323,7 +324,7 @@ def dpf_listing_unverified(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF005",
     name="adequacy-without-decision",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 45", "GDPR Art. 13(1)(f)"],
     knowledge=["adequacy", "eea"],
     fix=(
@@ -371,7 +372,7 @@ def adequacy_without_decision(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF006",
     name="derogation-without-letter",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 49(1)", "GDPR Art. 13(1)(f)"],
     fix="Give the Art. 49(1) letter under derogation, e.g. 49(1)(a) for explicit consent or 49(1)(b) for a contract.",
     fails="""
@@ -404,7 +405,7 @@ def derogation_without_letter(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF007",
     name="consent-derogation-without-risks",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 49(1)(a)", "GDPR Art. 13(1)(f)"],
     fix="Describe under risks what may happen to the data in the country (no adequacy decision, no safeguards).",
     fails="""
@@ -442,7 +443,7 @@ def consent_derogation_without_risks(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF008",
     name="safeguard-copy-missing",
-    severity="warning",
+    basis="statute",
     legal=["GDPR Art. 13(1)(f)", "GDPR Art. 14(1)(f)", "GDPR Art. 46", "GDPR Art. 47"],
     fix="Give under safeguard the URL where the clauses or rules can be read, or a copy requested.",
     fails="""
@@ -479,7 +480,7 @@ def safeguard_copy_missing(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF009",
     name="transfer-within-eea",
-    severity="info",
+    basis="practice",
     legal=["GDPR Art. 44", "GDPR Art. 13(1)(f)", "GDPR Art. 12(1)"],
     knowledge=["eea"],
     fix=(
