@@ -80,6 +80,13 @@ class AutomatedDecisions(StrictModel):
     )
     logic: Text | None = Field(None, description="Meaningful information about the logic involved.")
     significance: Text | None = Field(None, description="The significance and envisaged consequences.")
+    safeguards: Text | None = Field(
+        None,
+        description=(
+            "Art. 22(3): how the person obtains human intervention, expresses their point of view and "
+            "contests the decision."
+        ),
+    )
     text: Text | None = Field(None, description="Wording about automated decisions.")
 
 
@@ -112,7 +119,56 @@ class Cookie(StrictModel):
         None,
         description="True only if strictly necessary for a service the user asked for (no consent needed).",
     )
+    consent_before_setting: bool | None = Field(
+        None,
+        description=(
+            "True if the user's consent to storing or reading it (ekomloven § 3-15, ePrivacy Art. 5(3)) is "
+            "asked before it is set or read; separate from the Art. 6 basis of the activity."
+        ),
+    )
     text: Text | None = Field(None, description="Wording about this cookie.")
+
+
+class MarketingChannel(enum.StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+    PHONE = "phone"
+    POST = "post"
+    SOCIAL_MEDIA = "social_media"
+
+
+class ElectronicMarketingGround(enum.StrEnum):
+    PRIOR_CONSENT = "prior_consent"
+    EXISTING_CUSTOMER = "existing_customer"
+
+
+class DirectMarketing(StrictModel):
+    """Direct marketing to the person. GDPR Art. 21(2)-(4); in Norway markedsføringsloven § 15."""
+
+    channels: list[MarketingChannel] = Field(
+        default_factory=list, description="email, sms, phone, post or social_media."
+    )
+    electronic_ground: ElectronicMarketingGround | None = Field(
+        None,
+        description=(
+            "For e-mail and SMS to individuals: prior_consent, or existing_customer (markedsføringsloven "
+            "§ 15 third paragraph: own similar products, with an easy, free way to refuse each time)."
+        ),
+    )
+    text: Text | None = Field(None, description="Wording about the marketing.")
+
+
+class CriminalOffenceData(StrictModel):
+    """Data relating to criminal convictions and offences (e.g. a politiattest). GDPR Art. 10."""
+
+    description: Text | None = Field(None, description="Which data, e.g. {nb: politiattest, en: police certificate}.")
+    authority: Text | None = Field(
+        None,
+        description=(
+            "The law that authorises the processing (Art. 10), e.g. 'politiregisterloven § 39 og "
+            "barnehageloven § 30'."
+        ),
+    )
 
 
 class Activity(StrictModel):
@@ -154,4 +210,17 @@ class Activity(StrictModel):
     provision: Provision | None = Field(None, description="Whether the person must provide the data.")
     automated_decisions: AutomatedDecisions | None = Field(None, description="Automated decisions, if any.")
     cookies: list[Cookie] = Field(default_factory=list, description="Cookies and similar technologies used.")
+    direct_marketing: DirectMarketing | None = Field(
+        None, description="Whether the activity is direct marketing, and by which channels (Art. 21(2)-(3))."
+    )
+    criminal_offence_data: CriminalOffenceData | None = Field(
+        None, description="Personal data relating to criminal convictions and offences (Art. 10), if any."
+    )
+    national_id_need: Text | None = Field(
+        None,
+        description=(
+            "Where a national identity number (fødselsnummer) is processed: why secure identification is "
+            "needed (personopplysningsloven § 12)."
+        ),
+    )
     text: Text | None = Field(None, description="Wording about this activity.")
