@@ -8,8 +8,9 @@ booking, need the information whether providing them is required (Art. 13(2)(e))
 need their logic and significance (Art. 13(2)(f)). GDPR Art. 6, 9, 13 and 14.
 
 Special categories are also looked for in the wording of each activity (Norwegian and English). Data
-about an animal's health are not personal data, so "dyrets helse", "dyrehelse" or "animal health" are
-never reported.
+about an animal's health are not data concerning a person's health, so "dyrets helse", "dyrehelse" or
+"animal health" are never reported as special categories; tied to a named owner they can still be
+personal data about the owner (CJEU C-434/16 Nowak reads "relating to" broadly).
 """
 
 from __future__ import annotations
@@ -442,8 +443,12 @@ def special_categories_in_wording(ctx: CheckContext) -> Iterator[Hit]:
     second part, and a denial of one use only ("vi bruker ikke helseopplysninger til markedsføring")
     is reported, since it says the data are held. Data about an animal ("dyrets helse",
     "helseopplysninger om dyret", "animal health data", "your pet's medical records", and the word
-    "dyrehelse") are not personal data and are never reported. The reading is word-based: it may miss
-    unusual phrasing, and a term right next to an animal word is taken to be about the animal.
+    "dyrehelse") are not data concerning the health of a person, so they are never reported here. That
+    is not to say they are not personal data: a veterinary record tied to a named owner can relate to
+    the owner (the Court of Justice reads "relating to" broadly, C-434/16 Nowak), and is then ordinary
+    personal data of the owner, with everything Art. 13 asks; it is only not a special category of
+    the owner's data. The reading is word-based: it may miss unusual phrasing, and a term right next
+    to an animal word is taken to be about the animal.
     """
     for index, activity in enumerate(ctx.statement.activities):
         if activity.special_categories or activity.special_condition is not None:
@@ -688,24 +693,79 @@ def _mentions_form_or_booking(ctx: CheckContext, index: int) -> bool:
     """,
 )
 def provision_requirement(ctx: CheckContext) -> Iterator[Hit]:
-    """Data collected through a form or a booking say whether they must be provided.
+    """Data collected from the person for a contract or a legal obligation say whether they must be provided.
 
     Art. 13(2)(e) asks whether providing the data is a statutory or contractual requirement or a
     requirement to enter a contract, whether the person is obliged to provide them, and what happens if
-    they do not. The rule looks at activities whose data come from the person (source kind data_subject)
-    and that look like a form or a booking: the basis is contract (6(1)(b)) or legal obligation
-    (6(1)(c)), or the wording mentions a form, skjema, booking or bestilling. It is a warning because the
-    item is written for direct collection where providing the data is required; where providing them is
-    entirely voluntary the text of the article is less clear. The guidance (WP260) reads it as applying
-    to direct collection such as forms and bookings: mark the mandatory fields and say what happens if
-    they are left out. Saying "voluntary" (provision.requirement: voluntary) settles it.
+    they do not. Where the data come from the person (source kind data_subject) and the activity rests
+    on a contract (6(1)(b)) or a legal obligation (6(1)(c)), providing them is as a rule required, and
+    the item must be there: the rule reports such an activity without provision. Saying "voluntary"
+    (provision.requirement: voluntary) settles it. Activities on other bases whose wording shows a form
+    or a booking are reported by provision-requirement-form (PUR012), a warning.
     """
     for index, activity in enumerate(ctx.statement.activities):
         if activity.provision is not None or activity.source is None:
             continue
         if activity.source.kind is not SourceKind.DATA_SUBJECT:
             continue
-        if activity.legal_basis in _BASES_WITH_REQUIRED_DATA or _mentions_form_or_booking(ctx, index):
+        if activity.legal_basis in _BASES_WITH_REQUIRED_DATA:
+            yield Hit(
+                _activity_pointer(index),
+                f"activity {activity.id} collects data from the person for a contract or a legal obligation but "
+                "does not say whether providing them is required and what happens if not: add provision "
+                "(requirement and consequence; if providing them is voluntary, say so)",
+            )
+
+
+@rule(
+    code="PUR012",
+    name="provision-requirement-form",
+    basis="statute",
+    certainty="inferred",
+    legal=["GDPR Art. 13(2)(e)", "WP260 rev.01"],
+    fix=(
+        "Add provision with requirement (statutory, contractual, contract_prerequisite or voluntary) and the "
+        "consequence of not providing the data; in the form, mark which fields are mandatory."
+    ),
+    fails="""
+    activities:
+      - id: henvendelser
+        purpose: Svare på det du spør om i kontaktskjemaet
+        legal_basis: "6(1)(f)"
+        legitimate_interest: Å svare deg.
+        source:
+          kind: data_subject
+    """,
+    passes="""
+    activities:
+      - id: henvendelser
+        purpose: Svare på det du spør om i kontaktskjemaet
+        legal_basis: "6(1)(f)"
+        legitimate_interest: Å svare deg.
+        source:
+          kind: data_subject
+        provision:
+          requirement: voluntary
+          consequence: Uten e-postadresse kan vi ikke svare deg.
+    """,
+)
+def provision_requirement_form(ctx: CheckContext) -> Iterator[Hit]:
+    """Data collected through a form or a booking say whether they must be provided.
+
+    For direct collection on a basis other than contract or legal obligation, Art. 13(2)(e) still
+    applies; the guidance (WP260) reads it as concerning forms and bookings above all: mark the
+    mandatory fields and say what happens if they are left out. The rule reports an activity whose
+    data come from the person (source kind data_subject), that has no provision, and whose purpose,
+    source or text mentions a form, skjema, booking or bestilling. It reads words, hence a warning.
+    """
+    for index, activity in enumerate(ctx.statement.activities):
+        if activity.provision is not None or activity.source is None:
+            continue
+        if activity.source.kind is not SourceKind.DATA_SUBJECT:
+            continue
+        if activity.legal_basis in _BASES_WITH_REQUIRED_DATA:
+            continue
+        if _mentions_form_or_booking(ctx, index):
             yield Hit(
                 _activity_pointer(index),
                 f"activity {activity.id} collects data from the person (a form or booking) but does not say "
@@ -806,3 +866,143 @@ def automated_decisions_unstated(ctx: CheckContext) -> Iterator[Hit]:
         "the statement says nothing about automated decisions or profiling: say whether any are made "
         "(e.g. 'Vi tar ingen automatiserte avgjørelser om deg')",
     )
+
+
+@rule(
+    code="PUR013",
+    name="criminal-offence-data-authority",
+    basis="guidance",
+    legal=["GDPR Art. 10", "GDPR Art. 13(1)(c)", "personopplysningsloven § 11"],
+    fix=(
+        "Give under criminal_offence_data.authority the law that authorises the processing, e.g. "
+        "'politiregisterloven § 39 og barnehageloven § 30' for a politiattest."
+    ),
+    fails="""
+    activities:
+      - id: ansettelse
+        purpose: Kontrollere politiattest ved ansettelse
+        legal_basis: "6(1)(c)"
+        criminal_offence_data: {description: politiattest}
+    """,
+    passes="""
+    activities:
+      - id: ansettelse
+        purpose: Kontrollere politiattest ved ansettelse
+        legal_basis: "6(1)(c)"
+        criminal_offence_data:
+          description: politiattest
+          authority: politiregisterloven § 39 og barnehageloven § 30
+    """,
+)
+def criminal_offence_data_authority(ctx: CheckContext) -> Iterator[Hit]:
+    """An activity that processes criminal-offence data names the law that authorises it.
+
+    Art. 10 allows personal data relating to criminal convictions and offences (a politiattest, for
+    instance) to be processed only under the control of official authority or when authorised by
+    Union or Member State law providing appropriate safeguards, in addition to an Art. 6(1) basis; in
+    Norway personopplysningsloven § 11 adds the cases where it may be done without such a law. As with
+    the Art. 9(2) condition, the guidance reads the legal basis of Art. 13(1)(c) as including that
+    authority, hence a warning. The rule fires where an activity declares criminal_offence_data without
+    an authority.
+    """
+    for index, activity in enumerate(ctx.statement.activities):
+        data = activity.criminal_offence_data
+        if data is not None and _is_blank(data.authority, ctx.language):
+            yield Hit(
+                f"{_activity_pointer(index)}/criminal_offence_data",
+                f"activity {activity.id} processes data on criminal convictions or offences but does not name the "
+                "law that authorises it (Art. 10); give it under criminal_offence_data.authority",
+            )
+
+
+@rule(
+    code="PUR014",
+    name="automated-decision-safeguards",
+    basis="guidance",
+    legal=["GDPR Art. 22(3)", "GDPR Art. 13(2)(f)", "WP251 rev.01"],
+    fix=(
+        "Say under automated_decisions.safeguards how the person obtains human intervention, expresses their "
+        "point of view and contests the decision."
+    ),
+    fails="""
+    activities:
+      - id: kredittvurdering
+        purpose: Vurdere om du kan betale i etterkant
+        legal_basis: "6(1)(b)"
+        automated_decisions:
+          used: true
+          logic: Vi sjekker betalingshistorikken din automatisk.
+          significance: Uten godkjenning må du betale på forhånd.
+    """,
+    passes="""
+    activities:
+      - id: kredittvurdering
+        purpose: Vurdere om du kan betale i etterkant
+        legal_basis: "6(1)(b)"
+        automated_decisions:
+          used: true
+          logic: Vi sjekker betalingshistorikken din automatisk.
+          significance: Uten godkjenning må du betale på forhånd.
+          safeguards: Du kan be om at en av oss ser på saken, si din mening og klage på avgjørelsen.
+    """,
+)
+def automated_decision_safeguards(ctx: CheckContext) -> Iterator[Hit]:
+    """Automated decisions come with the person's safeguards.
+
+    Where a decision based solely on automated processing rests on a contract or on explicit consent
+    (Art. 22(2)(a), (c)), Art. 22(3) requires the controller to secure at least the right to obtain
+    human intervention, to express one's point of view and to contest the decision. The article is a
+    duty to act, not an information item; the guidance on automated decisions (WP251 rev.01) expects
+    the person to be told how to use these safeguards, hence a warning. The rule fires where
+    automated_decisions.used is true and safeguards is empty.
+    """
+    for index, activity in enumerate(ctx.statement.activities):
+        decisions = activity.automated_decisions
+        if decisions is not None and decisions.used and _is_blank(decisions.safeguards, ctx.language):
+            yield Hit(
+                f"{_activity_pointer(index)}/automated_decisions",
+                f"activity {activity.id} makes automated decisions but does not say how the person obtains human "
+                "intervention, expresses their view and contests the decision (Art. 22(3)); describe it under "
+                "automated_decisions.safeguards",
+            )
+
+
+@rule(
+    code="PUR015",
+    name="public-authority-legitimate-interests",
+    basis="statute",
+    certainty="inferred",
+    legal=["GDPR Art. 6(1) second subparagraph", "GDPR Art. 6(1)(e)", "GDPR Art. 6(3)"],
+    fix=(
+        "For processing in the performance of the authority's tasks, use 6(1)(e) (public task) or 6(1)(c) "
+        "(legal obligation) with the law it rests on; keep 6(1)(f) only for what falls outside those tasks."
+    ),
+    fails="""
+    controller:
+      public_authority: true
+    """,
+    passes="""
+    controller:
+      public_authority: false
+    """,
+)
+def public_authority_legitimate_interests(ctx: CheckContext) -> Iterator[Hit]:
+    """A public authority does not rest its tasks on legitimate interests.
+
+    The second subparagraph of Art. 6(1) says that point (f), legitimate interests, "shall not apply
+    to processing carried out by public authorities in the performance of their tasks"; such
+    processing rests on a legal obligation or a public task laid down by law (Art. 6(1)(c), (e), 6(3)).
+    The rule fires for each activity on 6(1)(f) where controller.public_authority is true. Whether the
+    activity is one of the authority's tasks is not shown by the statement (an authority may, for
+    instance, run a canteen), hence a warning.
+    """
+    if ctx.statement.controller.public_authority is not True:
+        return
+    for index, activity in enumerate(ctx.statement.activities):
+        if activity.legal_basis == LegalBasis.LEGITIMATE_INTERESTS:
+            yield Hit(
+                f"{_activity_pointer(index)}/legal_basis",
+                f"activity {activity.id} rests on legitimate interests (6(1)(f)), which a public authority cannot "
+                "use for the performance of its tasks (Art. 6(1), second subparagraph); use 6(1)(e) or 6(1)(c) "
+                "with the law it rests on",
+            )

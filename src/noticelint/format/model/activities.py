@@ -171,6 +171,16 @@ class CriminalOffenceData(StrictModel):
     )
 
 
+class CameraSurveillance(StrictModel):
+    """Camera surveillance (kameraovervåking) in a business. Norway: forskrift om kameraovervåking i
+    virksomhet; Datatilsynet's guide on signs and deletion."""
+
+    signs_name_controller: bool | None = Field(
+        None, description="True if the warning signs name the controller (who decided the surveillance)."
+    )
+    text: Text | None = Field(None, description="Wording about the surveillance.")
+
+
 class Activity(StrictModel):
     """A processing activity (behandling): one purpose with its data, basis, recipients and retention."""
 
@@ -215,6 +225,9 @@ class Activity(StrictModel):
     )
     criminal_offence_data: CriminalOffenceData | None = Field(
         None, description="Personal data relating to criminal convictions and offences (Art. 10), if any."
+    )
+    camera_surveillance: CameraSurveillance | None = Field(
+        None, description="Whether the activity is camera surveillance, and how it is signposted."
     )
     national_id_need: Text | None = Field(
         None,
