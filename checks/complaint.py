@@ -347,3 +347,46 @@ def complaint_authority_website(ctx: CheckContext) -> Iterator[Hit]:
                 offset=start,
                 length=end - start,
             )
+
+
+@rule(
+    code="CPL006",
+    name="complaint-federal-authority-for-private",
+    basis="statute",
+    certainty="inferred",
+    legal=["GDPR Art. 13(2)(d)", "GDPR Art. 77", "BDSG § 40"],
+    knowledge=["authorities"],
+    fix=(
+        "Name the authority of the controller's Land by its code (complaint.authority: DE-BY, DE-BE, …), and "
+        "give the Land in the controller's address (postal_address.region); if the controller is a federal "
+        "public body, say controller.public_authority: true."
+    ),
+    fails="""
+    statement: {jurisdiction: DE}
+    controller: {country: DE}
+    complaint: {authority: DE, text: null}
+    """,
+    passes="""
+    statement: {jurisdiction: DE}
+    controller: {country: DE}
+    complaint: {authority: DE-BY, text: null}
+    """,
+)
+def complaint_federal_authority_for_private(ctx: CheckContext) -> Iterator[Hit]:
+    """A German private controller sends the reader to its Land authority, not to the federal one.
+
+    In Germany the authorities of the Länder supervise non-public bodies (BDSG § 40(1)); the federal
+    commissioner (BfDI) supervises federal public bodies, and telecommunications and postal services.
+    complaint.authority DE names the BfDI. The rule fires where it does and the controller is not
+    declared a public authority. A telecommunications or postal controller is rightly sent to the
+    BfDI, which the statement cannot show, hence a warning; waive it with that reason.
+    """
+    complaint = ctx.statement.complaint
+    if complaint is None or complaint.authority != "DE" or ctx.statement.controller.public_authority:
+        return
+    yield Hit(
+        "/complaint/authority",
+        "complaint.authority DE names the federal commissioner (BfDI), who supervises federal public bodies; "
+        "a private controller in Germany is supervised by the authority of its Land: give its code "
+        "(e.g. DE-BY) and the Land under controller.contact.postal_address.region",
+    )

@@ -50,7 +50,7 @@ def _days(value: str | None) -> float | None:
 
 def _national_id_mentions(activity: Activity) -> list[str]:
     found: list[str] = []
-    for text in (*activity.data_categories, activity.purpose, activity.text):
+    for text in activity.data_categories:
         for value in _texts(text):
             found += [m.group(0) for m in _NATIONAL_ID.finditer(value)]
     return found
@@ -92,10 +92,11 @@ def national_id_without_need(ctx: CheckContext) -> Iterator[Hit]:
 
     personopplysningsloven § 12 (made under GDPR Art. 87) allows a fødselsnummer or other unique
     means of identification to be used only where there is "saklig behov for sikker identifisering" and
-    the method is necessary to achieve such identification. The rule fires where an activity's data
-    categories, purpose or text name a fødselsnummer, personnummer or D-nummer (or a national identity
-    number) and national_id_need is empty. It reads words, and the need may be obvious from the
-    purpose, hence a warning.
+    the method is necessary to achieve such identification. The rule fires where an activity's
+    data_categories name a fødselsnummer, personnummer or D-nummer (or a national identity number) and
+    national_id_need is empty. Only the list of data categories is read, not the wording, which may
+    say that no such number is collected ("vi samler ikke inn personnummer"). It reads the category's
+    words, and the need may be obvious from the purpose, hence a warning.
     """
     if not is_norwegian(ctx.statement):
         return

@@ -147,14 +147,18 @@ def transfer_not_declared(ctx: CheckContext) -> Iterator[Hit]:
     statement = ctx.statement
     knowledge = ctx.knowledge
     for index, party in enumerate(statement.parties):
-        if party.country and not knowledge.is_eea(party.country):
-            if not _has_transfer(statement, knowledge, {party.id}, None):
-                yield Hit(
-                    f"/parties/{index}",
-                    f"{party_label(party)} is established in {party.country}, outside the EEA, and no transfer to "
-                    f"it is declared; add a transfers entry with recipient: {party.id}, country: {party.country} "
-                    f"and mechanism: {_suggestion(knowledge, party, party.country)}",
-                )
+        country = party.country
+        if (
+            country
+            and not knowledge.is_eea(country)
+            and not _has_transfer(statement, knowledge, {party.id}, None)
+        ):
+            yield Hit(
+                f"/parties/{index}",
+                f"{party_label(party)} is established in {party.country}, outside the EEA, and no transfer to "
+                f"it is declared; add a transfers entry with recipient: {party.id}, country: {country} "
+                f"and mechanism: {_suggestion(knowledge, party, country)}",
+            )
 
 
 @rule(

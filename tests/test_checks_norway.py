@@ -34,6 +34,8 @@ def test_fodselsnummer_needs_its_reason(check: Check, example_data: dict[str, An
         only(run(check, example_data, activity("    data_categories: [navn, fødselsdato]")), "NOR001") == []
     )
     assert only(run(check, example_data, used, SWEDEN), "NOR001") == []
+    denied = activity("    data_categories: [navn]\n    text: Vi samler ikke inn personnummer.")
+    assert only(run(check, example_data, denied), "NOR001") == []
 
 
 def test_camera_recordings_and_signs(check: Check, example_data: dict[str, Any]) -> None:

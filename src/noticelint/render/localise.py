@@ -204,17 +204,27 @@ class Localiser:
             self.statement.controller.country,
         ):
             if code:
-                if code == "DE" and not self.statement.controller.public_authority:
+                if code == "DE" and not self._federal_body(complaint.authority if complaint else None):
                     # The federal BfDI supervises federal public bodies (and telecom and postal services);
-                    # a private controller in Germany is supervised by the authority of its Land.
+                    # a private controller in Germany is supervised by the authority of its Land (BDSG § 40).
                     return self._land_authority()
                 found = self.knowledge.authority(code)
                 if found:
                     return found
         return None
 
+    def _federal_body(self, named: str | None) -> bool:
+        """A public body for which the statement itself names the federal authority (complaint.authority DE)."""
+        return named == "DE" and self.statement.controller.public_authority is True
+
     def _land_authority(self) -> Authority | None:
-        """The authority of the controller's German Land, where its address names the Land."""
+        """The authority of a private controller's German Land, where its address names the Land.
+
+        A public body of a Land is left unnamed: some Länder (Bavaria) have a separate authority for
+        their public sector, which the table's DE-xx rows do not give.
+        """
+        if self.statement.controller.public_authority:
+            return None
         contact = self.statement.controller.contact
         address = contact.postal_address if contact else None
         region = address.region if address else None

@@ -161,7 +161,9 @@ class DirectMarketing(StrictModel):
 class CriminalOffenceData(StrictModel):
     """Data relating to criminal convictions and offences (e.g. a politiattest). GDPR Art. 10."""
 
-    description: Text | None = Field(None, description="Which data, e.g. {nb: politiattest, en: police certificate}.")
+    description: Text | None = Field(
+        None, description="Which data, e.g. {nb: politiattest, en: police certificate}."
+    )
     authority: Text | None = Field(
         None,
         description=(
