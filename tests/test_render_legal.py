@@ -84,4 +84,4 @@ def test_erasure_grounds_are_complete_and_the_complaint_place_is_alleged(
         assert ground in words, ground
     data = copy.deepcopy(example_data)
     data["complaint"] = {"authority": "NO"}
-    assert "den påståtte overtredelsen fant sted" in _md(data)
+    assert "der du mener at overtredelsen skjedde" in _md(data)  # Art. 77: the alleged infringement
