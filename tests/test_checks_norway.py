@@ -20,7 +20,19 @@ activities:
 
 
 def test_example_has_no_findings_of_the_new_rules(check: Check, example_data: dict[str, Any]) -> None:
-    new = {"NOR001", "NOR002", "NOR003", "NOR004", "PUR013", "PUR014", "PUR015", "REC008", "DPO004"}
+    new = {"NOR001", "NOR002", "NOR003", "NOR004", "PUR013", "PUR014", "PUR015", "PUR016", "PUR017", "PUR018"}
+    new |= {
+        "REC008",
+        "DPO004",
+        "CPL006",
+        "MKT001",
+        "MKT002",
+        "MKT003",
+        "TRF010",
+        "TRF011",
+        "RGT012",
+        "PUR012",
+    }
     assert [f for f in run(check, example_data) if f.code in new] == []
 
 
@@ -99,3 +111,27 @@ def test_joint_controller_needs_the_arrangement(check: Check, example_data: dict
         {**p, "arrangement": "Vi svarer på alle forespørsler."} if p["id"] == "timebok" else p for p in joint
     ]
     assert only(run(check, example_data, {"parties": arranged}), "REC008") == []
+
+
+def test_children_age_limit(check: Check, example_data: dict[str, Any]) -> None:
+    def findings(children: str) -> list[str]:
+        patch = activity(f"    children: {children}")
+        return [f.code for f in run(check, example_data, patch) if f.code in ("PUR016", "PUR017")]
+
+    assert findings("{online_service_on_consent: true, age_limit: 12}") == ["PUR016"]
+    assert findings("{online_service_on_consent: true, age_limit: 13}") == []
+    assert findings("{online_service_on_consent: true}") == ["PUR017"]
+    assert findings("{online_service_on_consent: false, age_limit: 8}") == []
+
+
+def test_art14_exemption_silences_art14_items_but_needs_its_reason(
+    check: Check, example_data: dict[str, Any]
+) -> None:
+    other = activity("    source: {kind: other}")
+    codes = {f.code for f in run(check, example_data, other)}
+    assert {"PUR007", "PUR008"} <= codes and "PUR018" not in codes
+    exempt = activity("    source: {kind: other, exemption: 14(5)(c)}")
+    codes = {f.code for f in run(check, example_data, exempt)}
+    assert "PUR007" not in codes and "PUR008" not in codes and "PUR018" in codes
+    reasoned = activity("    source: {kind: other, exemption: 14(5)(c), exemption_reason: Følger av loven.}")
+    assert "PUR018" not in {f.code for f in run(check, example_data, reasoned)}

@@ -23,6 +23,13 @@ class SourceKind(enum.StrEnum):
     PUBLICLY_AVAILABLE = "publicly_available"
 
 
+class Art14Exemption(enum.StrEnum):
+    A = "14(5)(a)"
+    B = "14(5)(b)"
+    C = "14(5)(c)"
+    D = "14(5)(d)"
+
+
 class Source(StrictModel):
     """Where the data come from. GDPR Art. 14(2)(f)."""
 
@@ -30,6 +37,17 @@ class Source(StrictModel):
         description="data_subject (collected from the person: Art. 13), other (Art. 14) or publicly_available."
     )
     description: Text | None = Field(None, description="The source, or the nature of the sources.")
+    exemption: Art14Exemption | None = Field(
+        None,
+        description=(
+            "For data not obtained from the person: the Art. 14(5) exemption relied on, 14(5)(a) the person "
+            "already has the information, (b) impossible or disproportionate effort, (c) obtaining or "
+            "disclosure laid down by law, (d) professional secrecy."
+        ),
+    )
+    exemption_reason: Text | None = Field(
+        None, description="Why the exemption applies (for 14(5)(b): the measures taken, e.g. publication)."
+    )
     text: Text | None = Field(None, description="Wording about the source.")
 
 
@@ -183,6 +201,20 @@ class CameraSurveillance(StrictModel):
     text: Text | None = Field(None, description="Wording about the surveillance.")
 
 
+class Children(StrictModel):
+    """Data about children, and consent to an online service offered directly to them. GDPR Art. 8;
+    personopplysningsloven § 5 (13 years in Norway)."""
+
+    online_service_on_consent: bool = Field(
+        False,
+        description="True if an information society service is offered directly to children on their consent.",
+    )
+    age_limit: int | None = Field(
+        None, ge=0, le=18, description="Age from which the child consents alone; below it a parent consents."
+    )
+    text: Text | None = Field(None, description="Wording for children and parents.")
+
+
 class Activity(StrictModel):
     """A processing activity (behandling): one purpose with its data, basis, recipients and retention."""
 
@@ -228,6 +260,7 @@ class Activity(StrictModel):
     criminal_offence_data: CriminalOffenceData | None = Field(
         None, description="Personal data relating to criminal convictions and offences (Art. 10), if any."
     )
+    children: Children | None = Field(None, description="Whether the activity concerns children (Art. 8).")
     camera_surveillance: CameraSurveillance | None = Field(
         None, description="Whether the activity is camera surveillance, and how it is signposted."
     )
