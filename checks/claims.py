@@ -347,6 +347,9 @@ def no_cookies_claim(ctx: CheckContext) -> Iterator[Hit]:
     type `cookie` count as cookies; vendors the table only "believes" set cookies count too (the safer
     reading) and the message says so. A limited claim ("… til annonsering", "… som krever samtykke",
     "… for advertising") is not reported. Phrases are recognised from fixed Norwegian and English lists.
+    A "cookieless" tool can still store or read information on the device (local storage, pixels,
+    fingerprinting), which the EDPB reads as covered by ePrivacy Art. 5(3) (Guidelines 2/2023): a claim
+    to use no cookies is true only of cookies, and the statement should say what else it uses.
     """
     evidence: list[str] | None = None
     for item, sentence in sentences_that_may_match(ctx, _NO_COOKIES_WORDS):

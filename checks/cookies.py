@@ -307,6 +307,11 @@ def cookie_vendor_without_cookies(ctx: CheckContext) -> Iterator[Hit]:
     Ireland Limited") is not enough. Vendors the table only "believes" set cookies count too, the safer
     reading, and the message says so. It is a warning: the vendor may be used in a way that sets none
     (an e-mail tool used only for e-mail, for instance), which the statement should then make clear.
+    A vendor the table records as setting no cookies ("cookieless" analytics) is not reported here, but
+    that does not put it outside § 3-15: the EDPB (Guidelines 2/2023 on the technical scope of ePrivacy
+    Art. 5(3)) reads the provision as covering any storing of, or access to, information on the device,
+    including pixels, local storage and device fingerprinting; declare such techniques as cookies with
+    their technology.
     """
     if not is_norwegian(ctx.statement):
         return
