@@ -193,7 +193,8 @@ def _evidence(receivers: list[_Receiver]) -> str:
 @rule(
     code="CON001",
     name="no-sharing-claim",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 5(1)(a)", "GDPR Art. 12(1)", "GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)"],
     fix=(
         "Replace the claim with who receives the data and why, e.g. 'Google Ireland Limited receives the "
@@ -318,7 +319,8 @@ def _cookie_evidence(ctx: CheckContext) -> list[str]:
 @rule(
     code="CON002",
     name="no-cookies-claim",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 5(1)(a)", "GDPR Art. 12(1)", "ekomloven § 3-15 (LOV-2024-12-13-76)"],
     fix="Remove the claim and describe the cookies that are used, with their purpose and lifetime.",
     fails="""
@@ -345,6 +347,9 @@ def no_cookies_claim(ctx: CheckContext) -> Iterator[Hit]:
     type `cookie` count as cookies; vendors the table only "believes" set cookies count too (the safer
     reading) and the message says so. A limited claim ("… til annonsering", "… som krever samtykke",
     "… for advertising") is not reported. Phrases are recognised from fixed Norwegian and English lists.
+    A "cookieless" tool can still store or read information on the device (local storage, pixels,
+    fingerprinting), which the EDPB reads as covered by ePrivacy Art. 5(3) (Guidelines 2/2023): a claim
+    to use no cookies is true only of cookies, and the statement should say what else it uses.
     """
     evidence: list[str] | None = None
     for item, sentence in sentences_that_may_match(ctx, _NO_COOKIES_WORDS):
@@ -385,7 +390,8 @@ _CONTACT_US_WORDS = needles("oss|us")
 @rule(
     code="CON003",
     name="contact-us-without-channel",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 12(2)", "GDPR Art. 13(1)(a)", "GDPR Art. 14(1)(a)"],
     fix=(
         "Give the controller's contact channels under controller.contact (e-mail, phone, web form or postal "
@@ -445,7 +451,8 @@ _LINK_WORDS = needles("her|lenken|link")
 @rule(
     code="CON004",
     name="link-without-target",
-    severity="warning",
+    basis="guidance",
+    certainty="inferred",
     legal=["GDPR Art. 12(1)"],
     fix=(
         "Write the link into the sentence as [descriptive label](https://…), e.g. "

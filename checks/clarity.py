@@ -142,6 +142,8 @@ def _vague_words(language: str, text: str) -> list[str]:
 @rule(
     code="TXT001",
     name="vague-wording",
+    basis="guidance",
+    certainty="inferred",
     severity="info",
     legal=["GDPR Art. 12(1)", "WP260 rev.01"],
     fix=(
@@ -214,7 +216,7 @@ _TOPIC_CONTENT = {
 @rule(
     code="TXT002",
     name="empty-section",
-    severity="warning",
+    basis="practice",
     legal=["GDPR Art. 12(1)"],
     fix="Write the section's content under text, or remove the section.",
     fails="""
@@ -256,7 +258,7 @@ def empty_section(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TXT003",
     name="statement-date-and-version",
-    severity="warning",
+    basis="practice",
     legal=["GDPR Art. 12(1)", "GDPR Art. 13(3)", "GDPR Art. 14(4)"],
     fix="Give statement.last_updated (YYYY-MM-DD) and statement.version, and update both with every change.",
     fails="""
@@ -294,7 +296,7 @@ def statement_date_and_version(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TXT004",
     name="last-updated-in-future",
-    severity="error",
+    basis="practice",
     legal=["GDPR Art. 12(1)", "GDPR Art. 5(1)(a)"],
     fix="Set statement.last_updated to the date the statement was actually last changed.",
     fails="""
@@ -332,7 +334,7 @@ def _missing_languages(statement: PrivacyStatement, text: Text) -> list[str]:
 @rule(
     code="TXT005",
     name="language-complete",
-    severity="error",
+    basis="guidance",
     legal=["GDPR Art. 12(1)", "GDPR Art. 13", "GDPR Art. 14"],
     fix=(
         "Write the text as a mapping with one entry per published language, e.g. "
@@ -397,6 +399,8 @@ _STAFF_NEEDLES = either(
 @rule(
     code="TXT006",
     name="text-for-staff",
+    basis="practice",
+    certainty="inferred",
     severity="info",
     legal=["GDPR Art. 12(1)"],
     fix=(

@@ -110,7 +110,7 @@ def _is_empty(ctx: CheckContext) -> bool:
 @rule(
     code="CPL001",
     name="complaint-missing",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(2)(d)", "GDPR Art. 14(2)(e)", "GDPR Art. 77"],
     fix=(
         "Add a complaint item: the supervisory authority by country code (complaint.authority: NO) and "
@@ -142,7 +142,7 @@ def complaint_missing(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CPL002",
     name="complaint-authority-unknown",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(2)(d)", "GDPR Art. 77"],
     fix=(
         "Use the ISO 3166 code of a country with a supervisory authority (NO, DK, SE, DE-BY, …), or leave "
@@ -177,7 +177,7 @@ def complaint_authority_unknown(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CPL003",
     name="complaint-authority-identified",
-    severity="warning",
+    basis="guidance",
     legal=["GDPR Art. 13(2)(d)", "GDPR Art. 12(1)"],
     fix="Give complaint.authority as a country code, or both complaint.name and complaint.url.",
     fails="""
@@ -217,7 +217,7 @@ def complaint_authority_identified(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CPL004",
     name="complaint-authority-country",
-    severity="warning",
+    basis="practice",
     legal=["GDPR Art. 13(2)(d)", "GDPR Art. 77", "GDPR Art. 55"],
     fix="Name the authority of the controller's country (by its country code), and add others only as extras.",
     fails="""
@@ -274,7 +274,8 @@ def _accepted_authorities(ctx: CheckContext) -> list[Authority]:
 @rule(
     code="CPL005",
     name="complaint-authority-website",
-    severity="warning",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 13(2)(d)", "GDPR Art. 12(1)"],
     fix="Write the website of the authority the statement names (e.g. www.datatilsynet.no for NO).",
     fails="""
@@ -346,3 +347,46 @@ def complaint_authority_website(ctx: CheckContext) -> Iterator[Hit]:
                 offset=start,
                 length=end - start,
             )
+
+
+@rule(
+    code="CPL006",
+    name="complaint-federal-authority-for-private",
+    basis="statute",
+    certainty="inferred",
+    legal=["GDPR Art. 13(2)(d)", "GDPR Art. 77", "BDSG § 40"],
+    knowledge=["authorities"],
+    fix=(
+        "Name the authority of the controller's Land by its code (complaint.authority: DE-BY, DE-BE, …), and "
+        "give the Land in the controller's address (postal_address.region); if the controller is a federal "
+        "public body, say controller.public_authority: true."
+    ),
+    fails="""
+    statement: {jurisdiction: DE}
+    controller: {country: DE}
+    complaint: {authority: DE, text: null}
+    """,
+    passes="""
+    statement: {jurisdiction: DE}
+    controller: {country: DE}
+    complaint: {authority: DE-BY, text: null}
+    """,
+)
+def complaint_federal_authority_for_private(ctx: CheckContext) -> Iterator[Hit]:
+    """A German private controller sends the reader to its Land authority, not to the federal one.
+
+    In Germany the authorities of the Länder supervise non-public bodies (BDSG § 40(1)); the federal
+    commissioner (BfDI) supervises federal public bodies, and telecommunications and postal services.
+    complaint.authority DE names the BfDI. The rule fires where it does and the controller is not
+    declared a public authority. A telecommunications or postal controller is rightly sent to the
+    BfDI, which the statement cannot show, hence a warning; waive it with that reason.
+    """
+    complaint = ctx.statement.complaint
+    if complaint is None or complaint.authority != "DE" or ctx.statement.controller.public_authority:
+        return
+    yield Hit(
+        "/complaint/authority",
+        "complaint.authority DE names the federal commissioner (BfDI), who supervises federal public bodies; "
+        "a private controller in Germany is supervised by the authority of its Land: give its code "
+        "(e.g. DE-BY) and the Land under controller.contact.postal_address.region",
+    )

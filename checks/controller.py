@@ -105,7 +105,7 @@ def _acts_as_controller(
 @rule(
     code="CTL001",
     name="controller-legal-name",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(1)(a)", "GDPR Art. 14(1)(a)"],
     fix="Give the controller's registered legal name under controller.legal_name.",
     fails="""
@@ -130,7 +130,7 @@ def controller_legal_name(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CTL002",
     name="controller-contact",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(1)(a)", "GDPR Art. 14(1)(a)", "GDPR Art. 12(2)"],
     fix=(
         "Give at least one working channel under controller.contact: email, phone, web_form or "
@@ -165,7 +165,13 @@ def controller_contact(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CTL003",
     name="controller-mismatch",
+    basis="statute",
+    certainty="inferred",
     severity="error",
+    severity_exception=(
+        "the statement's own words make another organisation act as the controller: the reader is "
+        "misled about who is responsible, whatever the inference"
+    ),
     legal=["GDPR Art. 13(1)(a)", "GDPR Art. 26", "GDPR Art. 28(10)", "GDPR Art. 12(1)"],
     fix=(
         "Write such sentences with the controller as the subject ('<controller> bruker …'), and declare the "
@@ -217,7 +223,8 @@ def controller_mismatch(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CTL004",
     name="undeclared-organisation",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 12(1)"],
     fix=(
         "Declare the organisation under parties (legal name, country, role) and list it as a recipient of "

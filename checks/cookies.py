@@ -8,11 +8,15 @@ Browser settings and "by using the site you accept" no longer count as consent; 
 easy as accepting. Nkom and Datatilsynet share supervision.
 
 These rules apply where the statement's jurisdiction is Norway (or, where no jurisdiction is given,
-where the controller is established in Norway). The exact wording of § 3-15 has not been checked
-against Lovdata for this tool: the catalog behind it marks it "verify". Where a cookie's necessity is
-unknown, the rules take the safer reading and treat it as not necessary. The statement format has no
-separate field for the cookie consent of § 3-15, so the rules read it from the legal basis of the
-activity the cookie belongs to: GDPR Art. 6(1)(a) consent.
+where the controller is established in Norway). The exact wording of § 3-15 could not be read on
+Lovdata for this tool (see docs/legal-sources.md); it implements ePrivacy Art. 5(3), whose terms
+("strictly necessary", "explicitly requested") the rules use. Where a cookie's necessity is unknown,
+the rules take the safer reading and treat it as not necessary. The consent to storing and reading of
+§ 3-15 is a question of its own, separate from the GDPR Art. 6 basis of what is done with the data
+afterwards (EDPB Opinion 5/2019 on the interplay between the ePrivacy Directive and the GDPR): it is
+declared on the cookie (`consent_before_setting`), and the activity's legal basis is judged by the
+purposes rules. "Cookieless" techniques (fingerprinting, pixels, local storage) are covered too: the
+EDPB reads Art. 5(3) broadly (Guidelines 2/2023 on its technical scope), and so do these rules.
 """
 
 from __future__ import annotations
@@ -124,18 +128,21 @@ def _state(cookie: Cookie) -> str:
 @rule(
     code="CKE001",
     name="cookie-without-consent",
-    severity="error",
-    legal=[EKOMLOVEN, "GDPR Art. 6(1)(a)", "GDPR Art. 7"],
+    basis="statute",
+    certainty="inferred",
+    legal=[EKOMLOVEN, "ePrivacy Directive Art. 5(3)", "GDPR Art. 4(11)", "GDPR Art. 7"],
     fix=(
-        "Ask for consent (a cookie banner where refusing is as easy as accepting) before setting the cookie, "
-        "and give the activity legal_basis 6(1)(a); or, if the cookie is strictly necessary for a service "
-        "the user asked for, mark it strictly_necessary: true."
+        "Ask for consent (a banner where refusing is as easy as accepting) before the cookie is set or read, "
+        "and say so with consent_before_setting: true on the cookie; or, if the cookie is strictly necessary "
+        "for a service the user explicitly asked for, mark it strictly_necessary: true. The activity's GDPR "
+        "Art. 6 basis is a separate question."
     ),
     fails="""
     activities:
       - id: nettstedsanalyse
         purpose: Måle bruken av nettstedet
         legal_basis: "6(1)(f)"
+        legitimate_interest: Å se hvilke sider som brukes, slik at vi kan forbedre nettstedet.
         recipients: [google-ireland]
         cookies:
           - name: _ga
@@ -148,7 +155,8 @@ def _state(cookie: Cookie) -> str:
     activities:
       - id: nettstedsanalyse
         purpose: Måle bruken av nettstedet
-        legal_basis: "6(1)(a)"
+        legal_basis: "6(1)(f)"
+        legitimate_interest: Å se hvilke sider som brukes, slik at vi kan forbedre nettstedet.
         recipients: [google-ireland]
         cookies:
           - name: _ga
@@ -156,42 +164,52 @@ def _state(cookie: Cookie) -> str:
             purpose: Skiller besøkende fra hverandre
             lifetime: P2Y
             strictly_necessary: false
+            consent_before_setting: true
     """,
 )
 def cookie_without_consent(ctx: CheckContext) -> Iterator[Hit]:
-    """A cookie that is not strictly necessary rests on the user's prior consent.
+    """Consent is asked before a cookie that is not strictly necessary is set or read.
 
-    Under ekomloven § 3-15 (in force 1 January 2025; exact wording to be verified on Lovdata) a cookie
-    or similar technology may be set or read only with the user's consent to the GDPR standard, unless it
-    is strictly necessary for a service the user asked for. The rule reports every declared cookie that
-    is not marked `strictly_necessary: true` in an activity whose legal basis is not GDPR Art. 6(1)(a)
-    consent (or that has no legal basis). A cookie whose necessity is not stated is treated as not
-    necessary, the safer reading, and the message says it is "not marked" strictly necessary. The
-    format has no field for the § 3-15 consent itself, so the activity's legal basis stands for it.
+    Under ekomloven § 3-15 (in force 1 January 2025), which implements ePrivacy Art. 5(3), storing
+    information on the user's device or reading it from there needs the user's prior consent to the
+    GDPR standard, unless it only serves to transmit a communication or is strictly necessary for a
+    service the user explicitly asked for. That consent is given to the storing and reading itself; it
+    is not the GDPR Art. 6 basis of the later processing, which may be another one (EDPB Opinion
+    5/2019), and which the purposes rules judge. The rule reports every declared cookie or similar
+    technology that is not marked `strictly_necessary: true` and whose `consent_before_setting` is
+    not true. Where `consent_before_setting` is not given at all but the activity rests on GDPR Art.
+    6(1)(a) consent, the rule stays silent: the statement then says consent is asked, and the § 3-15
+    consent is most likely asked with it. A cookie whose necessity is not stated is treated as not
+    necessary, the safer reading; that inference is why this is a warning. Whether a given analytics
+    set-up is "strictly necessary" is contested; the EDPB reads the exemption narrowly, and so does
+    this rule.
     """
     if not is_norwegian(ctx.statement):
         return
     for i, activity, j, cookie in _unnecessary_cookies(ctx):
-        if activity.legal_basis == LegalBasis.CONSENT:
+        if cookie.consent_before_setting is True:
             continue
-        basis = (
-            "has no legal basis"
-            if activity.legal_basis is None
-            else f"rests on GDPR Art. {activity.legal_basis.value}, not on consent"
+        if cookie.consent_before_setting is None and activity.legal_basis == LegalBasis.CONSENT:
+            continue
+        said = (
+            "the statement says consent is not asked before it is set"
+            if cookie.consent_before_setting is False
+            else "the statement does not say that consent is asked before it is set"
         )
         yield Hit(
             f"/activities/{i}/cookies/{j}",
             f"{_label(ctx, activity, j, cookie)} in activity '{activity.id}' is {_state(cookie)}, so "
-            f"ekomloven § 3-15 requires the user's prior consent, but the activity {basis}; ask for consent "
-            "before setting it and give the activity legal_basis 6(1)(a), or mark the cookie "
-            "strictly_necessary: true if it is needed for a service the user asked for",
+            f"ekomloven § 3-15 requires the user's prior consent to storing and reading it, but {said}; ask "
+            "for consent before setting it and write consent_before_setting: true, or mark the cookie "
+            "strictly_necessary: true if it is needed for a service the user explicitly asked for",
         )
 
 
 @rule(
     code="CKE002",
     name="cookie-consent-withdrawal",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=[EKOMLOVEN, "GDPR Art. 7(3)", "GDPR Art. 13(2)(c)"],
     fix=(
         "Say under rights.withdrawal.how how a user withdraws cookie consent, as easily as it was given, "
@@ -250,7 +268,8 @@ def cookie_consent_withdrawal(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CKE003",
     name="cookie-vendor-without-cookies",
-    severity="warning",
+    basis="statute",
+    certainty="uncertain-knowledge",
     legal=[EKOMLOVEN, "GDPR Art. 13(1)(c)", "GDPR Art. 13(1)(e)"],
     fix=(
         "List the cookies the vendor sets under the activity's cookies (name, provider, purpose, lifetime, "
@@ -286,6 +305,11 @@ def cookie_vendor_without_cookies(ctx: CheckContext) -> Iterator[Hit]:
     Ireland Limited") is not enough. Vendors the table only "believes" set cookies count too, the safer
     reading, and the message says so. It is a warning: the vendor may be used in a way that sets none
     (an e-mail tool used only for e-mail, for instance), which the statement should then make clear.
+    A vendor the table records as setting no cookies ("cookieless" analytics) is not reported here, but
+    that does not put it outside § 3-15: the EDPB (Guidelines 2/2023 on the technical scope of ePrivacy
+    Art. 5(3)) reads the provision as covering any storing of, or access to, information on the device,
+    including pixels, local storage and device fingerprinting; declare such techniques as cookies with
+    their technology.
     """
     if not is_norwegian(ctx.statement):
         return
@@ -309,7 +333,8 @@ def cookie_vendor_without_cookies(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CKE004",
     name="implied-cookie-consent",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=[EKOMLOVEN, "GDPR Art. 4(11)", "GDPR Art. 7"],
     fix=(
         "Remove wording that treats use of the site or browser settings as consent. Ask for consent in a "
@@ -347,7 +372,11 @@ def implied_cookie_consent(ctx: CheckContext) -> Iterator[Hit]:
     if not is_norwegian(ctx.statement):
         return
     statement = ctx.statement
-    consent_offered = any(a.legal_basis == LegalBasis.CONSENT and a.cookies for a in statement.activities)
+    consent_offered = any(
+        (a.legal_basis == LegalBasis.CONSENT and a.cookies)
+        or any(c.consent_before_setting for c in a.cookies)
+        for a in statement.activities
+    )
     needs_consent = any(True for _ in _unnecessary_cookies(ctx)) or any(
         (party := statement.party(pid)) is not None
         and (vendor := party_vendor(ctx.knowledge, party)) is not None
@@ -386,7 +415,7 @@ def implied_cookie_consent(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="CKE005",
     name="cookie-details",
-    severity="warning",
+    basis="guidance",
     legal=[EKOMLOVEN, "GDPR Art. 12(1)", "GDPR Art. 13(1)(c)", "WP260 rev.01"],
     fix=(
         "Give every cookie its name, provider (the id of the controller or party that sets it), purpose, "

@@ -22,7 +22,7 @@ def _controller_name(ctx: CheckContext) -> str:
 @rule(
     code="DPO001",
     name="dpo-contact",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(1)(b)", "GDPR Art. 14(1)(b)", "GDPR Art. 37(7)"],
     fix="Give at least one channel under dpo.contact (an e-mail address is usual); the name is optional.",
     fails="""
@@ -57,7 +57,7 @@ def dpo_contact(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="DPO002",
     name="dpo-stated",
-    severity="info",
+    basis="practice",
     legal=["GDPR Art. 13(1)(b)", "GDPR Art. 37"],
     fix="Add a dpo item: designated true with the contact details, or designated false.",
     fails="""
@@ -91,11 +91,13 @@ def dpo_stated(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="DPO003",
     name="dpo-special-categories",
+    basis="statute",
+    certainty="inferred",
     severity="info",
-    legal=["GDPR Art. 37(1)(c)", "GDPR Art. 9(1)"],
+    legal=["GDPR Art. 37(1)(c)", "GDPR Art. 9(1)", "GDPR Art. 10"],
     fix=(
-        "Assess whether processing special categories is a core activity on a large scale; if it is, "
-        "designate a DPO and give its contact under dpo.contact."
+        "Assess whether processing special categories, or data on criminal convictions and offences, is a "
+        "core activity on a large scale; if it is, designate a DPO and give its contact under dpo.contact."
     ),
     fails="""
     activities:
@@ -119,25 +121,29 @@ def dpo_stated(ctx: CheckContext) -> Iterator[Hit]:
     """,
 )
 def dpo_special_categories(ctx: CheckContext) -> Iterator[Hit]:
-    """Special categories are processed and no data protection officer is designated.
+    """Special categories or criminal-offence data are processed and no data protection officer is designated.
 
-    Art. 37(1)(c) makes a DPO mandatory where the core activities consist of processing special
-    categories of data (Art. 9) on a large scale; Art. 37(1)(a) does so for public authorities and
-    37(1)(b) for large-scale regular and systematic monitoring. The statement shows neither the scale
-    nor whether the controller is a public body, so noticelint cannot decide the question: it only
-    points at it where at least one activity declares special categories and no DPO is designated
-    (no dpo item, or designated false). Hence info.
+    Art. 37(1)(c) makes a DPO mandatory where the core activities consist of processing on a large
+    scale of special categories of data (Art. 9) or of personal data relating to criminal convictions
+    and offences (Art. 10); Art. 37(1)(a) does so for public authorities (public-authority-dpo, DPO004)
+    and 37(1)(b) for large-scale regular and systematic monitoring. The statement does not show the
+    scale, so noticelint cannot decide the question: it only points at it where at least one activity
+    declares special categories or criminal_offence_data and no DPO is designated (no dpo item, or
+    designated false). Hence info.
     """
     dpo = ctx.statement.dpo
     if dpo is not None and dpo.designated:
         return
-    activities = [a for a in ctx.statement.activities if a.special_categories]
+    activities = [a for a in ctx.statement.activities if a.special_categories or a.criminal_offence_data]
     if activities:
         categories = sorted({c.value for a in activities for c in a.special_categories})
+        if any(a.criminal_offence_data for a in activities):
+            categories.append("criminal convictions and offences")
         yield Hit(
             "/dpo" if dpo is not None else "/controller",
-            f"the activities {', '.join(a.id for a in activities)} process special categories "
-            f"({', '.join(categories)}) and no data protection officer is designated; if this is a core "
+            f"the activities {', '.join(a.id for a in activities)} process special categories or "
+            f"criminal-offence data ({', '.join(categories)}) and no data protection officer is designated; "
+            "if this is a core "
             "activity on a large scale, Art. 37(1)(c) requires one",
         )
 
@@ -145,7 +151,8 @@ def dpo_special_categories(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REP001",
     name="representative-missing",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 27", "GDPR Art. 3(2)", "GDPR Art. 13(1)(a)", "GDPR Art. 14(1)(a)"],
     fix=(
         "Designate a representative in an EU/EEA country where the people concerned are, and give it under "
@@ -174,7 +181,9 @@ def representative_missing(ctx: CheckContext) -> Iterator[Hit]:
     Art. 27(1) requires a controller that is not established in the EU/EEA but falls under the GDPR by
     Art. 3(2) (it offers goods or services to people in the EEA, or monitors their behaviour there) to
     designate a representative in the EEA, and Art. 13(1)(a) and 14(1)(a) require the statement to name
-    it. A statement aimed at people in the EEA is taken to show that Art. 3(2) applies. Art. 27(2)
+    it. Whether Art. 3(2) applies is inferred, not read: a statement aimed at people in the EEA is taken
+    to show that it does, but a controller outside the EEA that neither targets nor monitors people
+    there is outside the GDPR altogether; hence a warning, not an error. Art. 27(2)
     exempts public authorities and processing that is occasional, does not include special categories or
     criminal-offence data on a large scale and is unlikely to result in a risk; noticelint cannot judge
     that, so a controller relying on the exemption should waive the finding with its reason. The rule
@@ -185,14 +194,15 @@ def representative_missing(ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(
             "/controller/country",
             f"{_controller_name(ctx)} is established in {country}, outside the EU/EEA, but names no "
-            "representative in the EEA (Art. 27); add representative with legal name, EEA country and contact",
+            "representative in the EEA (Art. 27); if it offers goods or services to, or monitors, people in "
+            "the EEA (Art. 3(2)), add representative with legal name, EEA country and contact",
         )
 
 
 @rule(
     code="REP002",
     name="representative-in-eea",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 27(1)", "GDPR Art. 27(3)"],
     fix="Designate a representative established in an EU/EEA country where the people concerned are.",
     fails="""
@@ -234,7 +244,7 @@ def representative_in_eea(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REP003",
     name="representative-contact",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(1)(a)", "GDPR Art. 14(1)(a)", "GDPR Art. 27(4)"],
     fix="Give at least one channel under representative.contact: email, phone, web_form or postal_address.",
     fails="""
@@ -267,4 +277,46 @@ def representative_contact(ctx: CheckContext) -> Iterator[Hit]:
             "/representative/contact" if representative.contact is not None else "/representative",
             f"no contact details for the representative {representative.legal_name}; give an e-mail "
             "address, phone number, web form or postal address under representative.contact",
+        )
+
+
+@rule(
+    code="DPO004",
+    name="public-authority-dpo",
+    basis="statute",
+    certainty="inferred",
+    legal=["GDPR Art. 37(1)(a)", "GDPR Art. 13(1)(b)"],
+    fix="Designate a data protection officer and give its contact under dpo (designated: true, contact).",
+    fails="""
+    controller:
+      public_authority: true
+    dpo:
+      designated: false
+      contact: null
+      text: Vi har ikke utnevnt personvernombud.
+    """,
+    passes="""
+    controller:
+      public_authority: true
+    """,
+)
+def public_authority_dpo(ctx: CheckContext) -> Iterator[Hit]:
+    """A public authority or body designates a data protection officer.
+
+    Art. 37(1)(a) requires a DPO wherever the processing is carried out by a public authority or body,
+    "except for courts acting in their judicial capacity"; Art. 13(1)(b) then requires its contact
+    details in the statement. The rule fires where controller.public_authority is true and the
+    statement has no dpo item or says designated: false. The statement does not show whether the
+    controller is a court acting in its judicial capacity, hence a warning; such a court should waive
+    the finding with that reason.
+    """
+    if ctx.statement.controller.public_authority is not True:
+        return
+    dpo = ctx.statement.dpo
+    if dpo is None or not dpo.designated:
+        yield Hit(
+            "/dpo" if dpo is not None else "/controller/public_authority",
+            f"{_controller_name(ctx)} is a public authority or body, which must designate a data protection "
+            "officer (Art. 37(1)(a)), but the statement names none; designate one and give its contact "
+            "under dpo",
         )

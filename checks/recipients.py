@@ -57,7 +57,8 @@ def _parties_by_vendor(ctx: CheckContext) -> dict[Vendor, list[Party]]:
 @rule(
     code="REC001",
     name="named-vendor-not-recipient",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 12(1)"],
     knowledge=["vendors"],
     fix=(
@@ -126,7 +127,8 @@ def named_vendor_not_recipient(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REC002",
     name="processor-receives-nothing",
-    severity="warning",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 28"],
     fix=(
         "List the processor's id under recipients of every activity whose data it processes (a "
@@ -186,7 +188,7 @@ def processor_receives_nothing(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REC003",
     name="processor-agreement",
-    severity="info",
+    basis="practice",
     legal=["GDPR Art. 28(3)"],
     fix="Set data_processing_agreement: true on the processor once a data processing agreement is in place.",
     fails="""
@@ -233,7 +235,7 @@ def processor_agreement(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REC004",
     name="party-without-role",
-    severity="warning",
+    basis="practice",
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 26", "GDPR Art. 28"],
     fix=f"Give the party a role: {_ROLES}.",
     fails="""
@@ -257,8 +259,13 @@ def party_without_role(ctx: CheckContext) -> Iterator[Hit]:
     controller deciding with it (Art. 26), an independent recipient or a public authority decides what
     the reader must be told about it and which other rules apply (a processor needs an agreement, a
     joint controller the essence of the arrangement). Without a role none of that can be checked, and
-    the reader cannot tell who is responsible for what. The law does not require the notice to name
-    the role, so this is a warning.
+    the reader cannot tell who is responsible for what. noticelint never takes a party's role from the
+    vendor table: the table's role column (Google Analytics "processor", YouTube embeds "joint
+    controller") is a reading of the usual set-up, not a fact, since the role follows from how the
+    controller uses the service and from the contract, and for embedded content it is contested (the
+    Court of Justice made a site operator a joint controller for the collection by an embedded plug-in,
+    C-40/17 Fashion ID). The law does not require the notice to name the role, so this is good practice
+    (info).
     """
     for index, party in enumerate(ctx.statement.parties):
         if party.role is None:
@@ -268,7 +275,7 @@ def party_without_role(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REC005",
     name="sub-processor-without-processor",
-    severity="warning",
+    basis="practice",
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 28(2)", "GDPR Art. 28(4)"],
     fix="Set processor_for on the sub-processor to the id of the processor it works for.",
     fails="""
@@ -359,7 +366,8 @@ def _vendor_for_outdated(knowledge: Knowledge, first: Vendor, written: str, cont
 @rule(
     code="REC006",
     name="outdated-entity-name",
-    severity="warning",
+    basis="statute",
+    certainty="uncertain-knowledge",
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 12(1)"],
     knowledge=["vendors"],
     fix=(
@@ -418,7 +426,7 @@ def outdated_entity_name(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="REC007",
     name="party-without-country",
-    severity="warning",
+    basis="guidance",
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 13(1)(f)", "GDPR Art. 14(1)(f)"],
     fix="Give the party's country (ISO 3166 code, e.g. IE, NO, US) under country.",
     fails="""
@@ -450,4 +458,60 @@ def party_without_country(ctx: CheckContext) -> Iterator[Hit]:
                 f"/parties/{index}",
                 f"{party_label(party)} has no country, so noticelint cannot tell whether data leave the EEA; "
                 f"write its country (e.g. IE, NO, US)",
+            )
+
+
+@rule(
+    code="REC008",
+    name="joint-controller-arrangement",
+    basis="statute",
+    legal=["GDPR Art. 26(1)", "GDPR Art. 26(2)"],
+    fix=(
+        "Write under the party's arrangement the essence of the arrangement: who does what, in particular "
+        "who gives the information and who answers requests, and that the person may use the rights "
+        "against each of you (Art. 26(3))."
+    ),
+    fails="""
+    parties:
+      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE,
+         role: processor, data_processing_agreement: true}
+      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
+      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: joint_controller}
+      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
+         data_processing_agreement: true}
+      - {id: skytjeneste, legal_name: Sky Eksempel Inc., country: US, role: sub_processor, processor_for: timebok}
+    """,
+    passes="""
+    parties:
+      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE,
+         role: processor, data_processing_agreement: true}
+      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
+      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: joint_controller,
+         arrangement: "Timebok gir deg informasjonen om timebestillingen; vi svarer på alle forespørsler."}
+      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
+         data_processing_agreement: true}
+      - {id: skytjeneste, legal_name: Sky Eksempel Inc., country: US, role: sub_processor, processor_for: timebok}
+    """,
+)
+def joint_controller_arrangement(ctx: CheckContext) -> Iterator[Hit]:
+    """A joint controller comes with the essence of the arrangement.
+
+    Joint controllers determine their respective responsibilities, in particular for the information
+    of Art. 13 and 14 and for the exercise of the rights, by an arrangement (Art. 26(1)), and "the
+    essence of the arrangement shall be made available to the data subject" (Art. 26(2)). The rule
+    fires for each party declared as joint_controller without an arrangement text.
+    """
+    for index, party in enumerate(ctx.statement.parties):
+        if party.role != PartyRole.JOINT_CONTROLLER:
+            continue
+        text = party.arrangement
+        values = (
+            [] if text is None else [text.root] if isinstance(text.root, str) else list(text.root.values())
+        )
+        if not any(v.strip() for v in values):
+            yield Hit(
+                f"/parties/{index}",
+                f"{party_label(party)} is a joint controller, but the statement does not give the essence of the "
+                "arrangement between you (Art. 26(2)); write it under arrangement: who does what, and who "
+                "answers the person's requests",
             )

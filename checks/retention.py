@@ -222,7 +222,7 @@ _WHAT_TO_WRITE = (
 @rule(
     code="RET001",
     name="retention-missing",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(2)(a)", "GDPR Art. 14(2)(a)"],
     fix=(
         "Add retention to the activity with a period (ISO 8601, e.g. P2Y), a criterion the reader can apply "
@@ -277,7 +277,8 @@ def retention_missing(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RET002",
     name="retention-not-a-criterion",
-    severity="error",
+    basis="guidance",
+    certainty="inferred",
     legal=["GDPR Art. 13(2)(a)", "GDPR Art. 14(2)(a)", "WP260 rev.01"],
     fix=(
         "Replace the phrase with a period (retention.period, e.g. P2Y) or a criterion the reader can apply "
@@ -349,9 +350,13 @@ def retention_not_a_criterion(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RET003",
     name="retention-statute-without-period",
-    severity="info",
+    basis="practice",
     legal=["GDPR Art. 13(2)(a)", "GDPR Art. 12(1)"],
-    fix="Add the period the statute sets under retention.period (e.g. P5Y for bokføringsloven § 13).",
+    fix=(
+        "Add the period the statute sets under retention.period and say from when it runs under criterion "
+        "(e.g. P5Y and 'five years after the end of the financial year' for primary documentation under "
+        "bokføringsloven § 13)."
+    ),
     fails="""
     activities:
       - id: fakturering
@@ -374,8 +379,10 @@ def retention_statute_without_period(ctx: CheckContext) -> Iterator[Hit]:
     """A statutory retention also gives the period.
 
     Naming the statute that sets the period satisfies Art. 13(2)(a), but few readers will look up
-    "bokføringsloven § 13" to find out that it means five years. Giving the period as well is good
-    practice for clear and plain language (Art. 12(1)).
+    "bokføringsloven § 13" to find out that it means five years after the end of the financial year for
+    primary documentation (three years and six months for secondary documentation). Giving the period,
+    and when it starts to run, is good practice for clear and plain language (Art. 12(1)). Whether a
+    period given is long enough for a Norwegian statute is statutory-retention-too-short (NOR004).
     """
     for index, activity in enumerate(ctx.statement.activities):
         retention = activity.retention
@@ -384,5 +391,6 @@ def retention_statute_without_period(ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(
             f"/activities/{index}/retention/statute",
             f"the retention of activity {activity.id} names a statute but no period: add retention.period "
-            "(e.g. P5Y), so the reader need not look the period up in the law",
+            "(e.g. P5Y, and in criterion when it starts to run), so the reader need not look the period up in "
+            "the law",
         )

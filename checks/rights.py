@@ -134,7 +134,7 @@ def _offered(ctx: CheckContext) -> set[Right]:
 @rule(
     code="RGT001",
     name="basic-rights",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)", "GDPR Art. 15-18"],
     fix=(
         "List access, rectification, erasure and restriction under rights.offered and describe each in "
@@ -153,16 +153,19 @@ def basic_rights(ctx: CheckContext) -> Iterator[Hit]:
     """The rights of access, rectification, erasure and restriction are presented.
 
     Art. 13(2)(b) and 14(2)(c) require the statement to tell the person that these rights exist; they
-    apply whatever the legal basis, so each one missing from rights.offered is an error. One exception
-    is kept simple: where every activity rests on a legal obligation (6(1)(c)), Art. 17(3)(b) takes away
-    the right to erasure for as long as the law requires the data to be kept, and the rule does not ask
-    for erasure. Even then it is good practice to say so, and to say when the data are erased; where
-    only some activities rest on 6(1)(c) erasure must be presented, with the exception explained.
+    apply whatever the legal basis, so each one missing from rights.offered is an error. One exception:
+    Art. 17(3)(b) sets the right to erasure aside "to the extent that processing is necessary" for
+    compliance with a legal obligation or for the performance of a task carried out in the public
+    interest or in the exercise of official authority. Where every activity rests on 6(1)(c) or
+    6(1)(e), the rule does not ask for erasure. The exception is partial even then (data kept beyond
+    what the obligation or task needs must still be erased), so it is good practice to present the
+    right with its limit; where only some activities rest on these bases, erasure must be presented,
+    with the exception explained.
     """
     offered = _offered(ctx)
     activities = ctx.statement.activities
     all_legal_obligation = bool(activities) and all(
-        a.legal_basis == LegalBasis.LEGAL_OBLIGATION for a in activities
+        a.legal_basis in (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK) for a in activities
     )
     for right, label in _BASIC_RIGHTS:
         if right in offered:
@@ -179,7 +182,7 @@ def basic_rights(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT002",
     name="objection-offered",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)", "GDPR Art. 21(1)"],
     fix="Add 'objection' to rights.offered and explain the right to object under rights.objection.",
     fails="""
@@ -197,8 +200,9 @@ def objection_offered(ctx: CheckContext) -> Iterator[Hit]:
     Art. 21(1) gives the person a right to object to processing based on Art. 6(1)(e) or 6(1)(f), and
     Art. 13(2)(b) requires the statement to tell them. The rule fires only where at least one activity
     declares one of these bases; where no activity does, the right does not arise from the bases and
-    nothing is reported. Direct marketing (Art. 21(2)-(3)) also gives an absolute right to object, but
-    the format has no field for it, so the rule cannot see it.
+    nothing is reported. Direct marketing (Art. 21(2)-(3)) gives an absolute right to object of its
+    own, whatever the basis; marketing-objection-missing (MKT001) checks it for activities that declare
+    direct_marketing.
     """
     activities = _on(ctx, LegalBasis.PUBLIC_TASK, LegalBasis.LEGITIMATE_INTERESTS)
     if activities and Right.OBJECTION not in _offered(ctx):
@@ -212,7 +216,8 @@ def objection_offered(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT003",
     name="objection-separate",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 21(4)"],
     fix=(
         "Write the right to object under rights.objection, on its own and apart from the other rights: "
@@ -251,7 +256,8 @@ def objection_separate(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT004",
     name="portability-offered",
-    severity="error",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 13(2)(b)", "GDPR Art. 14(2)(c)", "GDPR Art. 20"],
     fix="Add 'portability' to rights.offered and explain in rights.text which data it covers.",
     fails="""
@@ -289,16 +295,15 @@ def portability_offered(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT005",
     name="consent-withdrawal",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(2)(c)", "GDPR Art. 14(2)(d)", "GDPR Art. 7(3)"],
     fix=(
-        "Under rights.withdrawal, say that consent can be withdrawn at any time without affecting the "
+        "Add rights.withdrawal: say that consent can be withdrawn at any time without affecting the "
         "processing before (text), and how to do it, as easily as it was given (how)."
     ),
     fails="""
     rights:
-      withdrawal:
-        how: null
+      withdrawal: null
     """,
     passes="""
     rights:
@@ -309,26 +314,60 @@ def portability_offered(ctx: CheckContext) -> Iterator[Hit]:
     """,
 )
 def consent_withdrawal(ctx: CheckContext) -> Iterator[Hit]:
-    """Where processing rests on consent, the right to withdraw it, and how, is presented.
+    """Where processing rests on consent, the right to withdraw it is presented.
 
     Art. 13(2)(c) and 14(2)(d) require the statement to tell the person that consent can be withdrawn
-    at any time without affecting the lawfulness of the processing before; Art. 7(3) requires
-    withdrawing to be as easy as giving consent, so the statement must also say how. The rule fires
-    where at least one activity rests on consent (6(1)(a), or explicit consent under 9(2)(a)) and
-    rights.withdrawal is missing or has no `how`.
+    at any time without affecting the lawfulness of the processing before. The rule fires where at
+    least one activity rests on consent (6(1)(a), or explicit consent under 9(2)(a)) and there is no
+    rights.withdrawal item, or one with neither text nor `how`. How to withdraw is guidance rather than
+    a statutory item, and is checked by consent-withdrawal-how (RGT012).
     """
     activities = _on_consent(ctx)
     if not activities:
         return
     rights = ctx.statement.rights
     withdrawal = rights.withdrawal if rights else None
-    if withdrawal is None:
+    if withdrawal is None or (not has_text(withdrawal.how) and not has_text(withdrawal.text)):
         yield Hit(
-            _rights_pointer(ctx),
+            _rights_pointer(ctx) if withdrawal is None else "/rights/withdrawal",
             f"the activities {_ids(activities)} rest on consent, but the statement does not say that consent "
-            "can be withdrawn at any time, or how; add rights.withdrawal with `how` and `text`",
+            "can be withdrawn at any time; add rights.withdrawal with `text` and `how`",
         )
-    elif not has_text(withdrawal.how):
+
+
+@rule(
+    code="RGT012",
+    name="consent-withdrawal-how",
+    basis="guidance",
+    legal=["GDPR Art. 7(3)", "GDPR Art. 13(2)(c)", "WP260 rev.01"],
+    fix="Describe under rights.withdrawal.how how to withdraw consent, as easily as it was given.",
+    fails="""
+    rights:
+      withdrawal:
+        how: null
+        text: Du kan når som helst trekke tilbake samtykket ditt.
+    """,
+    passes="""
+    rights:
+      withdrawal:
+        how:
+          nb: Klikk på «Innstillinger for informasjonskapsler» nederst på siden.
+          en: Click "Cookie settings" at the bottom of the page.
+    """,
+)
+def consent_withdrawal_how(ctx: CheckContext) -> Iterator[Hit]:
+    """Where processing rests on consent, the statement says how to withdraw it.
+
+    Art. 7(3) requires withdrawing to be as easy as giving consent; the transparency guidance (WP260
+    rev.01, annex on Art. 13(2)(c)) reads the information item as including how consent may be
+    withdrawn. The article itself asks only that the person be told of the right, so this is a
+    warning. The rule fires where at least one activity rests on consent and rights.withdrawal exists
+    but has no `how`.
+    """
+    activities = _on_consent(ctx)
+    rights = ctx.statement.rights
+    withdrawal = rights.withdrawal if rights else None
+    if activities and withdrawal is not None and not has_text(withdrawal.how):
         yield Hit(
             "/rights/withdrawal",
             f"the activities {_ids(activities)} rest on consent, but rights.withdrawal does not say how to "
@@ -354,7 +393,8 @@ def _sets_cookies_needing_consent(ctx: CheckContext) -> bool:
 @rule(
     code="RGT006",
     name="withdrawal-without-consent",
-    severity="warning",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 13(2)(c)", "GDPR Art. 13(1)(c)", "GDPR Art. 12(1)"],
     fix=(
         "Declare consent (6(1)(a)) as the legal_basis of the activities that really rest on it, or remove "
@@ -414,7 +454,7 @@ def withdrawal_without_consent(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT007",
     name="rights-not-judged",
-    severity="info",
+    basis="practice",
     legal=["GDPR Art. 13(2)(b)-(c)", "GDPR Art. 13(1)(c)"],
     fix="Declare the legal_basis of every activity; the rights rules then tell which rights must be presented.",
     fails="""
@@ -453,7 +493,7 @@ def rights_not_judged(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT008",
     name="rights-channel-unknown",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 12(2)", "GDPR Art. 13(1)(a)"],
     fix=(
         "Give the channel under controller.contact (e.g. controller.contact.email for 'email'), or remove "
@@ -497,7 +537,7 @@ def rights_channel_unknown(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT009",
     name="rights-no-channel",
-    severity="warning",
+    basis="guidance",
     legal=["GDPR Art. 12(2)"],
     fix="Name under rights.channels the controller's channels for requests: email, phone, web_form or postal_address.",
     fails="""
@@ -529,7 +569,7 @@ def rights_no_channel(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT010",
     name="answer-time-too-long",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 12(3)"],
     fix="Answer within one month (rights.answer_time: P1M); an extension is at most two further months.",
     fails="""
@@ -565,7 +605,8 @@ def answer_time_too_long(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="RGT011",
     name="answer-time-extended",
-    severity="warning",
+    basis="statute",
+    certainty="inferred",
     legal=["GDPR Art. 12(3)"],
     fix=(
         "Set rights.answer_time to P1M and explain in rights.text when the time may be extended by up to "

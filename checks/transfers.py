@@ -39,7 +39,14 @@ from noticelint.api import (
 # The only third country whose adequacy decision is limited to a certification list.
 _DPF_COUNTRY = "US"
 _DPF_LIST = "https://www.dataprivacyframework.gov/"
-_SAFEGUARDS = (TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES, TransferMechanism.BINDING_CORPORATE_RULES)
+_SAFEGUARDS = (
+    TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES,
+    TransferMechanism.BINDING_CORPORATE_RULES,
+    TransferMechanism.CODE_OF_CONDUCT,
+    TransferMechanism.CERTIFICATION,
+    TransferMechanism.AD_HOC_CLAUSES,
+    TransferMechanism.ADMINISTRATIVE_ARRANGEMENT,
+)
 
 
 def _us_vendor(knowledge: Knowledge, party: Party) -> Vendor | None:
@@ -83,6 +90,12 @@ def _transfers(ctx: CheckContext) -> Iterator[tuple[int, Transfer, Party]]:
             yield index, transfer, party
 
 
+def _ground(transfer: Transfer) -> str:
+    if transfer.derogation == Derogation.COMPELLING:
+        return "compelling legitimate interests (Art. 49(1) second subparagraph)"
+    return transfer.mechanism.value if transfer.mechanism else "no mechanism"
+
+
 def _missing(text: Text | None) -> bool:
     return text is None or not any(value.strip() for value in text.languages("").values())
 
@@ -100,7 +113,7 @@ def _has_transfer(
 @rule(
     code="TRF001",
     name="transfer-not-declared",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(1)(f)", "GDPR Art. 14(1)(f)", "GDPR Art. 44", "GDPR Art. 45", "GDPR Art. 46"],
     knowledge=["vendors", "eea", "adequacy"],
     fix=(
@@ -119,31 +132,79 @@ def _has_transfer(
     """,
 )
 def transfer_not_declared(ctx: CheckContext) -> Iterator[Hit]:
-    """Every party whose data leave the EEA has a transfer entry.
+    """Every party established outside the EEA has a transfer entry.
 
     Art. 13(1)(f) and 14(1)(f) require the notice to say that data go to a third country and on what
-    the transfer rests. A transfer entry is needed for every declared party established outside the EEA
-    (its `country`), and for every party that stands for a service whose data go to the US according
-    to the vendor table ("yes", "possible" or "limited" all count: the safer reading), unless the
-    transfer is declared for one of its sub-processors or a US sub-processor of it is declared (that
-    one then needs its own entry). All declared parties count, whether or not an activity lists them,
-    since a party is declared because it handles data. The finding is placed at the party's line rather
-    than at a sentence such as "sendes til og lagres på Googles servere": it rests on the party's
-    country and the vendor table, the fix is an entry for that party, and it must be found just as well
-    where the text says nothing about servers, which is the worse case. A party without a country that
-    is not in the vendor table cannot be judged (party-without-country, REC007, reports it).
+    the transfer rests. A transfer entry is needed for every declared party whose own `country` is
+    outside the EEA. All declared parties count, whether or not an activity lists them, since a party
+    is declared because it handles data. The finding is placed at the party's line: it rests on the
+    party's country, and it must be found just as well where the text says nothing about servers. A
+    party in the EEA whose service sends data to the US according to the vendor table is reported by
+    transfer-from-vendor-table (TRF010), a warning, since that rests on the table and not on the
+    statement. A party without a country that is not in the vendor table cannot be judged
+    (party-without-country, REC007, reports it).
+    """
+    statement = ctx.statement
+    knowledge = ctx.knowledge
+    for index, party in enumerate(statement.parties):
+        country = party.country
+        if (
+            country
+            and not knowledge.is_eea(country)
+            and not _has_transfer(statement, knowledge, {party.id}, None)
+        ):
+            yield Hit(
+                f"/parties/{index}",
+                f"{party_label(party)} is established in {party.country}, outside the EEA, and no transfer to "
+                f"it is declared; add a transfers entry with recipient: {party.id}, country: {country} "
+                f"and mechanism: {_suggestion(knowledge, party, country)}",
+            )
+
+
+@rule(
+    code="TRF010",
+    name="transfer-from-vendor-table",
+    basis="statute",
+    certainty="uncertain-knowledge",
+    legal=["GDPR Art. 13(1)(f)", "GDPR Art. 14(1)(f)", "GDPR Art. 44"],
+    knowledge=["vendors"],
+    fix=(
+        "If the service's data go to the US, add an entry under transfers with recipient (the party's id or "
+        "its US sub-processor), country US and mechanism; if they do not, give the party its country and "
+        "waive the finding with the reason."
+    ),
+    fails="""
+    parties:
+      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE,
+         role: processor, data_processing_agreement: true}
+      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
+      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
+      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
+         data_processing_agreement: true}
+      - {id: skytjeneste, legal_name: Sky Eksempel Inc., country: US, role: sub_processor, processor_for: timebok}
+      - {id: youtube, legal_name: Google Ireland Limited, trade_name: YouTube, country: IE,
+         role: independent_controller}
+    """,
+    passes="""
+    transfers:
+      - {recipient: google-llc, country: US, mechanism: data_privacy_framework}
+    """,
+)
+def transfer_from_vendor_table(ctx: CheckContext) -> Iterator[Hit]:
+    """A party that stands for a service whose data go to the US has a transfer entry.
+
+    For a party that is not itself established outside the EEA, noticelint can tell that data leave
+    the EEA only from the vendor table: a service whose data go to the US there ("yes", "possible" or
+    "limited" all count: the safer reading) needs a transfer entry, unless the transfer is declared for
+    one of its sub-processors or a US sub-processor of it is declared (that one then needs its own
+    entry, TRF001). This rests on a knowledge row, not on the statement, and a "possible" row is itself
+    unsure, hence a warning: the controller may use the service in a way, or under a contract, that
+    keeps the data in the EEA.
     """
     statement = ctx.statement
     knowledge = ctx.knowledge
     for index, party in enumerate(statement.parties):
         if party.country and not knowledge.is_eea(party.country):
-            if not _has_transfer(statement, knowledge, {party.id}, None):
-                yield Hit(
-                    f"/parties/{index}",
-                    f"{party_label(party)} is established in {party.country}, outside the EEA, and no transfer to "
-                    f"it is declared; add a transfers entry with recipient: {party.id}, country: {party.country} "
-                    f"and mechanism: {_suggestion(knowledge, party, party.country)}",
-                )
             continue
         vendor = _us_vendor(knowledge, party)
         if vendor is None:
@@ -167,7 +228,7 @@ def transfer_not_declared(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF002",
     name="transfer-mechanism-missing",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 13(1)(f)", "GDPR Art. 14(1)(f)", "GDPR Art. 44"],
     knowledge=["vendors", "eea", "adequacy"],
     fix=(
@@ -212,7 +273,7 @@ def transfer_mechanism_missing(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF003",
     name="dpf-not-applicable",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 45", "Decision (EU) 2023/1795", "GDPR Art. 13(1)(f)"],
     knowledge=["vendors"],
     fix=(
@@ -233,14 +294,15 @@ def transfer_mechanism_missing(ctx: CheckContext) -> Iterator[Hit]:
     """,
 )
 def dpf_not_applicable(ctx: CheckContext) -> Iterator[Hit]:
-    """The Data Privacy Framework is used only for a US organisation that is not known to be off the list.
+    """The Data Privacy Framework is used only for a transfer to the United States.
 
     The EU–US Data Privacy Framework is an adequacy decision for the United States (Decision (EU)
     2023/1795, Art. 45) that covers only organisations certified under it and on the DPF list. It
-    cannot carry a transfer to any other country, and it cannot carry a transfer to a US organisation
-    that the vendor table records as not listed. Where the table is unsure or does not know the
-    organisation, dpf-listing-unverified (TRF004) asks for a check instead. The vendor table can be out
-    of date; the DPF list itself (dataprivacyframework.gov) is authoritative.
+    cannot carry a transfer to any other country. Whether a US organisation is on the list is judged by
+    dpf-listing-unverified (TRF004), a warning, since it rests on the vendor table. The decision was
+    upheld by the General Court (Latombe, T-553/23, 3 September 2025), but that judgment is under
+    appeal to the Court of Justice (C-703/25 P): a controller relying on the DPF should be ready to
+    switch to standard contractual clauses.
     """
     knowledge = ctx.knowledge
     for index, transfer, party in _transfers(ctx):
@@ -253,22 +315,13 @@ def dpf_not_applicable(ctx: CheckContext) -> Iterator[Hit]:
                 f"Framework, which covers only organisations in the US; use "
                 f"{_suggestion(knowledge, party, transfer.country)}",
             )
-            continue
-        vendor = _dpf_vendor(knowledge, party)
-        if vendor is not None and vendor.dpf_listed is False:
-            us = entity_name(vendor.us_entity) or party.legal_name
-            yield Hit(
-                f"/transfers/{index}/mechanism",
-                f"the transfer to {party_label(party)} rests on the Data Privacy Framework, but {us} "
-                f"({vendor.service}) is not on the DPF list according to the vendor table "
-                f'("{vendor.us_entity_dpf_listed}"); use standard_contractual_clauses or check {_DPF_LIST}',
-            )
 
 
 @rule(
     code="TRF004",
     name="dpf-listing-unverified",
-    severity="warning",
+    basis="statute",
+    certainty="uncertain-knowledge",
     legal=["GDPR Art. 45", "Decision (EU) 2023/1795", "GDPR Art. 13(1)(f)"],
     knowledge=["vendors"],
     fix=(
@@ -297,10 +350,12 @@ def dpf_listing_unverified(ctx: CheckContext) -> Iterator[Hit]:
     """A Data Privacy Framework transfer goes to an organisation the vendor table knows to be listed.
 
     The Data Privacy Framework covers a US organisation only while it is certified and on the DPF list
-    (Decision (EU) 2023/1795). noticelint can confirm that only from the vendor table: when the
-    organisation is not in the table, or the table is unsure ("believed yes (verify)", "unconfirmed"),
-    the DPF list must be checked by hand. A confirmed listing in the user's vendor configuration
-    silences this warning; a recorded non-listing is an error (dpf-not-applicable, TRF003).
+    (Decision (EU) 2023/1795). noticelint can judge that only from the vendor table: when the
+    organisation is not in the table, when the table is unsure ("believed yes (verify)",
+    "unconfirmed"), or when the table records it as not listed, the DPF list must be checked by hand.
+    All three rest on a knowledge row that can be out of date, hence a warning; the message says which.
+    A confirmed listing in the user's vendor configuration silences it. The framework itself is
+    contested: the General Court upheld it (T-553/23), and the appeal (C-703/25 P) is pending.
     """
     knowledge = ctx.knowledge
     for index, transfer, party in _transfers(ctx):
@@ -311,6 +366,12 @@ def dpf_listing_unverified(ctx: CheckContext) -> Iterator[Hit]:
             reason = f"{party.legal_name} is not in the vendor table"
         elif vendor.dpf_listed is None:
             reason = f'the vendor table is not sure for {vendor.service} ("{vendor.us_entity_dpf_listed}")'
+        elif vendor.dpf_listed is False:
+            us = entity_name(vendor.us_entity) or party.legal_name
+            reason = (
+                f"{us} ({vendor.service}) is not on the DPF list according to the vendor table "
+                f'("{vendor.us_entity_dpf_listed}")'
+            )
         else:
             continue
         yield Hit(
@@ -323,7 +384,7 @@ def dpf_listing_unverified(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF005",
     name="adequacy-without-decision",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 45", "GDPR Art. 13(1)(f)"],
     knowledge=["adequacy", "eea"],
     fix=(
@@ -371,9 +432,12 @@ def adequacy_without_decision(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF006",
     name="derogation-without-letter",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 49(1)", "GDPR Art. 13(1)(f)"],
-    fix="Give the Art. 49(1) letter under derogation, e.g. 49(1)(a) for explicit consent or 49(1)(b) for a contract.",
+    fix=(
+        "Give the Art. 49(1) letter under derogation, e.g. 49(1)(a) for explicit consent or 49(1)(b) for a "
+        "contract, or '49(1) second subparagraph' for compelling legitimate interests."
+    ),
     fails="""
     transfers:
       - {recipient: google-llc, country: US, mechanism: derogation}
@@ -386,11 +450,15 @@ def adequacy_without_decision(ctx: CheckContext) -> Iterator[Hit]:
 def derogation_without_letter(ctx: CheckContext) -> Iterator[Hit]:
     """A transfer that rests on a derogation says which one.
 
-    Art. 49(1) lists seven separate derogations for specific situations (explicit consent, a contract
-    with the person, important public interest, legal claims, vital interests, a public register,
-    compelling legitimate interests); each has its own conditions, and the EDPB reads them narrowly.
-    "Derogation" alone does not tell the reader which situation the controller relies on, nor lets
-    anyone check its conditions.
+    The first subparagraph of Art. 49(1) lists seven derogations for specific situations, (a) to (g):
+    explicit consent after being told of the risks, a contract with the person, a contract concluded
+    in the person's interest with another party, important reasons of public interest, legal claims,
+    vital interests, and a public register. The second subparagraph adds a last resort: a transfer
+    that is not repetitive, concerns only a limited number of people and is necessary for compelling
+    legitimate interests of the controller, with suitable safeguards, of which the supervisory
+    authority and the person must be told (derogation: 49(1) second subparagraph). Each has its own
+    conditions, and the EDPB (Guidelines 2/2018) reads them narrowly. "Derogation" alone does not tell
+    the reader which situation the controller relies on, nor lets anyone check its conditions.
     """
     for index, transfer, party in _transfers(ctx):
         if transfer.mechanism == TransferMechanism.DEROGATION and transfer.derogation is None:
@@ -404,7 +472,7 @@ def derogation_without_letter(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF007",
     name="consent-derogation-without-risks",
-    severity="error",
+    basis="statute",
     legal=["GDPR Art. 49(1)(a)", "GDPR Art. 13(1)(f)"],
     fix="Describe under risks what may happen to the data in the country (no adequacy decision, no safeguards).",
     fails="""
@@ -442,9 +510,9 @@ def consent_derogation_without_risks(ctx: CheckContext) -> Iterator[Hit]:
 @rule(
     code="TRF008",
     name="safeguard-copy-missing",
-    severity="warning",
-    legal=["GDPR Art. 13(1)(f)", "GDPR Art. 14(1)(f)", "GDPR Art. 46", "GDPR Art. 47"],
-    fix="Give under safeguard the URL where the clauses or rules can be read, or a copy requested.",
+    basis="statute",
+    legal=["GDPR Art. 13(1)(f)", "GDPR Art. 14(1)(f)", "GDPR Art. 46", "GDPR Art. 47", "GDPR Art. 49(1)"],
+    fix="Give under safeguard the URL where the safeguards can be read, or a copy requested.",
     fails="""
     transfers:
       - {recipient: google-llc, country: US, mechanism: standard_contractual_clauses}
@@ -458,28 +526,31 @@ def consent_derogation_without_risks(ctx: CheckContext) -> Iterator[Hit]:
     """,
 )
 def safeguard_copy_missing(ctx: CheckContext) -> Iterator[Hit]:
-    """A transfer on standard contractual clauses or binding corporate rules says where to read them.
+    """A transfer on safeguards says where to read them or how to get a copy.
 
-    For a transfer under Art. 46 or 47, Art. 13(1)(f) requires "reference to the appropriate or
-    suitable safeguards and the means by which to obtain a copy of them or where they have been made
-    available". The `safeguard` field holds that address. The law is met also when the wording
-    explains how to ask for a copy without giving a URL; noticelint cannot read that reliably, so this
-    is a warning, to be waived with a reason where the wording already says it.
+    For a transfer under Art. 46 (standard contractual clauses, binding corporate rules, an approved
+    code of conduct or certification, 46(2)(e)-(f), or clauses and arrangements authorised under
+    46(3)), Art. 47, or the second subparagraph of Art. 49(1) (compelling legitimate interests, with
+    suitable safeguards), Art. 13(1)(f) and 14(1)(f) require "reference to the appropriate or suitable
+    safeguards and the means by which to obtain a copy of them or where they have been made available".
+    The `safeguard` field is that structured item; as with the other items, wording alone is not read
+    as it. Where the wording already tells the reader how to ask for a copy, waive the finding.
     """
     for index, transfer, party in _transfers(ctx):
-        if transfer.mechanism in _SAFEGUARDS and transfer.safeguard is None:
+        needs = transfer.mechanism in _SAFEGUARDS or transfer.derogation == Derogation.COMPELLING
+        if needs and transfer.safeguard is None:
             yield Hit(
                 f"/transfers/{index}",
                 f"the transfer to {party_label(party)} in {transfer.country} rests on "
-                f"{transfer.mechanism.value}, but does not say where a copy can be read or obtained; give the "
-                f"URL under safeguard",
+                f"{_ground(transfer)}, but does not say where a copy of the safeguards can be read or obtained; "
+                f"give the URL under safeguard",
             )
 
 
 @rule(
     code="TRF009",
     name="transfer-within-eea",
-    severity="info",
+    basis="practice",
     legal=["GDPR Art. 44", "GDPR Art. 13(1)(f)", "GDPR Art. 12(1)"],
     knowledge=["eea"],
     fix=(
@@ -514,4 +585,48 @@ def transfer_within_eea(ctx: CheckContext) -> Iterator[Hit]:
                 f"/transfers/{index}/country",
                 f"the transfer to {who} names {transfer.country}, which is in the EEA: this is not a transfer to "
                 f"a third country; remove the entry, or give the country outside the EEA the data go to",
+            )
+
+
+@rule(
+    code="TRF011",
+    name="compelling-interests-unstated",
+    basis="statute",
+    legal=["GDPR Art. 49(1) second subparagraph", "GDPR Art. 13(1)(f)"],
+    fix=(
+        "Describe under compelling_interests the compelling legitimate interests the transfer serves, and "
+        "give under safeguard where the suitable safeguards can be read."
+    ),
+    fails="""
+    transfers:
+      - {recipient: google-llc, country: US, mechanism: derogation, derogation: 49(1) second subparagraph,
+         safeguard: "https://www.example.no/garantier"}
+    """,
+    passes="""
+    transfers:
+      - recipient: google-llc
+        country: US
+        mechanism: derogation
+        derogation: 49(1) second subparagraph
+        safeguard: https://www.example.no/garantier
+        compelling_interests: Å sikre en enkeltstående reklamasjonssak mot produsenten av et medisinsk utstyr.
+    """,
+)
+def compelling_interests_unstated(ctx: CheckContext) -> Iterator[Hit]:
+    """A transfer on compelling legitimate interests tells the person of those interests.
+
+    The second subparagraph of Art. 49(1) allows, as a last resort, a transfer that is not repetitive,
+    concerns a limited number of people and is necessary for compelling legitimate interests of the
+    controller that are not overridden by the person's interests, with suitable safeguards. The
+    controller must then, in addition to the Art. 13 and 14 information, "inform the data subject of
+    the transfer and on the compelling legitimate interests pursued" (and tell the supervisory
+    authority). The rule fires where such a transfer gives no compelling_interests.
+    """
+    for index, transfer, party in _transfers(ctx):
+        if transfer.derogation == Derogation.COMPELLING and _missing(transfer.compelling_interests):
+            yield Hit(
+                f"/transfers/{index}",
+                f"the transfer to {party_label(party)} in {transfer.country} rests on compelling legitimate "
+                f"interests (Art. 49(1) second subparagraph), but does not say which; describe them under "
+                f"compelling_interests",
             )

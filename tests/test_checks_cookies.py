@@ -49,7 +49,8 @@ def test_unnecessary_cookie_on_legitimate_interests_is_reported(
     assert findings[0].pointer == "/activities/0/cookies/0"
     assert "'_ga'" in findings[0].message and "nettstedsanalyse" in findings[0].message
     assert "is not strictly necessary" in findings[0].message
-    assert "6(1)(f)" in findings[0].message
+    assert "does not say that consent is asked before it is set" in findings[0].message
+    assert "6(1)(f)" not in findings[0].message  # the Art. 6 basis is a separate question
 
 
 def test_unknown_necessity_counts_as_not_necessary(check: Check, example_data: dict[str, Any]) -> None:
@@ -61,7 +62,21 @@ def test_unknown_necessity_counts_as_not_necessary(check: Check, example_data: d
 def test_cookie_in_activity_without_basis_is_reported(check: Check, example_data: dict[str, Any]) -> None:
     findings = only(run(check, example_data, analytics(None)), "CKE001")
     assert len(findings) == 1
-    assert "has no legal basis" in findings[0].message
+    assert "does not say that consent is asked" in findings[0].message
+
+
+def test_consent_before_setting_is_separate_from_the_art6_basis(
+    check: Check, example_data: dict[str, Any]
+) -> None:
+    asked = analytics('"6(1)(f)"').replace(
+        "lifetime: P2Y", "lifetime: P2Y\n        consent_before_setting: true"
+    )
+    assert only(run(check, example_data, asked), "CKE001") == []
+    refused = analytics('"6(1)(a)"').replace(
+        "lifetime: P2Y", "lifetime: P2Y\n        consent_before_setting: false"
+    )
+    [finding] = only(run(check, example_data, refused), "CKE001")
+    assert "says consent is not asked before it is set" in finding.message
 
 
 def test_cookie_on_consent_is_quiet(check: Check, example_data: dict[str, Any]) -> None:
@@ -350,7 +365,8 @@ def test_clinic_google_analytics_cookie_without_consent(check: Check) -> None:
     cookie_line = line_of(text, "- provider: google")
     consent = only(findings, "CKE001")
     assert [f.span.line for f in consent] == [cookie_line]
-    assert "not marked strictly necessary" in consent[0].message and "no legal basis" in consent[0].message
+    assert "not marked strictly necessary" in consent[0].message
+    assert "does not say that consent is asked" in consent[0].message
     details = only(findings, "CKE005")
     assert {f.span.line for f in details} == {cookie_line}
     missing = sorted(f.message.split(" has no ")[1].split(";")[0] for f in details)

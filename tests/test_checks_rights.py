@@ -67,6 +67,22 @@ def test_erasure_not_required_where_everything_rests_on_legal_obligation(
     assert len(findings) == 1 and "erasure" in findings[0].message
 
 
+def test_art_17_3_b_covers_public_tasks_too(check: Check, example_data: dict[str, Any]) -> None:
+    public = """
+    activities:
+      - id: tilsyn
+        purpose: Føre tilsyn.
+        legal_basis: "6(1)(e)"
+      - id: fakturering
+        purpose: Fakturere behandlingene.
+        legal_basis: "6(1)(c)"
+    rights:
+      offered: [access, rectification, restriction, objection]
+      objection: Du kan protestere.
+    """
+    assert only(run(check, example_data, public), "RGT001") == []
+
+
 # --- RGT002 / RGT003 objection --------------------------------------------------------------------
 
 
@@ -144,7 +160,15 @@ def test_consent_without_withdrawal_item(check: Check, example_data: dict[str, A
 
 
 def test_consent_withdrawal_without_how(check: Check, example_data: dict[str, Any]) -> None:
-    findings = only(run(check, example_data, "rights: {withdrawal: {how: null}}"), "RGT005")
+    findings = run(check, example_data, "rights: {withdrawal: {how: null}}")
+    # The example's withdrawal has text, so the statutory item is there; only the guidance item is missing.
+    assert only(findings, "RGT005") == []
+    how = only(findings, "RGT012")
+    assert len(how) == 1 and how[0].pointer == "/rights/withdrawal"
+
+
+def test_consent_withdrawal_item_without_any_wording(check: Check, example_data: dict[str, Any]) -> None:
+    findings = only(run(check, example_data, "rights: {withdrawal: {how: null, text: null}}"), "RGT005")
     assert len(findings) == 1 and findings[0].pointer == "/rights/withdrawal"
 
 

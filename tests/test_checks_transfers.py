@@ -80,16 +80,20 @@ def test_party_in_the_eea_that_is_no_known_vendor_needs_nothing(check: Check) ->
     assert codes(check, statement([party("lonn", "Lønn Eksempel AS", "NO")]), "TRF001") == []
 
 
+def test_vendor_table_findings_are_not_transfer_not_declared(check: Check) -> None:
+    assert codes(check, statement([GOOGLE_IE]), "TRF001") == []  # rests on the table: TRF010, a warning
+
+
 def test_known_us_vendor_in_the_eea_needs_a_us_transfer(check: Check) -> None:
-    findings = codes(check, statement([GOOGLE_IE]), "TRF001")
+    findings = codes(check, statement([GOOGLE_IE]), "TRF010")
     assert [f.pointer for f in findings] == ["/parties/0"]
     assert "Google Analytics" in findings[0].message and "data_privacy_framework" in findings[0].message
-    assert codes(check, statement([GOOGLE_IE], [transfer("google-ireland", "US", DPF)]), "TRF001") == []
+    assert codes(check, statement([GOOGLE_IE], [transfer("google-ireland", "US", DPF)]), "TRF010") == []
 
 
 def test_transfer_to_another_country_does_not_cover_the_us(check: Check) -> None:
     assert (
-        len(codes(check, statement([GOOGLE_IE], [transfer("google-ireland", "JP", "adequacy")]), "TRF001"))
+        len(codes(check, statement([GOOGLE_IE], [transfer("google-ireland", "JP", "adequacy")]), "TRF010"))
         == 1
     )
 
@@ -126,16 +130,16 @@ def test_us_sub_processor_of_a_norwegian_processor(check: Check) -> None:
     ],
 )
 def test_vendor_table_decides_whether_data_go_to_the_us(check: Check, legal_name: str, fires: bool) -> None:
-    findings = codes(check, statement([party("leverandor", legal_name, "IE")]), "TRF001")
+    findings = codes(check, statement([party("leverandor", legal_name, "IE")]), "TRF010")
     assert len(findings) == (1 if fires else 0)
 
 
 def test_vendor_without_country_like_the_clinic(check: Check) -> None:
     google = {"id": "google", "legal_name": "Google Inc.", "trade_name": "Google Analytics"}
-    findings = codes(check, statement([google]), "TRF001")
+    findings = codes(check, statement([google]), "TRF010")
     assert len(findings) == 1
     assert "Google LLC is on the DPF list" in findings[0].message
-    assert codes(check, statement([google], [transfer("google", "US", DPF)]), "TRF001") == []
+    assert codes(check, statement([google], [transfer("google", "US", DPF)]), "TRF010") == []
 
 
 # --- TRF002 mechanism missing --------------------------------------------------------------------
@@ -192,7 +196,7 @@ def _linter_with(vendor: dict[str, str]) -> Linter:
     return Linter(rules, {r.code for r in rules}, Config(vendors=(vendor,)))
 
 
-@pytest.mark.parametrize(("listed", "code"), [("no", "TRF003"), ("yes", None)])
+@pytest.mark.parametrize(("listed", "code"), [("no", "TRF004"), ("yes", None)])
 def test_dpf_status_from_the_user_vendor_table(listed: str, code: str | None) -> None:
     vendor = {
         "service": "Sky",
@@ -301,5 +305,39 @@ def test_clinic_google_without_transfer_at_the_party(check: Check) -> None:
     findings = [f for f in check(text) if f.code.startswith("TRF")]
     lines = [n for n, line in enumerate(text.splitlines(), start=1) if "- id: google" in line]
     assert len(lines) == 1
-    assert [(f.code, f.span.line) for f in findings] == [("TRF001", lines[0])]
+    assert [(f.code, f.span.line) for f in findings] == [("TRF010", lines[0])]
     assert "Google Analytics" in findings[0].message and "US" in findings[0].message
+
+
+# --- safeguards of Art. 46(2)(e)-(f), 46(3) and the 49(1) second subparagraph ----------------------
+
+COMPELLING = "49(1) second subparagraph"
+
+
+@pytest.mark.parametrize("mechanism", ["code_of_conduct", "certification", "ad_hoc_clauses"])
+def test_every_art46_safeguard_needs_its_copy(check: Check, mechanism: str) -> None:
+    assert len(codes(check, statement([SKY_US], [transfer("sky", "US", mechanism)]), "TRF008")) == 1
+    with_copy = transfer("sky", "US", mechanism, safeguard="https://www.example.no/garantier")
+    assert codes(check, statement([SKY_US], [with_copy]), "TRF008") == []
+
+
+def test_compelling_interests_need_safeguards_and_the_interests(check: Check) -> None:
+    bare = transfer("sky", "US", "derogation", derogation=COMPELLING)
+    text = statement([SKY_US], [bare])
+    assert len(codes(check, text, "TRF008")) == 1 and len(codes(check, text, "TRF011")) == 1
+    assert codes(check, text, "TRF006") == []  # the derogation is named
+    full = transfer(
+        "sky",
+        "US",
+        "derogation",
+        derogation=COMPELLING,
+        safeguard="https://www.example.no/garantier",
+        compelling_interests="Å sikre en enkeltstående reklamasjonssak.",
+    )
+    text = statement([SKY_US], [full])
+    assert codes(check, text, "TRF008") == [] and codes(check, text, "TRF011") == []
+
+
+def test_a_letter_derogation_needs_no_safeguard_copy(check: Check) -> None:
+    text = statement([SKY_US], [transfer("sky", "US", "derogation", derogation="49(1)(b)")])
+    assert codes(check, text, "TRF008") == [] and codes(check, text, "TRF011") == []

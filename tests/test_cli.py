@@ -514,7 +514,9 @@ def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
     codes = [line.split()[0] for line in run.out.splitlines() if line.strip()]
     assert {"CTL001", "CTL002", "INP001", "INP003", "WVR001", "WVR002"} <= set(codes)
     assert codes == sorted(codes)
-    assert re.search(r"^CTL001\s+controller-legal-name\s+error\s+GDPR Art\. 13\(1\)\(a\)", run.out, re.M)
+    assert re.search(
+        r"^CTL001\s+controller-legal-name\s+error\s+statute, certain\s+GDPR Art\. 13\(1\)\(a\)", run.out, re.M
+    )
 
 
 def test_rules_as_json(capsys: pytest.CaptureFixture[str]) -> None:

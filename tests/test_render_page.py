@@ -292,7 +292,9 @@ def test_standard_wording_where_the_statement_has_none(example_data: dict[str, A
         assert _wordbook_text(lang, key) in text, key
     authority = load_knowledge().authority("NO")
     assert authority
-    complaint = _wordbook_text(lang, "complaint").replace("{authority}", authority.name(lang))
+    # The English reader is told the authority's own name too (Datatilsynet).
+    name = authority.name(lang) if lang == "nb" else f"Datatilsynet, the {authority.name(lang)}"
+    complaint = _wordbook_text(lang, "complaint").replace("{authority}", name)
     assert complaint in text
     controller = _wordbook_text(lang, "controller").replace(
         "{controller}", str(data["controller"]["legal_name"])

@@ -19,7 +19,7 @@ from noticelint.format.model import (
     Topic,
     Transfer,
 )
-from noticelint.format.model.activities import SourceKind
+from noticelint.format.model.activities import ElectronicMarketingGround, MarketingChannel, SourceKind
 from noticelint.format.model.common import SpecialCondition, has_text
 from noticelint.format.model.statement import Derogation, Right, TransferMechanism
 from noticelint.knowledge import Authority, Knowledge, Vendor
@@ -59,9 +59,11 @@ __all__ = [
     "CheckContext",
     "Cookie",
     "Derogation",
+    "ElectronicMarketingGround",
     "Hit",
     "Knowledge",
     "LegalBasis",
+    "MarketingChannel",
     "Mention",
     "Needles",
     "Party",

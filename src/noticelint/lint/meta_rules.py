@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from noticelint.input.span import Span
 from noticelint.lint.findings import Finding, Severity
-from noticelint.lint.rules import RuleInfo
+from noticelint.lint.rules import Basis, RuleInfo
 
 
 def _meta(code: str, name: str, severity: Severity, summary: str, explanation: str, fix: str) -> RuleInfo:
@@ -20,6 +20,7 @@ def _meta(code: str, name: str, severity: Severity, summary: str, explanation: s
         explanation=explanation,
         fix=fix,
         module="noticelint.lint.meta_rules",
+        basis=Basis.TOOL,
     )
 
 

@@ -2,14 +2,31 @@
 
 A rule is a function decorated with :func:`rule`. It receives a :class:`~noticelint.lint.context.CheckContext`
 and yields :class:`~noticelint.lint.context.Hit` objects, which the engine locates in the file. Rules
-import only from :mod:`noticelint.api`. Its docstring is its documentation: the first paragraph says what
-it checks and why; the decorator carries the code, name, severity, legal references, the fix hint and a
+import only from :mod:`noticelint.api`. Its docstring is its documentation: the first paragraph
+explains what it checks and why; the decorator carries the code, name, legal references, the fix hint, a
 failing and a passing example (YAML fragments merged by id onto the complete example statement), which
-``noticelint rules --check-examples`` and the test suite run.
+``noticelint rules --check-examples`` and the test suite run, and the rule's *basis* and *certainty*,
+from which its severity follows.
+
+The severity policy
+-------------------
+``basis`` says what the finding rests on: ``statute`` (a missing or wrong item the law itself requires),
+``guidance`` (what the EDPB, the Article 29 Working Party or a supervisory authority reads into the law) or
+``practice`` (good practice, or a question the tool cannot answer). ``certainty`` says how sure the finding
+is: ``certain`` (read from the structured statement), ``inferred`` (read from wording, or from a fact the
+statement does not show) or ``uncertain-knowledge`` (from a knowledge-table row that is itself unsure).
+
+Severity follows: statute -> error, guidance -> warning, practice -> info; a rule that is not certain is at
+most a warning (it may declare info instead). A rule that states ``severity`` must agree with that, unless it
+gives ``severity_exception``, the documented reason for a deliberate exception (built in: CTL003 only).
+
+A custom rule that declares no basis gets basis ``house``: the team's own policy, whose severity is the one
+it declares (``severity`` is then required). Custom rules that do declare a basis follow the policy.
 """
 
 from __future__ import annotations
 
+import enum
 import importlib
 import importlib.util
 import inspect
@@ -36,6 +53,43 @@ class RuleDefinitionError(Exception):
     """A rule module is broken: bad code, duplicate code, or an import error."""
 
 
+class Basis(enum.StrEnum):
+    """What a rule's finding rests on (see the module documentation)."""
+
+    STATUTE = "statute"
+    GUIDANCE = "guidance"
+    PRACTICE = "practice"
+    HOUSE = "house"  # a custom rule's own policy: declared severity
+    TOOL = "tool"  # the engine's own findings (input errors, waivers): not about the law
+
+
+class Certainty(enum.StrEnum):
+    """How sure a rule's finding is."""
+
+    CERTAIN = "certain"
+    INFERRED = "inferred"
+    UNCERTAIN_KNOWLEDGE = "uncertain-knowledge"
+
+
+_BASE = {Basis.STATUTE: Severity.ERROR, Basis.GUIDANCE: Severity.WARNING, Basis.PRACTICE: Severity.INFO}
+
+
+def policy_severity(basis: Basis, certainty: Certainty) -> Severity | None:
+    """The severity the policy gives a basis and certainty; None where the rule's own severity stands."""
+    base = _BASE.get(basis)
+    if base is None:
+        return None
+    return base if certainty is Certainty.CERTAIN else min(base, Severity.WARNING)
+
+
+def severity_allowed(basis: Basis, certainty: Certainty, severity: Severity) -> bool:
+    """Whether the policy allows ``severity``: exactly the base when certain, at most the cap otherwise."""
+    expected = policy_severity(basis, certainty)
+    if expected is None:
+        return True
+    return severity == expected if certainty is Certainty.CERTAIN else severity <= expected
+
+
 @dataclass(frozen=True)
 class RuleInfo:
     """Everything a user, a DPO or a reporter needs to know about a rule."""
@@ -52,6 +106,9 @@ class RuleInfo:
     knowledge: tuple[str, ...] = ()
     module: str = ""
     builtin: bool = True
+    basis: Basis = Basis.HOUSE
+    certainty: Certainty = Certainty.CERTAIN
+    severity_exception: str = ""
 
     @property
     def family(self) -> str:
@@ -75,9 +132,12 @@ def rule(
     *,
     code: str,
     name: str,
-    severity: str,
     legal: Iterable[str],
     fix: str,
+    severity: str | None = None,
+    basis: str | None = None,
+    certainty: str = "certain",
+    severity_exception: str = "",
     fails: str = "",
     passes: str = "",
     knowledge: Iterable[str] = (),
@@ -89,6 +149,7 @@ def rule(
             raise RuleDefinitionError(
                 f"{func.__module__}.{func.__name__}: code {code!r} must look like ABC123"
             )
+        resolved = _resolve_severity(code, severity, basis, certainty, severity_exception)
         doc = inspect.cleandoc(func.__doc__ or "")
         if not doc:
             raise RuleDefinitionError(f"rule {code} has no docstring to explain it")
@@ -96,7 +157,7 @@ def rule(
         info = RuleInfo(
             code=code,
             name=name,
-            severity=Severity.parse(severity),
+            severity=resolved[0],
             legal=tuple(legal),
             summary=" ".join(summary.split()),
             explanation=rest.strip(),
@@ -105,11 +166,49 @@ def rule(
             passes=inspect.cleandoc(passes) if passes else "",
             knowledge=tuple(knowledge),
             module=func.__module__,
+            basis=resolved[1],
+            certainty=resolved[2],
+            severity_exception=severity_exception.strip(),
         )
         setattr(func, _REGISTRY_ATTR, Rule(info, func))
         return func
 
     return decorate
+
+
+def _resolve_severity(
+    code: str, severity: str | None, basis: str | None, certainty: str, exception: str
+) -> tuple[Severity, Basis, Certainty]:
+    """The severity, basis and certainty of a rule, or RuleDefinitionError where they break the policy."""
+    try:
+        declared = Severity.parse(severity) if severity is not None else None
+    except ValueError as exc:
+        raise RuleDefinitionError(f"rule {code}: {exc}") from None
+    if basis is not None and basis not in {b.value for b in Basis}:
+        raise RuleDefinitionError(
+            f"rule {code}: unknown basis {basis!r}; use statute, guidance, practice or house"
+        )
+    if certainty not in {c.value for c in Certainty}:
+        raise RuleDefinitionError(
+            f"rule {code}: unknown certainty {certainty!r}; use certain, inferred or uncertain-knowledge"
+        )
+    kind = Basis(basis) if basis is not None else Basis.HOUSE
+    sure = Certainty(certainty)
+    if kind in (Basis.HOUSE, Basis.TOOL):
+        if declared is None:
+            raise RuleDefinitionError(f"rule {code}: give a severity, or a basis it follows from")
+        return declared, kind, sure
+    expected = policy_severity(kind, sure)
+    assert expected is not None
+    if declared is None:
+        return expected, kind, sure
+    if not severity_allowed(kind, sure, declared) and not exception.strip():
+        raise RuleDefinitionError(
+            f"rule {code}: severity {declared.label} does not follow from basis {kind.value} and certainty "
+            f"{sure.value} ({expected.label}{' or lower' if sure is not Certainty.CERTAIN else ''}); "
+            "drop severity, or give severity_exception with the reason"
+        )
+    return declared, kind, sure
 
 
 def _rules_in_module(module: ModuleType) -> Iterator[Rule]:

@@ -114,6 +114,8 @@ class Localiser:
         )
 
     def derogation(self, code: str) -> Paragraph:
+        if code.endswith("second subparagraph"):
+            return self.t("mechanism_derogation_compelling")
         return self.t(
             "mechanism_derogation_letter",
             derogation=self.words.entry("derogations", _letter(code)),
@@ -202,14 +204,57 @@ class Localiser:
             self.statement.controller.country,
         ):
             if code:
+                if code == "DE" and not self._federal_body(complaint.authority if complaint else None):
+                    # The federal BfDI supervises federal public bodies (and telecom and postal services);
+                    # a private controller in Germany is supervised by the authority of its Land (BDSG § 40).
+                    return self._land_authority()
                 found = self.knowledge.authority(code)
                 if found:
                     return found
         return None
+
+    def _federal_body(self, named: str | None) -> bool:
+        """A public body for which the statement itself names the federal authority (complaint.authority DE)."""
+        return named == "DE" and self.statement.controller.public_authority is True
+
+    def _land_authority(self) -> Authority | None:
+        """The authority of a private controller's German Land, where its address names the Land.
+
+        A public body of a Land is left unnamed: some Länder (Bavaria) have a separate authority for
+        their public sector, which the table's DE-xx rows do not give.
+        """
+        if self.statement.controller.public_authority:
+            return None
+        contact = self.statement.controller.contact
+        address = contact.postal_address if contact else None
+        region = address.region if address else None
+        if region and region.startswith("DE-"):
+            return self.knowledge.authority(region)
+        return None
+
+    def german_land_unknown(self) -> bool:
+        """A German private controller whose Land is not known: the notice names no authority by name."""
+        return self.authority() is None and "DE" in self._authority_codes()
+
+    def _authority_codes(self) -> list[str]:
+        complaint = self.statement.complaint
+        codes = (
+            complaint.authority if complaint else None,
+            self.statement.statement.jurisdiction,
+            self.statement.controller.country,
+        )
+        return [c for c in codes if c]
 
     def authority_name(self) -> str:
         complaint = self.statement.complaint
         if complaint and complaint.name and not complaint.authority:
             return complaint.name
         found = self.authority()
-        return found.name(self.lang) if found else self.label("authority_unknown")
+        if found is None:
+            return self.label("authority_de_land" if self.german_land_unknown() else "authority_unknown")
+        name = found.name(self.lang)
+        native = found.native_name
+        if self.lang.startswith("en") and native and native.isascii() and native not in name:
+            # The English reader is told the authority's own name too: "Datatilsynet, the Norwegian ...".
+            return f"{native}, the {name}"
+        return name

@@ -107,9 +107,15 @@ def _transfer(loc: Localiser, transfer: Transfer) -> Rich:
         in (
             TransferMechanism.STANDARD_CONTRACTUAL_CLAUSES,
             TransferMechanism.BINDING_CORPORATE_RULES,
+            TransferMechanism.CODE_OF_CONDUCT,
+            TransferMechanism.CERTIFICATION,
+            TransferMechanism.AD_HOC_CLAUSES,
+            TransferMechanism.ADMINISTRATIVE_ARRANGEMENT,
         )
     ):
         lines.append(loc.t("transfer_copy"))
+    if transfer.compelling_interests:
+        lines.append(rich.concat(loc.t("transfer_compelling"), " ", loc.para(transfer.compelling_interests)))
     if transfer.risks:
         lines.append(rich.concat(loc.t("transfer_risks"), " ", loc.para(transfer.risks)))
     return tuple(lines)

@@ -35,6 +35,11 @@ def objection_activities(loc: Localiser) -> list[Activity]:
     return [a for a in loc.statement.activities if a.legal_basis in _OBJECTION_BASES]
 
 
+def marketing_activities(loc: Localiser) -> list[Activity]:
+    """Activities for direct marketing: the absolute right to object of Art. 21(2)-(3)."""
+    return [a for a in loc.statement.activities if a.direct_marketing is not None]
+
+
 def has_withdrawal(loc: Localiser) -> bool:
     rights = loc.statement.rights
     return bool(consent_activities(loc)) or bool(rights and rights.withdrawal)
@@ -42,7 +47,7 @@ def has_withdrawal(loc: Localiser) -> bool:
 
 def has_objection(loc: Localiser) -> bool:
     rights = loc.statement.rights
-    return bool(objection_activities(loc)) or bool(rights and rights.objection)
+    return bool(objection_activities(loc) or marketing_activities(loc)) or bool(rights and rights.objection)
 
 
 def applicable_rights(loc: Localiser) -> list[str]:
@@ -55,7 +60,7 @@ def applicable_rights(loc: Localiser) -> list[str]:
         found = {"access", "rectification", "erasure", "restriction"}
     rights = loc.statement.rights
     found |= {r.value for r in rights.offered} if rights else set()
-    if not objection_activities(loc):
+    if not objection_activities(loc) and not marketing_activities(loc):
         found.discard("objection")
     return [r for r in ORDER if r in found]
 
@@ -91,9 +96,15 @@ def _right(loc: Localiser, right: str) -> tuple[str, Rich]:
     label = name[:1].upper() + name[1:]
     if right == "objection":
         target = rich.anchor(loc.label("h_objection"), loc.anchor("objection"))
+        if not objection_activities(loc):
+            return label, (loc.t("right_objection_marketing", link=target),)
         return label, (loc.t("right_objection", bases=objection_bases(loc), link=target),)
     lines: list[Paragraph] = [loc.t(f"right_{right}")]
-    statutory = [a for a in loc.statement.activities if a.legal_basis is LegalBasis.LEGAL_OBLIGATION]
+    statutory = [
+        a
+        for a in loc.statement.activities
+        if a.legal_basis in (LegalBasis.LEGAL_OBLIGATION, LegalBasis.PUBLIC_TASK)
+    ]
     if right == "erasure" and statutory:
         lines.append(loc.t("right_erasure_statutory", purposes=loc.purpose_links(statutory)))
     return label, tuple(lines)
@@ -140,10 +151,25 @@ def objection_section(loc: Localiser) -> Section | None:
         return None
     rights = loc.statement.rights
     own = loc.rich(rights.objection) if rights else ()
-    blocks: list[Block] = [Para(p) for p in own or (loc.t("objection", bases=objection_bases(loc)),)]
     activities = objection_activities(loc)
+    marketing = marketing_activities(loc)
+    standard: list[Paragraph] = []
+    if activities or not marketing:
+        standard.append(loc.t("objection", bases=objection_bases(loc)))
+    if marketing:
+        standard.append(loc.t("objection_marketing"))
+    blocks: list[Block] = [Para(p) for p in own or tuple(standard)]
+    if (
+        own
+        and marketing
+        and not any(word in rich.text_of(p).lower() for p in own for word in ("markedsføring", "marketing"))
+    ):
+        # The statement's own text leaves out the absolute right of Art. 21(2)-(3): add it.
+        blocks.append(Para(loc.t("objection_marketing")))
     if activities:
         blocks.append(Para(loc.t("objection_applies", purposes=loc.purpose_links(activities))))
+    if marketing:
+        blocks.append(Para(loc.t("objection_marketing_applies", purposes=loc.purpose_links(marketing))))
     target = rich.anchor(loc.label("h_exercise"), loc.anchor("exercise"))
     blocks.append(Para(loc.t("objection_how", link=target)))
     return Section(

@@ -11,6 +11,7 @@ from noticelint.render.rich import Paragraph, Segment
 from noticelint.render.rights import (
     applicable_rights,
     consent_activities,
+    marketing_activities,
     objection_activities,
     objection_bases,
 )
@@ -116,10 +117,12 @@ def _cookies(loc: Localiser) -> SummaryLine | None:
 
 
 def _rights(loc: Localiser) -> SummaryLine:
-    names = [loc.words.entry("rights", r) for r in applicable_rights(loc) if r != "objection"]
+    names = [loc.words.entry("rights_in_sentence", r) for r in applicable_rights(loc) if r != "objection"]
     body = [loc.t("sum_rights", rights=loc.join([(Segment(n),) for n in names]))]
     if objection_activities(loc):
         body.append(loc.t("sum_objection", bases=objection_bases(loc)))
+    if marketing_activities(loc):
+        body.append(loc.t("sum_objection_marketing"))
     if consent_activities(loc):
         body.append(loc.t("sum_withdraw"))
     return _line(loc, "sum_rights_label", "rights", body)

@@ -25,6 +25,7 @@ _TABLES = (
     "special_categories",
     "technologies",
     "rights",
+    "rights_in_sentence",
     "countries",
     "text",
 )

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from noticelint.lint.meta_rules import ALL as META
-from noticelint.lint.rules import Rule, RuleInfo
+from noticelint.lint.rules import Basis, Rule, RuleInfo, policy_severity
 
 
 def _infos(rules: Sequence[Rule]) -> list[RuleInfo]:
@@ -23,6 +23,9 @@ def rules_listing(rules: Sequence[Rule], fmt: str = "text") -> str:
                         "code": i.code,
                         "name": i.name,
                         "severity": i.severity.label,
+                        "basis": i.basis.value,
+                        "certainty": i.certainty.value,
+                        "severity_exception": i.severity_exception,
                         "legal": list(i.legal),
                         "summary": i.summary,
                         "explanation": i.explanation,
@@ -41,15 +44,43 @@ def rules_listing(rules: Sequence[Rule], fmt: str = "text") -> str:
         return rules_table(infos)
     width = max(len(i.name) for i in infos)
     return "".join(
-        f"{i.code}  {i.name:<{width}}  {i.severity.label:<7}  {'; '.join(i.legal) or '-'}\n" for i in infos
+        f"{i.code}  {i.name:<{width}}  {i.severity.label:<7}  {_basis(i):<30}  {'; '.join(i.legal) or '-'}\n"
+        for i in infos
     )
 
 
+def _basis(info: RuleInfo) -> str:
+    """'statute, inferred' and the like: what the severity follows from."""
+    if info.basis in (Basis.HOUSE, Basis.TOOL):
+        return info.basis.value
+    return f"{info.basis.value}, {info.certainty.value}"
+
+
+def _basis_sentence(info: RuleInfo) -> str:
+    if info.basis is Basis.TOOL:
+        return "Basis: tool (a finding about the input or the waivers, not about the law)."
+    if info.basis is Basis.HOUSE:
+        return "Basis: house (a custom rule of your own; its severity is the one it declares)."
+    head = f"Basis: {info.basis.value}; certainty: {info.certainty.value}"
+    expected = policy_severity(info.basis, info.certainty)
+    if info.severity_exception:
+        return (
+            f"{head}; the policy gives {expected.label if expected else '-'}, but this rule is "
+            f"{info.severity.label} by exception: {info.severity_exception}."
+        )
+    if expected is not None and info.severity < expected:
+        return f"{head}; hence at most {expected.label}, declared {info.severity.label}."
+    return f"{head}; hence {info.severity.label}."
+
+
 def rules_table(infos: Sequence[RuleInfo]) -> str:
-    lines = ["| code | name | severity | legal reference | what it checks |", "|---|---|---|---|---|"]
+    lines = [
+        "| code | name | severity | basis | legal reference | what it checks |",
+        "|---|---|---|---|---|---|",
+    ]
     for i in infos:
         legal = "; ".join(i.legal) or "–"
-        lines.append(f"| `{i.code}` | {i.name} | {i.severity.label} | {legal} | {i.summary} |")
+        lines.append(f"| `{i.code}` | {i.name} | {i.severity.label} | {_basis(i)} | {legal} | {i.summary} |")
     return "\n".join(lines) + "\n"
 
 
@@ -57,6 +88,7 @@ def explain(info: RuleInfo) -> str:
     parts = [f"{info.code} {info.name} [{info.severity.label}]", "", info.summary]
     if info.legal:
         parts += ["", "Legal reference: " + "; ".join(info.legal)]
+    parts += ["", _basis_sentence(info)]
     if info.explanation:
         parts += ["", info.explanation]
     if info.knowledge:
@@ -86,12 +118,25 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
         "# Rules",
         "",
         "Generated from the rules by `python tools/sync_docs.py`; a test keeps it in sync. "
-        "Severity follows the law: a missing statutory item is an error, guidance a warning, good practice info.",
+        "Severity follows the rule's basis and certainty. Basis: statute (the law itself requires the item), "
+        "guidance (the EDPB's or a supervisory authority's reading of the law) or practice (good practice, or "
+        "a question the tool cannot answer). Certainty: certain (read from the structured statement), "
+        "inferred (read from wording, or resting on a fact the statement does not show) or "
+        "uncertain-knowledge (resting on a knowledge-table row that is itself unsure). Statute gives an "
+        "error, guidance a warning, practice info; a finding that is not certain is at most a warning. One "
+        "exception by design: CTL003 (another organisation acts as the controller in the statement's own "
+        "words) stays an error. Custom rules without a basis are `house` rules and keep the severity they "
+        "declare; the engine's own findings (INP, WVR) have basis `tool`.",
         "",
         rules_table(infos),
     ]
     for i in infos:
-        out += [f"## {i.code} {i.name}", "", f"**Severity:** {i.severity.label}  "]
+        out += [
+            f"## {i.code} {i.name}",
+            "",
+            f"**Severity:** {i.severity.label}  ",
+            f"**{_basis_sentence(i)}**  ",
+        ]
         if i.legal:
             out += [f"**Legal reference:** {'; '.join(i.legal)}  "]
         out += ["", i.summary, ""]

@@ -23,6 +23,13 @@ class SourceKind(enum.StrEnum):
     PUBLICLY_AVAILABLE = "publicly_available"
 
 
+class Art14Exemption(enum.StrEnum):
+    A = "14(5)(a)"
+    B = "14(5)(b)"
+    C = "14(5)(c)"
+    D = "14(5)(d)"
+
+
 class Source(StrictModel):
     """Where the data come from. GDPR Art. 14(2)(f)."""
 
@@ -30,6 +37,17 @@ class Source(StrictModel):
         description="data_subject (collected from the person: Art. 13), other (Art. 14) or publicly_available."
     )
     description: Text | None = Field(None, description="The source, or the nature of the sources.")
+    exemption: Art14Exemption | None = Field(
+        None,
+        description=(
+            "For data not obtained from the person: the Art. 14(5) exemption relied on, 14(5)(a) the person "
+            "already has the information, (b) impossible or disproportionate effort, (c) obtaining or "
+            "disclosure laid down by law, (d) professional secrecy."
+        ),
+    )
+    exemption_reason: Text | None = Field(
+        None, description="Why the exemption applies (for 14(5)(b): the measures taken, e.g. publication)."
+    )
     text: Text | None = Field(None, description="Wording about the source.")
 
 
@@ -80,6 +98,13 @@ class AutomatedDecisions(StrictModel):
     )
     logic: Text | None = Field(None, description="Meaningful information about the logic involved.")
     significance: Text | None = Field(None, description="The significance and envisaged consequences.")
+    safeguards: Text | None = Field(
+        None,
+        description=(
+            "Art. 22(3): how the person obtains human intervention, expresses their point of view and "
+            "contests the decision."
+        ),
+    )
     text: Text | None = Field(None, description="Wording about automated decisions.")
 
 
@@ -112,7 +137,82 @@ class Cookie(StrictModel):
         None,
         description="True only if strictly necessary for a service the user asked for (no consent needed).",
     )
+    consent_before_setting: bool | None = Field(
+        None,
+        description=(
+            "True if the user's consent to storing or reading it (ekomloven § 3-15, ePrivacy Art. 5(3)) is "
+            "asked before it is set or read; separate from the Art. 6 basis of the activity."
+        ),
+    )
     text: Text | None = Field(None, description="Wording about this cookie.")
+
+
+class MarketingChannel(enum.StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+    PHONE = "phone"
+    POST = "post"
+    SOCIAL_MEDIA = "social_media"
+
+
+class ElectronicMarketingGround(enum.StrEnum):
+    PRIOR_CONSENT = "prior_consent"
+    EXISTING_CUSTOMER = "existing_customer"
+
+
+class DirectMarketing(StrictModel):
+    """Direct marketing to the person. GDPR Art. 21(2)-(4); in Norway markedsføringsloven § 15."""
+
+    channels: list[MarketingChannel] = Field(
+        default_factory=list, description="email, sms, phone, post or social_media."
+    )
+    electronic_ground: ElectronicMarketingGround | None = Field(
+        None,
+        description=(
+            "For e-mail and SMS to individuals: prior_consent, or existing_customer (markedsføringsloven "
+            "§ 15 third paragraph: own similar products, with an easy, free way to refuse each time)."
+        ),
+    )
+    text: Text | None = Field(None, description="Wording about the marketing.")
+
+
+class CriminalOffenceData(StrictModel):
+    """Data relating to criminal convictions and offences (e.g. a politiattest). GDPR Art. 10."""
+
+    description: Text | None = Field(
+        None, description="Which data, e.g. {nb: politiattest, en: police certificate}."
+    )
+    authority: Text | None = Field(
+        None,
+        description=(
+            "The law that authorises the processing (Art. 10), e.g. 'politiregisterloven § 39 og "
+            "barnehageloven § 30'."
+        ),
+    )
+
+
+class CameraSurveillance(StrictModel):
+    """Camera surveillance (kameraovervåking) in a business. Norway: forskrift om kameraovervåking i
+    virksomhet; Datatilsynet's guide on signs and deletion."""
+
+    signs_name_controller: bool | None = Field(
+        None, description="True if the warning signs name the controller (who decided the surveillance)."
+    )
+    text: Text | None = Field(None, description="Wording about the surveillance.")
+
+
+class Children(StrictModel):
+    """Data about children, and consent to an online service offered directly to them. GDPR Art. 8;
+    personopplysningsloven § 5 (13 years in Norway)."""
+
+    online_service_on_consent: bool = Field(
+        False,
+        description="True if an information society service is offered directly to children on their consent.",
+    )
+    age_limit: int | None = Field(
+        None, ge=0, le=18, description="Age from which the child consents alone; below it a parent consents."
+    )
+    text: Text | None = Field(None, description="Wording for children and parents.")
 
 
 class Activity(StrictModel):
@@ -154,4 +254,21 @@ class Activity(StrictModel):
     provision: Provision | None = Field(None, description="Whether the person must provide the data.")
     automated_decisions: AutomatedDecisions | None = Field(None, description="Automated decisions, if any.")
     cookies: list[Cookie] = Field(default_factory=list, description="Cookies and similar technologies used.")
+    direct_marketing: DirectMarketing | None = Field(
+        None, description="Whether the activity is direct marketing, and by which channels (Art. 21(2)-(3))."
+    )
+    criminal_offence_data: CriminalOffenceData | None = Field(
+        None, description="Personal data relating to criminal convictions and offences (Art. 10), if any."
+    )
+    children: Children | None = Field(None, description="Whether the activity concerns children (Art. 8).")
+    camera_surveillance: CameraSurveillance | None = Field(
+        None, description="Whether the activity is camera surveillance, and how it is signposted."
+    )
+    national_id_need: Text | None = Field(
+        None,
+        description=(
+            "Where a national identity number (fødselsnummer) is processed: why secure identification is "
+            "needed (personopplysningsloven § 12)."
+        ),
+    )
     text: Text | None = Field(None, description="Wording about this activity.")

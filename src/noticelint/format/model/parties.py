@@ -16,6 +16,13 @@ class Address(StrictModel):
     postal_code: str | None = Field(None, description="Postal code (postnummer).")
     city: str | None = Field(None, description="City or post town (poststed).")
     country: CountryCode | None = Field(None, description="Country of the address.")
+    region: str | None = Field(
+        None,
+        description=(
+            "ISO 3166-2 subdivision, e.g. 'DE-BY' for Bavaria: names the German Land authority in the notice."
+        ),
+        pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$(?!\n)",
+    )
 
 
 class Contact(StrictModel):
@@ -42,6 +49,13 @@ class Controller(StrictModel):
         None, description="Organisation number (in Norway the 9-digit organisasjonsnummer)."
     )
     country: CountryCode | None = Field(None, description="Country where the controller is established.")
+    public_authority: bool | None = Field(
+        None,
+        description=(
+            "True if the controller is a public authority or body (offentlig myndighet eller organ): it then "
+            "cannot rest on 6(1)(f) for its tasks and must designate a DPO (Art. 6(1), 37(1)(a))."
+        ),
+    )
     contact: Contact | None = Field(None, description="Contact details of the controller.")
     text: Text | None = Field(None, description="Wording that introduces the controller.")
 

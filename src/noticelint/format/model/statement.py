@@ -53,6 +53,10 @@ class TransferMechanism(enum.StrEnum):
     DATA_PRIVACY_FRAMEWORK = "data_privacy_framework"
     STANDARD_CONTRACTUAL_CLAUSES = "standard_contractual_clauses"
     BINDING_CORPORATE_RULES = "binding_corporate_rules"
+    CODE_OF_CONDUCT = "code_of_conduct"
+    CERTIFICATION = "certification"
+    AD_HOC_CLAUSES = "ad_hoc_clauses"
+    ADMINISTRATIVE_ARRANGEMENT = "administrative_arrangement"
     DEROGATION = "derogation"
 
 
@@ -64,6 +68,7 @@ class Derogation(enum.StrEnum):
     E = "49(1)(e)"
     F = "49(1)(f)"
     G = "49(1)(g)"
+    COMPELLING = "49(1) second subparagraph"
 
 
 class Transfer(StrictModel):
@@ -75,17 +80,36 @@ class Transfer(StrictModel):
         None,
         description=(
             "adequacy (Art. 45), data_privacy_framework (Art. 45, Decision (EU) 2023/1795, US organisations "
-            "on the DPF list only), standard_contractual_clauses (Art. 46(2)(c)), binding_corporate_rules "
-            "(Art. 47) or derogation (Art. 49)."
+            "on the DPF list only), standard_contractual_clauses (Art. 46(2)(c), (d)), binding_corporate_rules "
+            "(Art. 46(2)(b), 47), code_of_conduct (Art. 46(2)(e)), certification (Art. 46(2)(f)), "
+            "ad_hoc_clauses (Art. 46(3)(a), authorised by the supervisory authority), "
+            "administrative_arrangement (Art. 46(3)(b), between public bodies) or derogation (Art. 49)."
         ),
     )
     derogation: Derogation | None = Field(
-        None, description="For mechanism derogation: the Art. 49(1) letter."
+        None,
+        description=(
+            "For mechanism derogation: the Art. 49(1) letter, or '49(1) second subparagraph' for the "
+            "compelling legitimate interests of the controller."
+        ),
+    )
+    compelling_interests: Text | None = Field(
+        None,
+        description=(
+            "For the 49(1) second subparagraph: the compelling legitimate interests pursued, of which the "
+            "person must be told."
+        ),
     )
     risks: Text | None = Field(
         None, description="For explicit consent under 49(1)(a): the possible risks of the transfer."
     )
-    safeguard: Url | None = Field(None, description="Where a copy of the safeguard can be read or obtained.")
+    safeguard: Url | None = Field(
+        None,
+        description=(
+            "Where a copy of the safeguard can be read or obtained (Art. 13(1)(f): for Art. 46, 47 and the "
+            "49(1) second subparagraph)."
+        ),
+    )
     text: Text | None = Field(None, description="Wording about this transfer.")
 
 
