@@ -160,7 +160,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     stream = Stream(
         files=tuple(t.display for t in targets),
         batches=batches,
-        rules=_rule_infos(config) if fmt == "sarif" else {},
+        rules=_rule_infos(config) if fmt in ("sarif", "json") else {},
         fail_on=fail_on,
         tool_version=__version__,
         problems=findings,

@@ -144,7 +144,6 @@ _FIELDS = {
     "waived": bool,
     "waiver_reason": str,
     "input_error": bool,
-    "extra": dict,
 }
 _SPAN = ("line", "column", "end_line", "end_column")
 
@@ -163,14 +162,12 @@ def finding_from_dict(data: object, display: str) -> Finding | None:
             return None
         if not isinstance(value, kind):
             return None
-    span, legal, extra = data["span"], data["legal"], data["extra"]
+    span, legal = data["span"], data["legal"]
     if data["path"] != display or span.keys() != set(_SPAN) or data["severity"] not in (1, 2, 3):
         return None
     if not all(_is_int(span[k]) and 0 <= span[k] < 1 << 31 for k in _SPAN):
         return None
     if not all(isinstance(item, str) for item in legal):
-        return None
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in extra.items()):
         return None
     return Finding(
         path=display,
@@ -185,7 +182,6 @@ def finding_from_dict(data: object, display: str) -> Finding | None:
         waived=data["waived"],
         waiver_reason=data["waiver_reason"],
         input_error=data["input_error"],
-        extra=dict(extra),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from noticelint.input.span import Span
 
@@ -50,7 +50,6 @@ class Finding:
     waived: bool = False
     waiver_reason: str = ""
     input_error: bool = False
-    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

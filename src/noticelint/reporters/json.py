@@ -45,6 +45,7 @@ def _finding(rules: dict[str, RuleInfo], f: Finding) -> dict[str, Any]:
         "pointer": f.pointer,
         "code": f.code,
         "name": f.name or (info.name if info else ""),
+        "module": info.module if info else "",
         "severity": f.severity.label,
         "message": f.message,
         "legal": list(f.legal or (info.legal if info else ())),

@@ -32,6 +32,7 @@ def rules_listing(rules: Sequence[Rule], fmt: str = "text") -> str:
                         "fix": i.fix,
                         "knowledge": list(i.knowledge),
                         "builtin": i.builtin,
+                        "module": i.module,
                     }
                     for i in infos
                 ],
@@ -89,6 +90,8 @@ def explain(info: RuleInfo) -> str:
     if info.legal:
         parts += ["", "Legal reference: " + "; ".join(info.legal)]
     parts += ["", _basis_sentence(info)]
+    if info.module:
+        parts += ["", f"Defined in {info.module}" + ("" if info.builtin else " (a custom rule)") + "."]
     if info.explanation:
         parts += ["", info.explanation]
     if info.knowledge:
