@@ -101,6 +101,12 @@ def _on(ctx: CheckContext, *bases: LegalBasis) -> list[Activity]:
     return [a for a in ctx.statement.activities if a.legal_basis in bases]
 
 
+def _with_right(ctx: CheckContext, right: str) -> list[Activity]:
+    """Activities on a basis that gives the person ``right`` in full (the rights_by_basis table)."""
+    bases = ctx.knowledge.bases_with(right)
+    return [a for a in ctx.statement.activities if a.legal_basis in bases]
+
+
 def _on_consent(ctx: CheckContext) -> list[Activity]:
     """Activities that rest on consent: Art. 6(1)(a), or explicit consent under Art. 9(2)(a)."""
     return [
@@ -204,7 +210,7 @@ def objection_offered(ctx: CheckContext) -> Iterator[Hit]:
     own, whatever the basis; marketing-objection-missing (MKT001) checks it for activities that declare
     direct_marketing.
     """
-    activities = _on(ctx, LegalBasis.PUBLIC_TASK, LegalBasis.LEGITIMATE_INTERESTS)
+    activities = _with_right(ctx, "objection")
     if activities and Right.OBJECTION not in _offered(ctx):
         yield Hit(
             _rights_pointer(ctx, "offered"),
@@ -243,7 +249,7 @@ def objection_separate(ctx: CheckContext) -> Iterator[Hit]:
     rests on 6(1)(e) (public task) or 6(1)(f) (legitimate interests); a mention of objection inside
     the general rights text does not count, which is the stricter reading of "separately".
     """
-    activities = _on(ctx, LegalBasis.PUBLIC_TASK, LegalBasis.LEGITIMATE_INTERESTS)
+    activities = _with_right(ctx, "objection")
     rights = ctx.statement.rights
     if activities and not (rights is not None and has_text(rights.objection)):
         yield Hit(
@@ -281,7 +287,7 @@ def portability_offered(ctx: CheckContext) -> Iterator[Hit]:
     activities = [
         a
         for a in ctx.statement.activities
-        if a.legal_basis in (LegalBasis.CONSENT, LegalBasis.CONTRACT)
+        if a.legal_basis in ctx.knowledge.bases_with("portability")
         or a.special_condition == SpecialCondition.A
     ]
     if activities and Right.PORTABILITY not in _offered(ctx):

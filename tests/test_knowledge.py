@@ -369,3 +369,13 @@ def test_every_row_says_where_it_comes_from(knowledge: Knowledge) -> None:
         for column in ("source", "confidence", "last_checked"):
             assert getattr(row, column).strip(), f"{row!r}: empty {column}"
         datetime.date.fromisoformat(row.last_checked)
+
+
+def test_the_rights_by_basis_table_is_the_one_the_rules_and_the_notice_use() -> None:
+    knowledge = load_knowledge()
+    assert set(knowledge.rights_by_basis) == {f"6(1)({letter})" for letter in "abcdef"}
+    assert "erasure" not in knowledge.rights_for("6(1)(c)")  # Art. 17(3)(b)
+    assert "erasure" in knowledge.rights_for("6(1)(e)")  # limited, but it applies (17(3)(b))
+    assert knowledge.bases_with("objection") == {"6(1)(e)", "6(1)(f)"}  # Art. 21(1)
+    assert knowledge.bases_with("portability") == {"6(1)(a)", "6(1)(b)"}  # Art. 20(1)(a)
+    assert knowledge.bases_with("withdrawal") == {"6(1)(a)"}  # Art. 7(3)

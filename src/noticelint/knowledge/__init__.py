@@ -273,12 +273,26 @@ class Knowledge:
     _names: dict[str, _NameIndex] = field(default_factory=dict, compare=False, repr=False)
     # Service names and aliases, folded, to the first vendor that has them (for vendor_named).
     _named: dict[str, Vendor] = field(default_factory=dict, compare=False, repr=False)
+    # Which rights apply to processing on each Art. 6(1) basis: right -> "yes", "limited" or "no".
+    rights_by_basis: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
     # Indexes other modules build over these tables (vendor_matching's), kept with the tables they index.
     derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def authority(self, code: str) -> Authority | None:
         """The authority for an ISO 3166 code (``"NO"``, ``"de-by"``, ``"UK"``), or ``None``."""
         return self.authorities.get(_normalise_code(code))
+
+    def rights_for(self, basis: str) -> frozenset[str]:
+        """The rights that apply, wholly or in part, to processing on ``basis`` ("6(1)(c)")."""
+        return frozenset(
+            right for right, applies in self.rights_by_basis.get(basis, {}).items() if applies != "no"
+        )
+
+    def bases_with(self, right: str) -> frozenset[str]:
+        """The Art. 6(1) bases on which ``right`` ("objection", "portability") applies in full."""
+        return frozenset(
+            basis for basis, rights in self.rights_by_basis.items() if rights.get(right) == "yes"
+        )
 
     def is_eea(self, country: str) -> bool:
         """Whether a country (or a subdivision such as ``DE-BY``) is in the EEA."""
@@ -377,6 +391,7 @@ def load_knowledge(extra_vendors: Iterable[Mapping[str, str]] = ()) -> Knowledge
         vendors=tables.vendors + extra,
         adequacy={item.country: item for item in tables.adequacy},
         eea=tables.eea,
+        rights_by_basis=tables.rights_by_basis,
     )
 
 
@@ -389,6 +404,11 @@ class _Tables:
     vendors: tuple[Vendor, ...]
     adequacy: tuple[Adequacy, ...]
     eea: frozenset[str]
+    rights_by_basis: dict[str, dict[str, str]]
+
+
+RIGHTS = ("access", "rectification", "erasure", "restriction", "portability", "objection", "withdrawal")
+_RIGHTS_COLUMNS = ("basis", *RIGHTS, "source", "last_checked")
 
 
 @functools.cache
@@ -403,7 +423,15 @@ def _builtin_tables() -> _Tables:
             )
     adequacy = tuple(Adequacy(**row) for row in _read_table("adequacy.csv", _ADEQUACY_COLUMNS))
     eea = frozenset(row["country"] for row in _read_table("eea.csv", _EEA_COLUMNS))
-    return _Tables(authorities, vendors, adequacy, eea)
+    rights: dict[str, dict[str, str]] = {}
+    for row in _read_table("rights_by_basis.csv", _RIGHTS_COLUMNS):
+        values = {right: row[right] for right in RIGHTS}
+        if not set(values.values()) <= {"yes", "limited", "no"}:
+            raise ValueError(
+                f"noticelint knowledge table rights_by_basis.csv, {row['basis']}: use yes, limited or no"
+            )
+        rights[row["basis"]] = values
+    return _Tables(authorities, vendors, adequacy, eea, rights)
 
 
 def _read_table(filename: str, columns: tuple[str, ...]) -> list[dict[str, str]]:

@@ -11,16 +11,6 @@ from noticelint.render.page import Block, Facts, Para, Section
 from noticelint.render.rich import Paragraph, Rich, Segment
 
 ORDER = ("access", "rectification", "erasure", "restriction", "portability", "objection")
-# Which rights apply to which basis (gdpr-catalog.md §3); erasure under 6(1)(c) is excluded by 17(3)(b).
-_BY_BASIS = {
-    LegalBasis.CONSENT: {"access", "rectification", "erasure", "restriction", "portability"},
-    LegalBasis.CONTRACT: {"access", "rectification", "erasure", "restriction", "portability"},
-    LegalBasis.LEGAL_OBLIGATION: {"access", "rectification", "restriction"},
-    LegalBasis.VITAL_INTERESTS: {"access", "rectification", "erasure", "restriction"},
-    LegalBasis.PUBLIC_TASK: {"access", "rectification", "erasure", "restriction", "objection"},
-    LegalBasis.LEGITIMATE_INTERESTS: {"access", "rectification", "erasure", "restriction", "objection"},
-}
-_OBJECTION_BASES = (LegalBasis.PUBLIC_TASK, LegalBasis.LEGITIMATE_INTERESTS)
 
 
 def consent_activities(loc: Localiser) -> list[Activity]:
@@ -32,7 +22,8 @@ def consent_activities(loc: Localiser) -> list[Activity]:
 
 
 def objection_activities(loc: Localiser) -> list[Activity]:
-    return [a for a in loc.statement.activities if a.legal_basis in _OBJECTION_BASES]
+    objection = loc.knowledge.bases_with("objection")
+    return [a for a in loc.statement.activities if a.legal_basis in objection]
 
 
 def marketing_activities(loc: Localiser) -> list[Activity]:
@@ -55,7 +46,7 @@ def applicable_rights(loc: Localiser) -> list[str]:
     found: set[str] = set()
     for activity in loc.statement.activities:
         if activity.legal_basis:
-            found |= _BY_BASIS[activity.legal_basis]
+            found |= loc.knowledge.rights_for(activity.legal_basis) & set(ORDER)
     if not found:
         found = {"access", "rectification", "erasure", "restriction"}
     rights = loc.statement.rights
