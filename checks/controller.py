@@ -28,6 +28,9 @@ from noticelint.api import (
 _PURPOSE = re.compile(
     r"\bfor å\b|\btil å\b|\bin order to\b|\bto (?:analy|measure|market|track|profile|sell)", re.I
 )
+# A statement that names more organisations than this is not prose; the rest is not read (a hostile
+# file of one name repeated stays fast).
+_MAX_MENTIONS = 2000
 _DECIDING_ROLES = {PartyRole.JOINT_CONTROLLER, PartyRole.INDEPENDENT_CONTROLLER, PartyRole.PUBLIC_AUTHORITY}
 # An agency word just before a name: "Webbyrå ØstCom", "byrået ØstCom", "our agency ØstCom".
 _DESCRIBED = re.compile(
@@ -127,10 +130,12 @@ def _mentions(ctx: CheckContext) -> list[_Named]:
 
 def _find_mentions(ctx: CheckContext) -> list[_Named]:
     finder = _finder(ctx)
-    found = []
+    found: list[_Named] = []
     for item in ctx.wording:
         for sentence in sentences(item.text):
             found += [_Named(item, sentence, mention) for mention in finder.find(sentence.text)]
+            if len(found) >= _MAX_MENTIONS:
+                return found[:_MAX_MENTIONS]
     return found
 
 

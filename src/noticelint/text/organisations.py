@@ -11,10 +11,11 @@ explanation. They never decide what is wrong, they only find things in text.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from noticelint.text.dictionary import is_ordinary_word
@@ -201,6 +202,23 @@ _WEB = re.compile(rf"(?<![\w.@/-])(?:https?://)?({_HOST})(?![\w-])(?:[/?#][^\s)\
 # Second-level labels under which a registrable domain sits one level deeper ("example.co.uk").
 _SECOND_LEVEL = frozenset({"co", "com", "org", "gov", "ac", "net"})
 
+# Cheap tests that rule a text out before the patterns read it.
+_MAY_HAVE_DOMAIN = re.compile(rf"\.(?:{_TLDS})(?![\w-])", re.IGNORECASE)
+_DESCRIPTION_WORDS = (
+    "byrå",
+    "leverandør",
+    "partner",
+    "konsulent",
+    "utvikler",
+    "agency",
+    "supplier",
+    "provider",
+    "vendor",
+    "consultant",
+    "developer",
+    "contractor",
+)
+
 # Nouns that stand for a web agency, a supplier or a consultant.
 _AGENCY = r"[\w-]*byrå"
 _SUPPLIER = r"(?:[\w-]*leverandør|[\w-]*partner|konsulent|utvikler)"
@@ -225,13 +243,22 @@ _DESCRIPTIONS = re.compile(
     re.IGNORECASE,
 )
 
-# A token that may be a name: letters and digits, joined by hyphens or apostrophes.
-_TOKEN = re.compile(r"(?<![\w@./:’'-])[^\W_](?:[\w’'&-]*[^\W_])?")
+# A token that may be a brand: with a capital after a small letter, with a digit, or in capitals.
+_UPPER = "A-ZÆØÅÄÖÜÉ"
+_LOWER = "a-zæøåäöüéèáóß"
+_TOKEN = re.compile(
+    rf"(?<![\w@./:’'-])(?:[^\W_][\w’'&-]*?(?:[{_LOWER}][{_UPPER}]|\d)[\w’'&-]*"
+    rf"|[{_UPPER}][{_UPPER}0-9&’'-]*[{_UPPER}0-9])(?![\w’'&-])"
+)
+_MAY_HAVE_BRAND = re.compile(r"[a-zæøåäöüéèáóß][A-ZÆØÅÄÖÜÉ]|\d|[A-ZÆØÅÄÖÜÉ]{2}")
 _CAMEL = re.compile(r"[a-zæøåäöüéèáóß][A-ZÆØÅÄÖÜÉ]")
 _DURATION = re.compile(r"^P(?:\d+[YMWDH])+$|^PT\d")
 _CAPITALISED = re.compile(r"[A-ZÆØÅÄÖÜÉ][\w&’'-]*")
 _TRANSLIT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u", "é": "e"})
 _TRANSLIT_LONG = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "é": "e"})
+# Declared names longer than this are not looked for (no organisation is named in 200 characters).
+_LONGEST_NAME = 200
+_FOLLOWING = re.compile(r" ([A-ZÆØÅÄÖÜÉ][\w&’'-]*)(?![\w.@/-])")
 _LEGAL_SUFFIX = re.compile(rf"\s+(?:{_FORMS})\.?$")
 
 
@@ -265,12 +292,13 @@ def brand_like(token: str) -> bool:
     return _CAMEL.search(token) is not None
 
 
-def _pattern(names: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
-    forms = sorted({name for name in names if name.strip()}, key=len, reverse=True)
+@functools.lru_cache(maxsize=64)
+def _pattern(names: frozenset[str]) -> re.Pattern[str] | None:
+    forms = sorted(names, key=lambda name: (-len(name), name))
     if not forms:
         return None
     alternatives = "|".join(r"\s+".join(map(re.escape, form.split())) for form in forms)
-    return re.compile(rf"(?<![\w@.-])(?:{alternatives})(?:\.|(?=[’']?s\b)[’']?s)?(?![\w-])", flags)
+    return re.compile(rf"(?<![\w@.-])(?:{alternatives})(?:\.|(?=[’']?s\b)[’']?s)?(?![\w-])", re.IGNORECASE)
 
 
 class OrganisationFinder:
@@ -305,17 +333,19 @@ class OrganisationFinder:
         self._ids: dict[str, str] = {}
         forms: list[str] = []
         for name, org_id in declared.items():
+            if len(name) > _LONGEST_NAME:
+                continue
             for form in self._forms(name):
                 self._ids.setdefault(normalise_name(form), org_id)
                 forms.append(form)
-        self._declared = _pattern(forms)
+        self._declared = _pattern(frozenset(form for form in forms if form.strip()))
         known_names = [name for name in known if name.strip()]
-        self._known = _pattern(known_names)
         self._known_exact = frozenset(name for name in known_names if len(name) <= 3)
         self._known_first = frozenset(normalise_name(name).split()[0] for name in known_names)
+        self._known_words = frozenset(word for name in known_names for word in normalise_name(name).split())
         self._domains = {registrable(host): org_id for host, org_id in domains.items() if host}
         self._known_domains = frozenset(registrable(host) for host in known_domains if host)
-        own = {name for name, org_id in declared.items() if org_id == own_id}
+        own = {name for name, org_id in declared.items() if org_id == own_id and len(name) <= _LONGEST_NAME}
         own |= {host.split(".")[-2] for host, org_id in self._domains.items() if org_id == own_id}
         self._own: set[str] = set()
         for name in own:
@@ -336,9 +366,15 @@ class OrganisationFinder:
     def find(self, text: str) -> tuple[Mention, ...]:
         """The organisations in ``text``, in the order they stand."""
         taken: list[Mention] = []
+        spans: list[tuple[int, int]] = []  # the spans of ``taken`` once the legal names are in, sorted
 
         def free(start: int, end: int) -> bool:
-            return all(end <= m.start or start >= m.end for m in taken)
+            at = bisect.bisect_left(spans, (start, start))
+            return (at == len(spans) or spans[at][0] >= end) and (at == 0 or spans[at - 1][1] <= start)
+
+        def take(mention: Mention) -> None:
+            taken.append(mention)
+            bisect.insort(spans, (mention.start, mention.end))
 
         if self._declared is not None:
             for match in self._declared.finditer(text):
@@ -350,13 +386,18 @@ class OrganisationFinder:
                 )
                 org_id = self._ids.get(normalise_name(name)) or self._ids.get(normalise_name(written))
                 name = name.rstrip(".")
-                taken.append(Mention(name, match.start(), match.start() + len(name), Kind.DECLARED, org_id))
+                take(Mention(name, match.start(), match.start() + len(name), Kind.DECLARED, org_id))
         for mention in _organisations(text):
             start = mention.start
-            overlapping = [m for m in taken if m.start < mention.end and start < m.end]
+            first = bisect.bisect_left(spans, (start, start))
+            overlapping = [
+                span
+                for span in spans[max(0, first - 1) : first + 8]
+                if span[0] < mention.end and start < span[1]
+            ]
             if overlapping:
                 # "Solør Dyreklinikk og Bits og Bytes AS": the legal name starts after the declared one.
-                start = max(m.end for m in overlapping)
+                start = max(span[1] for span in overlapping)
                 rest = re.match(rf"[\s,]*(?:{_JOINERS}\s+)?", text[start : mention.end])
                 start += rest.end() if rest else 0
                 if not _CAPITALISED.match(text, start) or start >= mention.end:
@@ -365,27 +406,21 @@ class OrganisationFinder:
             name = text[start : mention.end]
             org_id = self._ids.get(normalise_name(name))
             kind = Kind.DECLARED if org_id else Kind.LEGAL
-            taken.append(Mention(name, start, mention.end, kind, org_id))
-        if self._known is not None:
-            for match in self._known.finditer(text):
-                written = match.group(0)
-                if not free(match.start(), match.end()):
-                    continue
-                if not written[:1].isupper() and written not in self._known_exact:
-                    continue
-                if len(written) <= 3 and written not in self._known_exact:
-                    continue
-                taken.append(Mention(written, match.start(), match.end(), Kind.KNOWN))
-        for pattern in (_EMAIL, _WEB):
+            take(Mention(name, start, mention.end, kind, org_id))
+        for pattern in (_EMAIL, _WEB) if _MAY_HAVE_DOMAIN.search(text) else ():
             for match in pattern.finditer(text):
                 if not free(match.start(), match.end()):
                     continue
                 host = match.group(1)
-                taken.append(Mention(host, match.start(), match.end(), *self._domain_kind(host)))
-        for match in _DESCRIPTIONS.finditer(text):
+                take(Mention(host, match.start(), match.end(), *self._domain_kind(host)))
+        lowered = text.casefold()
+        descriptions = (
+            _DESCRIPTIONS.finditer(text) if any(map(lowered.__contains__, _DESCRIPTION_WORDS)) else ()
+        )
+        for match in descriptions:
             if free(match.start(), match.end()):
-                taken.append(Mention(match.group(0), match.start(), match.end(), Kind.DESCRIPTION))
-        for match in _TOKEN.finditer(text):
+                take(Mention(match.group(0), match.start(), match.end(), Kind.DESCRIPTION))
+        for match in _TOKEN.finditer(text) if _MAY_HAVE_BRAND.search(text) else ():
             token = match.group(0)
             if not free(match.start(), match.end()) or not brand_like(token):
                 continue
@@ -395,16 +430,15 @@ class OrganisationFinder:
             if is_ordinary_word(token) or is_ordinary_word(stem) or is_ordinary_word(stem.replace("-", "")):
                 continue
             if _squashed(stem) & self._own:
-                taken.append(
-                    Mention(stem, match.start(), match.start() + len(stem), Kind.DECLARED, self.own_id)
-                )
+                take(Mention(stem, match.start(), match.start() + len(stem), Kind.DECLARED, self.own_id))
                 continue
-            if normalise_name(stem) in self._known_first:
+            if stem.casefold() in self._known_words or token in self._known_exact:
+                take(Mention(stem, match.start(), match.start() + len(stem), Kind.KNOWN))
                 continue
             end = match.start() + len(stem)
             if stem == token:
-                end = self._with_following_words(text, end)
-            taken.append(Mention(text[match.start() : end], match.start(), end, Kind.BRAND))
+                end = self._with_following_words(text, end, free)
+            take(Mention(text[match.start() : end], match.start(), end, Kind.BRAND))
         return tuple(sorted(taken, key=lambda m: m.start))
 
     def _after_known_head(self, text: str, start: int, end: int) -> int:
@@ -417,13 +451,14 @@ class OrganisationFinder:
             break
         return start
 
-    def _with_following_words(self, text: str, end: int) -> int:
-        """The end of a brand name with up to three capitalised words after it ("ØstCom Digital")."""
+    def _with_following_words(self, text: str, end: int, free: Callable[[int, int], bool]) -> int:
+        """The end of a brand name with up to three capitalised words after it ("ØstCom Digital"),
+        short of another name."""
         for _ in range(3):
-            match = re.match(r" (" + _CAPITALISED.pattern + r")", text[end:])
-            if match is None or match.group(1).casefold() in _LEADING:
+            match = _FOLLOWING.match(text, end)
+            if match is None or match.group(1).casefold() in _LEADING or not free(end, match.end()):
                 break
-            end += match.end()
+            end = match.end()
         return end
 
     def _domain_kind(self, host: str) -> tuple[Kind, str | None]:

@@ -19,6 +19,7 @@ predictable, and errs towards silence; the rules that use it say so in their exp
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 
@@ -96,7 +97,7 @@ _APPOSITION_AFTER = re.compile(
 # Determiners and agency words between a preposition and the name: "av webbyrået ØstCom".
 _DETERMINER = (
     r"(?:(?:vårt|vår|våre|det|den|our|the|its)\s+)?"
-    r"(?:[\w-]*(?:byrå|byrået|agency|leverandøren|partneren)\s+)?"
+    r"(?:(?:[\w-]+\s+)?(?:[\w-]*byrå|[\w-]*byrået|agency|[\w-]*leverandør(?:en)?|partner(?:en)?|supplier|provider)\s+)?"
 )
 _AGENT_BEFORE = re.compile(
     rf"(?:{_PASSIVE})(?:\s+inn)?(?:\s+(?:og|eller|and|or)\s+(?:{_PASSIVE}|{_INFINITIVE}|[\w]+e[ds]|\w+es)(?:\s+inn)?)?"
@@ -120,8 +121,12 @@ _FRONTED = (
     r"(?:På|For|Gjennom|Via|Med|Til|Etter|Ved|Hos)\s+(?:[\w.-]+\s+){1,4}?|"
     r"(?:Når|Hvis|Dersom|Om|Før|Fordi|Siden|Etter\s+at)\s+[^,]{1,100},\s*)"
 )
-_INVERTED_FINITE = re.compile(rf"^{_FRONTED}\s*(?:{_FINITE})\s+(?:(?:{_ADVERB})\s+)?$", re.IGNORECASE)
-_INVERTED_MODAL = re.compile(rf"^{_FRONTED}\s*(?:{_MODAL})\s+(?:(?:{_ADVERB})\s+)?$", re.IGNORECASE)
+_INVERTED_FINITE = re.compile(
+    rf"^{_FRONTED}\s*(?:{_FINITE})\s+(?:(?:{_ADVERB})\s+)?{_DETERMINER}$", re.IGNORECASE
+)
+_INVERTED_MODAL = re.compile(
+    rf"^{_FRONTED}\s*(?:{_MODAL})\s+(?:(?:{_ADVERB})\s+)?{_DETERMINER}$", re.IGNORECASE
+)
 _INFINITIVE_AFTER = re.compile(rf"^\s+(?:(?:{_ADVERB})\s+)*(?:{_INFINITIVE})(?![\w-])", re.IGNORECASE)
 _VERB_WORD = re.compile(rf"(?:{_FINITE}|{_INFINITIVE})(?![\w-])", re.IGNORECASE)
 
@@ -137,6 +142,12 @@ _FOR_OTHERS = re.compile(
 )
 
 
+# How far from the name the words that decide its role may stand (the patterns are local; this keeps
+# a hostile text of one endless sentence with many names linear).
+_WINDOW = 240
+
+
+@functools.lru_cache(maxsize=4096)
 def for_others(sentence: str) -> bool:
     """Whether the sentence says that somebody processes the data on another's behalf."""
     return _FOR_OTHERS.search(sentence) is not None
@@ -144,11 +155,16 @@ def for_others(sentence: str) -> bool:
 
 def role_in(sentence: str, start: int, end: int) -> Role:
     """The role of the organisation named at ``sentence[start:end]`` in that sentence."""
-    before = sentence[:start]
-    after = sentence[end:]
-    acts = _acts(before, after)
+    whole = start <= _WINDOW
+    before = sentence[max(0, start - _WINDOW) : start]
+    after = sentence[end : end + _WINDOW]
+    acts = _acts(before, after, whole)
     if acts is None:
-        return Role.AGENT if _ANY_AGENT.search(before) else Role.NONE
+        return (
+            Role.AGENT
+            if _after_agent_word(before) and _ANY_AGENT.search(_last_words(before, 5))
+            else Role.NONE
+        )
     if for_others(sentence):
         return Role.FOR_OTHERS
     if _NEGATION.match(after[acts:]) or (acts == 0 and _NEGATED_BEFORE.search(before[-60:])):
@@ -156,24 +172,36 @@ def role_in(sentence: str, start: int, end: int) -> Role:
     return Role.ACTS
 
 
-def _acts(before: str, after: str) -> int | None:
-    """Where in ``after`` the organisation's processing verb ends (0 for a passive agent), or None."""
-    if _AGENT_BEFORE.search(before):
+def _last_words(before: str, count: int) -> str:
+    """The last ``count`` words of ``before``, with the space after them (for patterns that end with $)."""
+    words = before[-200:].split()[-count:]
+    return " ".join(words) + " " if words else ""
+
+
+def _after_agent_word(before: str) -> bool:
+    """Whether "av" or "by" stands among the last words before the name (a cheap test)."""
+    tail = before[-50:].casefold()
+    return " av " in tail or " by " in tail or tail.startswith(("av ", "by "))
+
+
+def _acts(before: str, after: str, whole: bool) -> int | None:
+    """Where in ``after`` the organisation's processing verb ends (0 for a passive agent), or None.
+    ``whole`` says whether ``before`` starts where the sentence starts."""
+    if _after_agent_word(before) and _AGENT_BEFORE.search(_last_words(before, 12)):
         return 0
     relative = _RELATIVE.match(after)
     if relative:
         return relative.end()
-    inverted = _INVERTED_FINITE.match(before)
-    if inverted:
+    if whole and _INVERTED_FINITE.match(before):
         return 0
-    if _INVERTED_MODAL.match(before):
+    if whole and _INVERTED_MODAL.match(before):
         verb = _INFINITIVE_AFTER.match(after)
         return verb.end() if verb else None
     if before.rstrip().endswith(","):
         apposition = _APPOSITION_AFTER.match(after)
         if apposition:
             return apposition.end()
-    if _OBJECT_BEFORE.search(before) or re.match(r"[’']?s\b", after):
+    if _OBJECT_BEFORE.search(_last_words(before, 5)) or re.match(r"[’']?s\b", after):
         return None
     direct = _VERB_AFTER.match(after)
     if direct:
