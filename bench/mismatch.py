@@ -134,6 +134,14 @@ _ACTING = {
         "Opplysninger som {X} samler inn, lagres i tolv måneder for å {P}.",
         "{X} lagrer opplysningene om deg for å {P}.",
         "{X} deler opplysningene med annonsører for å {P}.",
+        "{X} benytter seg av Google Analytics for å {P}.",
+        "Det er {X} som samler inn opplysningene for å {P}.",
+        "Gjennom Google Analytics samler {X} inn opplysninger for å {P}.",
+        "{X} kommer til å bruke opplysningene for å {P}.",
+        "Opplysningene brukes også av {X} til å {P}.",
+        "{X} analyserer også hvordan nettsiden brukes, for å {P}.",
+        "Informasjonskapslene settes av {X} for å {P}.",
+        "På nettsidene våre bruker {X} informasjonskapsler for å {P}.",
     ],
     "en": [
         "{X} uses Google Analytics to {P}.",
@@ -145,6 +153,11 @@ _ACTING = {
         "We work with {X}, which uses Google Analytics to {P}.",
         "Information that {X} collects is kept for a year in order to {P}.",
         "{X} shares the data with advertisers to {P}.",
+        "Both we and {X} use cookies to {P}.",
+        "{X} will collect and store your IP address to {P}.",
+        "Cookies are placed by {X} to {P}.",
+        "On the website, {X} uses cookies to {P}.",
+        "{X} also processes your data to {P}.",
     ],
 }
 # ... and stay silent at these ...
@@ -156,12 +169,16 @@ _PROCESSOR = {
         "{X} bruker Google Analytics på våre vegne for å {P}.",
         "Google Analytics brukes av {X} på vegne av oss.",
         "{X} samler inn opplysningene for oss, etter en databehandleravtale.",
+        "{X} kan på vegne av oss bruke informasjonskapsler.",
+        "Opplysningene lagres hos {X}, som behandler dem på vegne av Solør Dyreklinikk.",
     ],
     "en": [
         "{X} runs the website for us.",
         "{X} processes the data on our behalf.",
         "{X} stores the data as our processor.",
         "Google Analytics is used by {X} on our behalf to {P}.",
+        "{X} processes personal data only on our instructions.",
+        "{X} acts as our processor and stores the data for us.",
     ],
 }
 _NEUTRAL = {
@@ -172,12 +189,17 @@ _NEUTRAL = {
         "{X} bruker ikke opplysningene til egne formål.",
         "Spørsmål om nettsiden kan sendes til {X}.",
         "Vi bruker {X} til å drifte nettsiden.",
+        "{X} har laget nettsiden, og vi bruker Google Analytics for å {P}.",
+        "Vi bruker Google Analytics fra {X} for å {P}.",
+        "Nettsiden til {X} bruker informasjonskapsler.",
     ],
     "en": [
         "The website was designed by {X}.",
         "We do not share data with {X}.",
         "{X} does not use the data for its own purposes.",
         "Questions about the website can be sent to {X}.",
+        "We use a booking tool from {X} to {P}.",
+        "{X} built the website, and we use Google Analytics to {P}.",
     ],
 }
 # ... and these, which name no other organisation acting, must give neither CTL003 nor CTL004.
@@ -194,6 +216,9 @@ _DECOYS = {
         "Lovteksten finner du på lovdata.no.",
         "IP-adressen lagres i EØS, og HTTPS brukes for å sikre forbindelsen.",
         "GDPR gir deg rett til innsyn.",
+        "LinkedIn bruker informasjonskapsler for å {P}.",
+        "PayPal behandler betalingen for å gjennomføre kjøpet.",
+        "Hotjar samler inn opplysninger om klikk for å {P}.",
     ],
     "en": [
         "Google Analytics uses cookies to {P}.",
@@ -201,6 +226,8 @@ _DECOYS = {
         "Solør Dyreklinikk uses Google Analytics to {P}.",
         "Contact details are available at www.datatilsynet.no.",
         "The GDPR gives you a right of access.",
+        "WordPress stores a session cookie to {P}.",
+        "HubSpot collects form data to {P}.",
     ],
 }
 

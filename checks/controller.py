@@ -128,11 +128,25 @@ def _mentions(ctx: CheckContext) -> list[_Named]:
     return ctx.shared(_find_mentions)
 
 
+# A sentence that starts with a domain in lower case ("… for oss. ostcom.no bruker …") starts a new
+# sentence too, which the general splitter (it waits for a capital letter) does not see.
+_DOMAIN_START = re.compile(r"(?<=[.!?])\s+(?=(?:www\.)?[a-z0-9æøå-]+\.[a-z]{2,}\b)")
+
+
+def _sentences(text: str) -> Iterator[Sentence]:
+    for sentence in sentences(text):
+        position = 0
+        for match in _DOMAIN_START.finditer(sentence.text):
+            yield Sentence(sentence.text[position : match.start()], sentence.start + position)
+            position = match.end()
+        yield Sentence(sentence.text[position:], sentence.start + position) if position else sentence
+
+
 def _find_mentions(ctx: CheckContext) -> list[_Named]:
     finder = _finder(ctx)
     found: list[_Named] = []
     for item in ctx.wording:
-        for sentence in sentences(item.text):
+        for sentence in _sentences(item.text):
             found += [_Named(item, sentence, mention) for mention in finder.find(sentence.text)]
             if len(found) >= _MAX_MENTIONS:
                 return found[:_MAX_MENTIONS]
