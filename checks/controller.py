@@ -165,15 +165,16 @@ def _acts_as_controller(ctx: CheckContext, named: _Named) -> bool:
         return False  # the representative
     if party is not None and party.role in _DECIDING_ROLES:
         return False
-    if named.role is not Role.ACTS:
-        return False
     if mention.kind is Kind.DESCRIPTION:
         # It may stand for any declared party: silent if one of them decides, and, if any party is
         # declared, only with a purpose of its own, as for a declared processor.
         if any(p.role in _DECIDING_ROLES for p in statement.parties):
             return False
-        return not statement.parties or bool(_PURPOSE.search(named.sentence.text))
-    return party is None or bool(_PURPOSE.search(named.sentence.text))
+        if statement.parties and not _PURPOSE.search(named.sentence.text):
+            return False
+    elif party is not None and not _PURPOSE.search(named.sentence.text):
+        return False
+    return named.role is Role.ACTS
 
 
 def _acting(ctx: CheckContext) -> list[_Named]:
@@ -374,8 +375,8 @@ def undeclared_organisation(ctx: CheckContext) -> Iterator[Hit]:
         if mention.org_id is not None or (named.item.pointer, named.start) in acting:
             continue
         if mention.kind is Kind.BRAND:
-            before = named.sentence.text[: mention.start]
-            if named.role not in (Role.AGENT, Role.FOR_OTHERS) and not _DESCRIBED.search(before):
+            before = named.sentence.text[max(0, mention.start - 40) : mention.start]
+            if not _DESCRIBED.search(before) and named.role not in (Role.AGENT, Role.FOR_OTHERS):
                 continue
         elif mention.kind is not Kind.LEGAL:
             continue

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from noticelint.text.dictionary import is_ordinary_word
+from noticelint.text.lazy import Lazy
 
 # Legal-form suffixes that mark a name as an organisation (Norwegian first, then the usual foreign ones).
 LEGAL_FORMS = (
@@ -197,13 +198,13 @@ _TLDS = (
     "digital|online|site|web|cloud|ai|me|us|ca|media|agency|design|studio|shop|store|gov|edu|int"
 )
 _HOST = rf"(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:{_TLDS})"
-_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+@({_HOST})(?![\w-])", re.IGNORECASE)
-_WEB = re.compile(rf"(?<![\w.@/-])(?:https?://)?({_HOST})(?![\w-])(?:[/?#][^\s)\]>»\"]*)?", re.IGNORECASE)
+_EMAIL = Lazy(rf"(?<![\w.+-])[\w.+-]+@({_HOST})(?![\w-])", re.IGNORECASE)
+_WEB = Lazy(rf"(?<![\w.@/-])(?:https?://)?({_HOST})(?![\w-])(?:[/?#][^\s)\]>»\"]*)?", re.IGNORECASE)
 # Second-level labels under which a registrable domain sits one level deeper ("example.co.uk").
 _SECOND_LEVEL = frozenset({"co", "com", "org", "gov", "ac", "net"})
 
 # Cheap tests that rule a text out before the patterns read it.
-_MAY_HAVE_DOMAIN = re.compile(rf"\.(?:{_TLDS})(?![\w-])", re.IGNORECASE)
+_MAY_HAVE_DOMAIN = Lazy(rf"\.(?:{_TLDS})(?![\w-])", re.IGNORECASE)
 _DESCRIPTION_WORDS = (
     "byrå",
     "leverandør",
@@ -225,7 +226,7 @@ _SUPPLIER = r"(?:[\w-]*leverandør|[\w-]*partner|konsulent|utvikler)"
 _EN_KIND = (
     r"(?:web|digital|marketing|advertising|design|creative|IT|media|SEO|communications|development|hosting)"
 )
-_DESCRIPTIONS = re.compile(
+_DESCRIPTIONS = Lazy(
     "|".join(
         (
             # "vårt webbyrå", "vår IT-leverandør"
@@ -246,20 +247,20 @@ _DESCRIPTIONS = re.compile(
 # A token that may be a brand: with a capital after a small letter, with a digit, or in capitals.
 _UPPER = "A-ZÆØÅÄÖÜÉ"
 _LOWER = "a-zæøåäöüéèáóß"
-_TOKEN = re.compile(
+_TOKEN = Lazy(
     rf"(?<![\w@./:’'-])(?:[^\W_][\w’'&-]*?(?:[{_LOWER}][{_UPPER}]|\d)[\w’'&-]*"
     rf"|[{_UPPER}][{_UPPER}0-9&’'-]*[{_UPPER}0-9])(?![\w’'&-])"
 )
-_MAY_HAVE_BRAND = re.compile(r"[a-zæøåäöüéèáóß][A-ZÆØÅÄÖÜÉ]|\d|[A-ZÆØÅÄÖÜÉ]{2}")
-_CAMEL = re.compile(r"[a-zæøåäöüéèáóß][A-ZÆØÅÄÖÜÉ]")
-_DURATION = re.compile(r"^P(?:\d+[YMWDH])+$|^PT\d")
-_CAPITALISED = re.compile(r"[A-ZÆØÅÄÖÜÉ][\w&’'-]*")
+_MAY_HAVE_BRAND = Lazy(r"[a-zæøåäöüéèáóß][A-ZÆØÅÄÖÜÉ]|\d|[A-ZÆØÅÄÖÜÉ]{2}")
+_CAMEL = Lazy(r"[a-zæøåäöüéèáóß][A-ZÆØÅÄÖÜÉ]")
+_DURATION = Lazy(r"^P(?:\d+[YMWDH])+$|^PT\d")
+_CAPITALISED = Lazy(r"[A-ZÆØÅÄÖÜÉ][\w&’'-]*")
 _TRANSLIT = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u", "é": "e"})
 _TRANSLIT_LONG = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue", "é": "e"})
 # Declared names longer than this are not looked for (no organisation is named in 200 characters).
 _LONGEST_NAME = 200
-_FOLLOWING = re.compile(r" ([A-ZÆØÅÄÖÜÉ][\w&’'-]*)(?![\w.@/-])")
-_LEGAL_SUFFIX = re.compile(rf"\s+(?:{_FORMS})\.?$")
+_FOLLOWING = Lazy(r" ([A-ZÆØÅÄÖÜÉ][\w&’'-]*)(?![\w.@/-])")
+_LEGAL_SUFFIX = Lazy(rf"\s+(?:{_FORMS})\.?$")
 
 
 def _squashed(name: str) -> set[str]:
@@ -332,12 +333,16 @@ class OrganisationFinder:
         self.own_id = own_id
         self._ids: dict[str, str] = {}
         forms: list[str] = []
+        self._single: dict[str, str] = {}  # one-word names without their legal form: "østcom"
         for name, org_id in declared.items():
             if len(name) > _LONGEST_NAME:
                 continue
             for form in self._forms(name):
                 self._ids.setdefault(normalise_name(form), org_id)
                 forms.append(form)
+            bare = _LEGAL_SUFFIX.sub("", " ".join(name.split()))
+            if bare and " " not in bare:
+                self._single.setdefault(bare.casefold(), org_id)
         self._declared = _pattern(frozenset(form for form in forms if form.strip()))
         known_names = [name for name in known if name.strip()]
         self._known_exact = frozenset(name for name in known_names if len(name) <= 3)
@@ -355,11 +360,12 @@ class OrganisationFinder:
     @staticmethod
     def _forms(name: str) -> list[str]:
         """A declared name as the text may write it: in full, and without its legal form when what
-        is left is more than one ordinary word."""
+        is left is more than one word ("Eksempel Dyrehelse"; a single word such as "Google" or "Park"
+        would be found in ordinary text, so a brand-like one is matched as a brand instead)."""
         full = " ".join(name.split()).rstrip(".")
         forms = [full]
         bare = _LEGAL_SUFFIX.sub("", full)
-        if bare != full and bare and (len(bare.split()) > 1 or not is_ordinary_word(bare)):
+        if bare != full and len(bare.split()) > 1:
             forms.append(bare)
         return forms
 
@@ -427,6 +433,10 @@ class OrganisationFinder:
             stem = re.sub(r"(?<=[^\W\d_]{2})[’']?s$", "", token) if token[-1:] == "s" else token
             if stem != token and not brand_like(stem):
                 stem = token
+            declared_id = self._single.get(stem.casefold()) or self._single.get(token.casefold())
+            if declared_id is not None:
+                take(Mention(stem, match.start(), match.start() + len(stem), Kind.DECLARED, declared_id))
+                continue
             if is_ordinary_word(token) or is_ordinary_word(stem) or is_ordinary_word(stem.replace("-", "")):
                 continue
             if _squashed(stem) & self._own:

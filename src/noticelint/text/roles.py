@@ -22,6 +22,8 @@ import enum
 import functools
 import re
 
+from noticelint.text.lazy import Lazy
+
 
 class Role(enum.Enum):
     ACTS = "acts"  # the organisation uses, collects, analyses, shares … the data itself
@@ -69,8 +71,8 @@ _ADVERB = (
     r"deretter|bare|kun|selv|òg|"
     r"also|additionally|then|automatically|regularly|only|themselves|itself|typically|sometimes"
 )
-_NEGATED_BEFORE = re.compile(r"\b(?:ikke|aldri|ikkje|not|never)\b|n't\b", re.IGNORECASE)
-_NEGATION = re.compile(r"^\s*(?:ikke|aldri|ikkje|not|never|no\s+longer)\b|^n't\b", re.IGNORECASE)
+_NEGATED_BEFORE = Lazy(r"\b(?:ikke|aldri|ikkje|not|never)\b|n't\b", re.IGNORECASE)
+_NEGATION = Lazy(r"^\s*(?:ikke|aldri|ikkje|not|never|no\s+longer)\b|^n't\b", re.IGNORECASE)
 
 # What may stand between the name and its verb: a bracket, a comma-enclosed clause or apposition, a
 # second subject ("og vi", "and Google").
@@ -79,19 +81,19 @@ _BETWEEN = (
     r"(?:\s*,[^,.;:]{1,100},)?"
     r"(?:\s+(?:og|and|&|samt)\s+(?:vi|we|oss|[^\W\d_][\w-]*(?:\s+[A-ZÆØÅ][\w-]*){0,3}))?"
 )
-_VERB_AFTER = re.compile(
+_VERB_AFTER = Lazy(
     rf"^{_BETWEEN}\s+(?:(?:{_ADVERB})\s+)*"
     rf"(?:(?:{_FINITE})|(?:{_MODAL})\s+(?:(?:{_ADVERB})\s+)*(?:{_INFINITIVE}))(?![\w-])",
     re.IGNORECASE,
 )
 # "…, som bruker …", "…, which collects …"
-_RELATIVE = re.compile(
+_RELATIVE = Lazy(
     rf"^\s*,?\s*(?:som|which|who|that)\s+(?:(?:{_ADVERB})\s+)*"
     rf"(?:(?:{_FINITE})|(?:{_MODAL})\s+(?:(?:{_ADVERB})\s+)*(?:{_INFINITIVE}))(?![\w-])",
     re.IGNORECASE,
 )
 # "Vårt webbyrå, ØstCom, bruker …": the name is an apposition, and the verb follows it.
-_APPOSITION_AFTER = re.compile(
+_APPOSITION_AFTER = Lazy(
     rf"^\s*,\s+(?:(?:{_ADVERB})\s+)*(?:(?:{_FINITE})|(?:{_MODAL})\s+(?:{_INFINITIVE}))(?![\w-])", re.I
 )
 # Determiners and agency words between a preposition and the name: "av webbyrået ØstCom".
@@ -99,15 +101,15 @@ _DETERMINER = (
     r"(?:(?:vårt|vår|våre|det|den|our|the|its)\s+)?"
     r"(?:(?:[\w-]+\s+)?(?:[\w-]*byrå|[\w-]*byrået|agency|[\w-]*leverandør(?:en)?|partner(?:en)?|supplier|provider)\s+)?"
 )
-_AGENT_BEFORE = re.compile(
+_AGENT_BEFORE = Lazy(
     rf"(?:{_PASSIVE})(?:\s+inn)?(?:\s+(?:og|eller|and|or)\s+(?:{_PASSIVE}|{_INFINITIVE}|[\w]+e[ds]|\w+es)(?:\s+inn)?)?"
     rf"(?:\s+(?:{_ADVERB}))*(?:\s+(?:på|i|hos|on|in|at)\s+[\w.-]+(?:\s+(?:vår|våre|vårt|our))?)?"
     rf"\s+(?:av|by)\s+{_DETERMINER}$",
     re.IGNORECASE,
 )
-_ANY_AGENT = re.compile(rf"\b(?:av|by)\s+{_DETERMINER}$", re.IGNORECASE)
+_ANY_AGENT = Lazy(rf"\b(?:av|by)\s+{_DETERMINER}$", re.IGNORECASE)
 # Words just before the name that make it the object of a preposition or of a verb that lets it act.
-_OBJECT_BEFORE = re.compile(
+_OBJECT_BEFORE = Lazy(
     r"\b(?:til|fra|hos|av|med|for|om|ved|via|gjennom|mellom|hjå|frå|"
     r"of|from|at|with|by|for|about|to|via|through|between|"
     r"lar|ber|tillater|får|let|lets|allow|allows|ask|asks|have|has|help|helps|"
@@ -121,16 +123,11 @@ _FRONTED = (
     r"(?:På|For|Gjennom|Via|Med|Til|Etter|Ved|Hos)\s+(?:[\w.-]+\s+){1,4}?|"
     r"(?:Når|Hvis|Dersom|Om|Før|Fordi|Siden|Etter\s+at)\s+[^,]{1,100},\s*)"
 )
-_INVERTED_FINITE = re.compile(
-    rf"^{_FRONTED}\s*(?:{_FINITE})\s+(?:(?:{_ADVERB})\s+)?{_DETERMINER}$", re.IGNORECASE
-)
-_INVERTED_MODAL = re.compile(
-    rf"^{_FRONTED}\s*(?:{_MODAL})\s+(?:(?:{_ADVERB})\s+)?{_DETERMINER}$", re.IGNORECASE
-)
-_INFINITIVE_AFTER = re.compile(rf"^\s+(?:(?:{_ADVERB})\s+)*(?:{_INFINITIVE})(?![\w-])", re.IGNORECASE)
-_VERB_WORD = re.compile(rf"(?:{_FINITE}|{_INFINITIVE})(?![\w-])", re.IGNORECASE)
+_INVERTED_FINITE = Lazy(rf"^{_FRONTED}\s*(?:{_FINITE})\s+(?:(?:{_ADVERB})\s+)?{_DETERMINER}$", re.IGNORECASE)
+_INVERTED_MODAL = Lazy(rf"^{_FRONTED}\s*(?:{_MODAL})\s+(?:(?:{_ADVERB})\s+)?{_DETERMINER}$", re.IGNORECASE)
+_INFINITIVE_AFTER = Lazy(rf"^\s+(?:(?:{_ADVERB})\s+)*(?:{_INFINITIVE})(?![\w-])", re.IGNORECASE)
 
-_FOR_OTHERS = re.compile(
+_FOR_OTHERS = Lazy(
     r"på\s+(?:vegne\s+av|våre\s+vegne|vegner\s+av)|på\s+oppdrag\s+(?:fra|for|frå)|etter\s+(?:våre\s+)?instruks|"
     r"som\s+(?:vår\s+|en\s+|vår\s+under)?(?:under)?databehandler|som\s+underleverandør\s+for\s+oss|"
     r"(?:etter|i\s+henhold\s+til|under)\s+(?:en\s+|vår\s+)?(?:databehandleravtale|avtale\s+med\s+oss)|"
