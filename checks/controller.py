@@ -5,38 +5,56 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from noticelint.api import (
     CheckContext,
     Hit,
+    Kind,
     Mention,
+    OrganisationFinder,
     PartyRole,
+    PrivacyStatement,
+    Role,
+    Sentence,
     Wording,
-    find_organisations,
-    may_name_organisation,
+    entity_name,
     normalise_name,
+    role_in,
     rule,
     sentences,
 )
 
-# A processing verb right after an organisation's name: the organisation is the one deciding.
-_ACTS = re.compile(
-    r"^\s*(?:(?:kan|vil|skal|may|will|can)\s+)?(?:også\s+|also\s+)?"
-    r"(?:bruker|bruke|benytter|benytte|samler|samle|innhenter|innhente|behandler|behandle|lagrer|lagre|"
-    r"analyserer|analysere|deler|dele|utleverer|utlevere|registrerer|registrere|sender|sende|overfører|"
-    r"overføre|selger|selge|"
-    r"uses?|collects?|process(?:es)?|stores?|analy[sz]es?|shares?|discloses?|sells?|transfers?|sends?)\b",
-    re.IGNORECASE,
-)
-_ON_BEHALF = re.compile(
-    r"på vegne av|på våre vegne|på oppdrag fra|etter instruks|etter våre instrukser|som databehandler|"
-    r"on (?:our|its|their) behalf|on behalf of|as (?:our|a) processor|on (?:our|its) instructions",
-    re.IGNORECASE,
-)
 _PURPOSE = re.compile(
     r"\bfor å\b|\btil å\b|\bin order to\b|\bto (?:analy|measure|market|track|profile|sell)", re.I
 )
+# A statement that names more organisations than this is not prose; the rest is not read (a hostile
+# file of one name repeated stays fast).
+_MAX_MENTIONS = 2000
 _DECIDING_ROLES = {PartyRole.JOINT_CONTROLLER, PartyRole.INDEPENDENT_CONTROLLER, PartyRole.PUBLIC_AUTHORITY}
+# An agency word just before a name: "Webbyrå ØstCom", "byrået ØstCom", "our agency ØstCom".
+_DESCRIBED = re.compile(
+    r"(?:byrå|byrået|leverandør|leverandøren|partner|partneren|agency|supplier|provider|firma|firmaet|"
+    r"selskapet)\s+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Named:
+    """An organisation named in one sentence of the wording."""
+
+    item: Wording
+    sentence: Sentence
+    mention: Mention  # offsets within the sentence
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start + self.mention.start
+
+    @property
+    def role(self) -> Role:
+        return role_in(self.sentence.text, self.mention.start, self.mention.end)
 
 
 def _controller_name(ctx: CheckContext) -> str:
@@ -44,62 +62,145 @@ def _controller_name(ctx: CheckContext) -> str:
     return controller.trade_name or controller.legal_name or controller.id
 
 
-def _mentions(ctx: CheckContext) -> list[tuple[Wording, int, int, Mention, str | None]]:
-    """Every organisation named in the wording: (wording, sentence start, sentence end, mention, party id)."""
-    return ctx.shared(_find_mentions)
-
-
-def _find_mentions(ctx: CheckContext) -> list[tuple[Wording, int, int, Mention, str | None]]:
-    declared = {normalise_name(name): org_id for name, org_id in ctx.statement.organisation_names().items()}
+def _hosts(*values: str | None) -> list[str]:
+    """The hosts of web addresses and the domains of e-mail addresses."""
     found = []
-    for item in ctx.wording:
-        if not may_name_organisation(item.text):
+    for value in values:
+        if not value:
             continue
-        for sentence in sentences(item.text):
-            for named in find_organisations(sentence.text):
-                mention, org_id = _as_declared(sentence.text, named, declared)
-                found.append(
-                    (
-                        item,
-                        sentence.start,
-                        sentence.end,
-                        Mention(mention.name, sentence.start + mention.start, sentence.start + mention.end),
-                        org_id,
-                    )
-                )
+        host = re.sub(r"^[a-z]+://", "", value.strip(), flags=re.I).split("/")[0].split("@")[-1]
+        if "." in host:
+            found.append(host)
     return found
 
 
-def _as_declared(text: str, mention: Mention, declared: dict[str, str]) -> tuple[Mention, str | None]:
-    """The mention and the party it names. Names are recognised by capitalised words before a legal
-    form, so "Bilag og Bok AS" is found as "Bok AS": a declared name that the mention ends and that the
-    words before it complete is the name meant."""
-    tail = normalise_name(mention.name)
-    if tail in declared:
-        return mention, declared[tail]
-    for name, org_id in declared.items():
-        if not name.endswith(" " + tail):
-            continue
-        head = name[: -len(tail)].split()
-        before = re.search(r"\s+".join(map(re.escape, head)) + r"\s+$", text[: mention.start], re.IGNORECASE)
-        if before is not None and (before.start() == 0 or not text[before.start() - 1].isalnum()):
-            start = before.start()
-            return Mention(text[start : mention.end], start, mention.end), org_id
-    return mention, None
+def _declared_domains(statement: PrivacyStatement) -> dict[str, str]:
+    """Every host or e-mail domain the statement declares, mapped to its organisation's id."""
+    own = statement.controller.id
+    info = statement.statement
+    values = [info.url, *(info.scope.sites if info.scope else [])]
+    for contact in (statement.controller.contact, statement.dpo.contact if statement.dpo else None):
+        if contact is not None:
+            values += [contact.email, contact.web_form]
+    domains = dict.fromkeys(_hosts(*values), own)
+    if statement.representative and statement.representative.contact:
+        contact = statement.representative.contact
+        for host in _hosts(contact.email, contact.web_form):
+            domains.setdefault(host, statement.representative.id)
+    for party in statement.parties:
+        contact = party.contact
+        hosts = _hosts(party.privacy_notice, *((contact.email, contact.web_form) if contact else ()))
+        for host in hosts:
+            domains.setdefault(host, party.id)
+    return domains
 
 
-def _acts_as_controller(
-    ctx: CheckContext, item: Wording, sentence_end: int, mention: Mention, org_id: str | None
-) -> bool:
-    if org_id == ctx.statement.controller.id:
+def _finder(ctx: CheckContext) -> OrganisationFinder:
+    statement = ctx.statement
+    knowledge = ctx.knowledge
+    known: list[str] = []
+    for vendor in knowledge.vendors:
+        known += [*vendor.names, *vendor.outdated_names]
+        known += [entity_name(e) for e in (vendor.eea_entity, vendor.us_entity) if e]
+    known_domains: list[str] = []
+    for authority in knowledge.authorities.values():
+        for name in (authority.native_name, authority.english_name, authority.nb_name):
+            for part in name.split(" / "):
+                known.append(entity_name(part))
+                known += re.findall(r"\(([^)]+)\)", part)
+        known_domains += _hosts(authority.website, authority.email)
+    return OrganisationFinder(
+        statement.organisation_names(),
+        _declared_domains(statement),
+        statement.controller.id,
+        known,
+        known_domains,
+    )
+
+
+def _services(ctx: CheckContext) -> frozenset[str]:
+    """The service names and aliases of the vendor table."""
+    return frozenset(normalise_name(name) for vendor in ctx.knowledge.vendors for name in vendor.names)
+
+
+def _mentions(ctx: CheckContext) -> list[_Named]:
+    """Every organisation named in the wording, sentence by sentence."""
+    return ctx.shared(_find_mentions)
+
+
+# A sentence that starts with a domain in lower case ("… for oss. ostcom.no bruker …") starts a new
+# sentence too, which the general splitter (it waits for a capital letter) does not see.
+_DOMAIN_START = re.compile(r"(?<=[.!?])\s+(?=(?:www\.)?[a-z0-9æøå-]+\.[a-z]{2,}\b)")
+
+
+def _sentences(text: str) -> Iterator[Sentence]:
+    for sentence in sentences(text):
+        position = 0
+        for match in _DOMAIN_START.finditer(sentence.text):
+            yield Sentence(sentence.text[position : match.start()], sentence.start + position)
+            position = match.end()
+        yield Sentence(sentence.text[position:], sentence.start + position) if position else sentence
+
+
+def _find_mentions(ctx: CheckContext) -> list[_Named]:
+    finder = _finder(ctx)
+    found: list[_Named] = []
+    for item in ctx.wording:
+        for sentence in _sentences(item.text):
+            found += [_Named(item, sentence, mention) for mention in finder.find(sentence.text)]
+            if len(found) >= _MAX_MENTIONS:
+                return found[:_MAX_MENTIONS]
+    return found
+
+
+def _acts_as_controller(ctx: CheckContext, named: _Named) -> bool:
+    mention = named.mention
+    statement = ctx.statement
+    if mention.kind is Kind.KNOWN or mention.org_id == statement.controller.id:
         return False
-    party = ctx.statement.party(org_id) if org_id else None
+    if normalise_name(mention.name) in ctx.shared(_services):
+        return False  # a product doing its job: "Google Analytics bruker informasjonskapsler"
+    party = statement.party(mention.org_id) if mention.org_id else None
+    if mention.org_id and party is None:
+        return False  # the representative
     if party is not None and party.role in _DECIDING_ROLES:
         return False
-    rest = item.text[mention.end : sentence_end]
-    if not _ACTS.match(rest) or _ON_BEHALF.search(rest):
+    if mention.kind is Kind.DESCRIPTION:
+        # It may stand for any declared party: silent if one of them decides, and, if any party is
+        # declared, only with a purpose of its own, as for a declared processor.
+        if any(p.role in _DECIDING_ROLES for p in statement.parties):
+            return False
+        if statement.parties and not _PURPOSE.search(named.sentence.text):
+            return False
+    elif party is not None and not _PURPOSE.search(named.sentence.text):
         return False
-    return party is None or bool(_PURPOSE.search(rest))
+    return named.role is Role.ACTS
+
+
+def _acting(ctx: CheckContext) -> list[_Named]:
+    """The mentions that act as the controller: one a sentence, a name before a description."""
+    return ctx.shared(_find_acting)
+
+
+def _find_acting(ctx: CheckContext) -> list[_Named]:
+    acting = [named for named in _mentions(ctx) if _acts_as_controller(ctx, named)]
+    named_sentences = {
+        (n.item.pointer, n.sentence.start) for n in acting if n.mention.kind is not Kind.DESCRIPTION
+    }
+    kept: list[_Named] = []
+    seen: set[tuple[str, int, str]] = set()
+    for named in acting:
+        key = (named.item.pointer, named.sentence.start, named.mention.name)
+        if key in seen:
+            continue
+        if (
+            named.mention.kind is Kind.DESCRIPTION
+            and (named.item.pointer, named.sentence.start) in named_sentences
+        ):
+            continue
+        seen.add(key)
+        kept.append(named)
+    return kept
 
 
 @rule(
@@ -194,29 +295,50 @@ def controller_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     or shares the data ("ØstCom AS bruker Google Analytics for å analysere bruken av nettsider") tells
     the reader that this organisation decides why the data are processed: it is then a controller or
     joint controller (Art. 26), or a processor that oversteps its instructions (Art. 28(10)), or the
-    sentence is simply wrong. Either way the reader cannot tell who is responsible. The rule reads
-    Norwegian and English wording; it recognises an organisation by a legal form after its name (AS,
-    ASA, Ltd, Limited, Inc, GmbH, …) and a processing verb right after the name. A declared processor is
-    reported only when the sentence also states a purpose of its own and does not say "on our behalf"
-    ("på våre vegne"); a declared joint or independent controller is never reported.
+    sentence is simply wrong. Either way the reader cannot tell who is responsible. The rule reads every
+    text of the statement, in Norwegian and English. It recognises the other organisation however it is
+    written: a name the statement declares, a name with a legal form ("Bits og Bytes AS"), a brand-like
+    name that is not an ordinary Norwegian or English word ("ØstCom", "ACME", "Web24"), a web or e-mail
+    domain that is not the controller's ("ostcom.no"), or words that stand for an agency ("nettbyrået
+    vårt", "our web agency"); services and authorities of the knowledge tables ("Google Analytics",
+    "Datatilsynet") and the controller's own names and domains never count. It counts the organisation
+    as acting when it is the subject of a processing verb ("ØstCom bruker", "ØstCom kan bruke", "vi og
+    ØstCom bruker", "I tillegg bruker ØstCom", "ØstCom, som drifter nettsiden, samler inn"), its
+    relative clause ("…, som bruker …") or the agent of a passive ("brukes av ØstCom"), and not when the
+    sentence says it works for the controller ("for oss", "på vegne av oss", "som databehandler", "on
+    our behalf") or negates the verb. A declared processor, and a description when parties are
+    declared, are reported only when the sentence also states a purpose ("for å …", "to analyse …"); a
+    declared joint or independent controller is never reported.
     """
     controller = _controller_name(ctx)
-    for item, _, sentence_end, mention, org_id in _mentions(ctx):
-        if not _acts_as_controller(ctx, item, sentence_end, mention, org_id):
-            continue
-        party = ctx.statement.party(org_id) if org_id else None
-        status = (
-            "is not a declared party"
-            if party is None
-            else f"is declared as {party.role or 'a party without a role'}"
-        )
+    for named in _acting(ctx):
+        mention, item = named.mention, named.item
+        party = ctx.statement.party(mention.org_id) if mention.org_id else None
+        example = f"'{controller} uses …'" if item.language == "en" else f"'{controller} bruker …'"
+        if mention.kind is Kind.DESCRIPTION:
+            message = (
+                f"'{mention.name}' acts as the controller here, but the controller of this statement is "
+                f"{controller}; write the sentence with {controller} as the subject ({example}), or name "
+                f"the organisation and declare it under parties with its role (processor acting for "
+                f"{controller}, or joint_controller)"
+            )
+        else:
+            status = (
+                "is not a declared party"
+                if party is None
+                else f"is declared as {party.role or 'a party without a role'}"
+            )
+            message = (
+                f"{mention.name} acts as the controller here, but the controller of this statement is "
+                f"{controller} ({mention.name} {status}); write the sentence with {controller} as the "
+                f"subject ({example}), or declare {mention.name} under parties with its role (processor "
+                f"acting for {controller}, or joint_controller)"
+            )
         yield Hit(
             item.pointer,
-            f"{mention.name} acts as the controller here, but the controller of this statement is "
-            f"{controller} ({mention.name} {status}); make {controller} the subject or declare "
-            f"{mention.name}'s role",
-            offset=mention.start,
-            length=sentence_end - mention.start,
+            message,
+            offset=named.start,
+            length=named.sentence.end - named.start,
         )
 
 
@@ -244,20 +366,31 @@ def undeclared_organisation(ctx: CheckContext) -> Iterator[Hit]:
 
     An organisation mentioned in the text but missing from `parties` is a recipient or processor the
     structured statement does not know about: its role, country and transfers cannot be checked, and
-    the generated notice would leave it out. Names are recognised by their legal form (AS, Ltd, Inc, …)
-    and compared with the declared legal and trade names, ignoring case and a final full stop. A name
-    is read as capitalised words before the legal form, so a declared name with a lower-case word in it
-    ("Bilag og Bok AS") is matched in full when the words before the mention complete it.
-    Sentences already reported by controller-mismatch (CTL003) are not reported again.
+    the generated notice would leave it out. The rule reports a name with a legal form (AS, Ltd, Inc, …,
+    with lower-case joining words: "Bits og Bytes AS"), and a brand-like name that is not an ordinary
+    word ("ØstCom") where it stands as an organisation: after an agency word ("Webbyrå ØstCom"), as the
+    agent of a passive ("driftes av ØstCom") or as one who works for the controller ("ØstCom behandler
+    opplysningene som databehandler"). Names are compared with the declared legal and trade names,
+    also without their legal form, ignoring case and a final full stop; a declared name is matched in
+    full ("Bilag og Bok AS"), so only a different name is reported. Sentences already reported by
+    controller-mismatch (CTL003) are not reported again.
     """
     controller = _controller_name(ctx)
-    for item, _, sentence_end, mention, org_id in _mentions(ctx):
-        if org_id is not None or _acts_as_controller(ctx, item, sentence_end, mention, org_id):
+    acting = {(n.item.pointer, n.start) for n in _acting(ctx)}
+    for named in _mentions(ctx):
+        mention = named.mention
+        if mention.org_id is not None or (named.item.pointer, named.start) in acting:
+            continue
+        if mention.kind is Kind.BRAND:
+            before = named.sentence.text[max(0, mention.start - 40) : mention.start]
+            if not _DESCRIBED.search(before) and named.role not in (Role.AGENT, Role.FOR_OTHERS):
+                continue
+        elif mention.kind is not Kind.LEGAL:
             continue
         yield Hit(
-            item.pointer,
+            named.item.pointer,
             f"{mention.name} is named here but is not a declared party of {controller}'s statement; "
             f"declare it under parties with its role",
-            offset=mention.start,
+            offset=named.start,
             length=len(mention.name),
         )

@@ -45,9 +45,17 @@ from noticelint.lint.wording_sentences import (
     wording_sentences,
 )
 from noticelint.text.links import CHANNEL_IN_TEXT, LINK_TARGET
-from noticelint.text.organisations import Mention, find_organisations, may_name_organisation, normalise_name
+from noticelint.text.organisations import (
+    Kind,
+    Mention,
+    OrganisationFinder,
+    find_organisations,
+    may_name_organisation,
+    normalise_name,
+)
 from noticelint.text.places import place
 from noticelint.text.pretests import Needles, either, is_safe_needle, needles
+from noticelint.text.roles import Role, role_in
 from noticelint.text.sentences import Sentence, sentences
 from noticelint.text.wording import Wording
 
@@ -61,15 +69,18 @@ __all__ = [
     "Derogation",
     "ElectronicMarketingGround",
     "Hit",
+    "Kind",
     "Knowledge",
     "LegalBasis",
     "MarketingChannel",
     "Mention",
     "Needles",
+    "OrganisationFinder",
     "Party",
     "PartyRole",
     "PrivacyStatement",
     "Right",
+    "Role",
     "Sentence",
     "Severity",
     "SourceKind",
@@ -99,6 +110,7 @@ __all__ = [
     "party_vendors",
     "place",
     "receiving_parties",
+    "role_in",
     "rule",
     "sentences",
     "sentences_that_may_match",
