@@ -1,4 +1,4 @@
-"""The command line: ``noticelint check|rules|explain|schema|render``.
+"""The command line: ``noticelint check|rules|explain|schema|render|import``.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 the tool could not do its job.
 Heavy modules are imported inside the commands so a pre-commit run pays only for what it uses.
@@ -90,6 +90,10 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--check", action="store_true", help="fail if the --output files are not up to date")
     render.add_argument("--config", type=Path, help="configuration file (default: nearest pyproject.toml)")
     render.add_argument("--jobs", "-j", type=int, help="processes to render with (default: all cores)")
+
+    from noticelint.importer.command import add_parser as add_import
+
+    add_import(commands)
     return parser
 
 
@@ -202,12 +206,19 @@ def cmd_render(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from noticelint.importer.command import run
+
+    return run(args)
+
+
 COMMANDS = {
     "check": cmd_check,
     "rules": cmd_rules,
     "explain": cmd_explain,
     "schema": cmd_schema,
     "render": cmd_render,
+    "import": cmd_import,
 }
 
 

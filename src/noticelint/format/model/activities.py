@@ -155,3 +155,7 @@ class Activity(StrictModel):
     automated_decisions: AutomatedDecisions | None = Field(None, description="Automated decisions, if any.")
     cookies: list[Cookie] = Field(default_factory=list, description="Cookies and similar technologies used.")
     text: Text | None = Field(None, description="Wording about this activity.")
+    heading: Text | None = Field(
+        None,
+        description="The heading this item has in the published text, kept so its order and structure can be reconstructed.",
+    )

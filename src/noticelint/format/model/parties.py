@@ -44,6 +44,10 @@ class Controller(StrictModel):
     country: CountryCode | None = Field(None, description="Country where the controller is established.")
     contact: Contact | None = Field(None, description="Contact details of the controller.")
     text: Text | None = Field(None, description="Wording that introduces the controller.")
+    heading: Text | None = Field(
+        None,
+        description="The heading this item has in the published text, kept so its order and structure can be reconstructed.",
+    )
 
 
 class Representative(StrictModel):
@@ -107,3 +111,7 @@ class Party(StrictModel):
     contact: Contact | None = Field(None, description="Contact details, where the notice gives them.")
     privacy_notice: Url | None = Field(None, description="URL of the organisation's own privacy notice.")
     text: Text | None = Field(None, description="Wording about this organisation.")
+    heading: Text | None = Field(
+        None,
+        description="The heading this item has in the published text, kept so its order and structure can be reconstructed.",
+    )

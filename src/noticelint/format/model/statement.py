@@ -46,6 +46,10 @@ class StatementInfo(StrictModel):
     last_updated: datetime.date | None = Field(None, description="Date of the last change (YYYY-MM-DD).")
     scope: Scope | None = Field(None, description="Sites and services the statement covers.")
     text: Text | None = Field(None, description="Introduction.")
+    heading: Text | None = Field(
+        None,
+        description="The heading the introduction has in the published text, kept so its order and structure can be reconstructed.",
+    )
 
 
 class TransferMechanism(enum.StrEnum):
@@ -127,6 +131,10 @@ class Rights(StrictModel):
     )
     withdrawal: ConsentWithdrawal | None = Field(None, description="How consent is withdrawn.")
     text: Text | None = Field(None, description="Wording about the rights.")
+    heading: Text | None = Field(
+        None,
+        description="The heading this item has in the published text, kept so its order and structure can be reconstructed.",
+    )
 
 
 class Complaint(StrictModel):
@@ -147,6 +155,10 @@ class Complaint(StrictModel):
         None, description="Website of the authority, where it is not given by country code."
     )
     text: Text | None = Field(None, description="Wording about complaints.")
+    heading: Text | None = Field(
+        None,
+        description="The heading this item has in the published text, kept so its order and structure can be reconstructed.",
+    )
 
 
 class Topic(enum.StrEnum):
