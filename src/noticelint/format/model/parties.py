@@ -31,11 +31,32 @@ class Contact(StrictModel):
         return [name for name in ("email", "phone", "web_form", "postal_address") if getattr(self, name)]
 
 
+class ControllerKind(enum.StrEnum):
+    ORGANISATION = "organisation"
+    PERSON = "person"
+
+
+class Establishment(StrictModel):
+    """One of several establishments or contact points of the controller (two hotels, two offices)."""
+
+    name: str | None = Field(None, description="Name of the establishment, e.g. 'Hotel Bryggen'.")
+    country: CountryCode | None = Field(None, description="Country of the establishment.")
+    contact: Contact | None = Field(None, description="Contact details of this establishment.")
+    text: Text | None = Field(None, description="Wording about this establishment.")
+
+
 class Controller(StrictModel):
     """The controller (behandlingsansvarlig): the organisation that decides why and how data are
     processed. GDPR Art. 13(1)(a), 14(1)(a)."""
 
     id: Id
+    kind: ControllerKind | None = Field(
+        None,
+        description=(
+            "organisation, or person for a natural person who is the controller (a sole trader, a solo app "
+            "developer); legal_name then holds the person's name."
+        ),
+    )
     legal_name: str | None = Field(None, description="Registered legal name, e.g. 'Eksempel Dyreklinikk AS'.")
     trade_name: str | None = Field(None, description="Name the public knows it by, if different.")
     organisation_number: str | None = Field(
@@ -43,10 +64,14 @@ class Controller(StrictModel):
     )
     country: CountryCode | None = Field(None, description="Country where the controller is established.")
     contact: Contact | None = Field(None, description="Contact details of the controller.")
+    establishments: list[Establishment] = Field(
+        default_factory=list,
+        description="Further establishments or contact points, each with its own contact details.",
+    )
     text: Text | None = Field(None, description="Wording that introduces the controller.")
     heading: Text | None = Field(
         None,
-        description="The heading this item has in the published text, kept so its order and structure can be reconstructed.",
+        description="The heading this item has in the published text (keeps its structure and order).",
     )
 
 
@@ -91,6 +116,13 @@ class Party(StrictModel):
     trade_name: str | None = Field(None, description="Name of the product or brand, e.g. 'Google Analytics'.")
     organisation_number: str | None = Field(None, description="Registration number, where known.")
     country: CountryCode | None = Field(None, description="Country where the organisation is established.")
+    storage_location: list[CountryCode] = Field(
+        default_factory=list,
+        description=(
+            "Countries where it stores or hosts the data, where the statement says so, as distinct from "
+            "the country where it is established."
+        ),
+    )
     role: PartyRole | None = Field(
         None,
         description=(
@@ -113,5 +145,5 @@ class Party(StrictModel):
     text: Text | None = Field(None, description="Wording about this organisation.")
     heading: Text | None = Field(
         None,
-        description="The heading this item has in the published text, kept so its order and structure can be reconstructed.",
+        description="The heading this item has in the published text (keeps its structure and order).",
     )
