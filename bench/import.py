@@ -113,10 +113,23 @@ def facts(statement: dict[str, Any]) -> dict[str, set[str]]:
     put("statement.last_updated", info.get("last_updated"))
     put("statement.url", info.get("url"))
     put("complaint.authority", (statement.get("complaint") or {}).get("authority"))
+    from noticelint.text.organisations import find_organisations
+
+    knowledge = load_knowledge()
+    for party in statement.get("parties") or []:
+        name = " ".join(str(party.get("legal_name") or "").split())
+        # organisations named with a legal form ("Sanity AS"), vendors of the table apart
+        if any(m.name == name for m in find_organisations(name)) and not knowledge.find_vendors(name):
+            put("parties.organisation", name.casefold())
     for right in (statement.get("rights") or {}).get("offered") or []:
         put("rights.offered", right)
     for activity in statement.get("activities") or []:
         put("activity.legal_basis", activity.get("legal_basis"))
+        put("activity.source.kind", (activity.get("source") or {}).get("kind"))
+        for category in activity.get("special_categories") or []:
+            put("activity.special_categories", category)
+        for cookie in activity.get("cookies") or []:
+            put("activity.cookies.name", cookie.get("name"))
         period = (activity.get("retention") or {}).get("period")
         if period:
             put("activity.retention.period", _months(str(period)))

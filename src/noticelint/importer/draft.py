@@ -53,6 +53,9 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _BRANDS = frozenset({"facebook", "meta", "google", "microsoft", "apple", "amazon", "instagram", "linkedin"})
 
 
+_BOLD_LINE = re.compile(r"\*\*[^*\n]{2,80}[^*:\n]\*\*")
+
+
 @dataclass
 class Part:
     heading: Block | None
@@ -95,6 +98,15 @@ def split_parts(page: Page) -> tuple[str | None, int, list[Part], list[Block]]:
             title, title_line = first.text, first.line
             main.remove(first)
             headings = headings[1:]
+    if not headings:
+        # No headings but bold lines standing alone ("**Introduction**"): those are the headings.
+        main = [
+            Block(Kind.HEADING, b.text[2:-2].strip(), b.line, 6)
+            if b.kind is Kind.PARAGRAPH and _BOLD_LINE.fullmatch(b.text)
+            else b
+            for b in main
+        ]
+        headings = [b for b in main if b.kind is Kind.HEADING]
     level = _cut_level([h.level for h in headings])
     parts: list[Part] = [Part(None)]
     for block in main:
@@ -324,6 +336,32 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
                 "legal_name",
             )
             parties.append(party)
+    # Organisations named with their legal form ("Sanity AS", "Checkin AS"), other than the controller.
+    from noticelint.text.organisations import find_organisations
+
+    own = {str(name.value).casefold()} if name else set()
+    organisation_ids: dict[str, str] = {}
+    for piece in everything:
+        flat = F.plain(piece.text)
+        if re.search(r"℅|\bc/o\b", flat):
+            continue  # an address in care of somebody: the organisation only lends its address
+        for mention in find_organisations(flat):
+            key = mention.name.casefold()
+            if re.search(r"(?:&|\bog|\band)\s*$", flat[: mention.start]):
+                continue  # the end of a longer name ("Lissom Keramikk & Håndverk AS")
+            if key in own or key in organisation_ids or any(key == v.casefold() for v in vendor_ids):
+                continue
+            if knowledge.find_vendors(mention.name):
+                continue  # a vendor's entity ("Google Ireland Limited"): the vendor is declared already
+            party = CommentedMap()
+            party_id = slug(mention.name, taken_ids, "party")
+            organisation_ids[key] = party_id
+            party["id"] = party_id
+            party["legal_name"] = mention.name
+            party.yaml_add_eol_comment(
+                f"source line {piece.line}: named in the text; give its role", "legal_name"
+            )
+            parties.append(party)
     if parties:
         doc["parties"] = parties
         review.found.append(f"{len(parties)} vendor(s) named: " + ", ".join(vendor_ids))
@@ -361,6 +399,56 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
                 found_id = vendor_ids.get(mention.vendor.service)
                 if found_id and found_id not in recipients:
                     recipients.append(found_id)
+            for organisation in find_organisations(F.plain(piece.text)):
+                found_id = organisation_ids.get(organisation.name.casefold())
+                if found_id and found_id not in recipients:
+                    recipients.append(found_id)
+        health = F.health_data(pieces)
+        if health:
+            activity["special_categories"] = CommentedSeq([health.value])
+            activity["special_categories"].fa.set_flow_style()
+            activity.yaml_add_eol_comment(
+                health.comment() + " (Art. 9: give the condition)", "special_categories"
+            )
+        source = F.from_the_person(pieces)
+        if source:
+            kind = CommentedMap()
+            kind["kind"] = source.value
+            activity["source"] = kind
+            note(kind, "kind", source)
+        cookies = CommentedSeq()
+        for piece in pieces:
+            for sentence in F.sentences_of(piece.text):
+                if not F.COOKIE_WORDS.search(sentence):
+                    continue
+                for mention in vendor_mentions(knowledge, sentence):
+                    party_id = vendor_ids.get(mention.vendor.service)
+                    if (
+                        party_id
+                        and mention.vendor.sets_cookie
+                        and all(c["provider"] != party_id for c in cookies)
+                    ):
+                        cookie = CommentedMap()
+                        cookie["provider"] = party_id
+                        cookie.yaml_add_eol_comment(
+                            f"source line {piece.line}: cookies from {mention.written}; give name and lifetime",
+                            "provider",
+                        )
+                        cookies.append(cookie)
+        necessary = F.necessary_cookies_only(pieces)
+        if necessary and not cookies:
+            cookie = CommentedMap()
+            cookie["strictly_necessary"] = True
+            note(cookie, "strictly_necessary", necessary)
+            cookies.append(cookie)
+        used = None if cookies else F.cookies_used(pieces)
+        if used:
+            cookie = CommentedMap()
+            cookie["technology"] = "cookie"
+            cookie.yaml_add_eol_comment(
+                used.comment() + " (give the cookies' names, providers and lifetimes)", "technology"
+            )
+            cookies.append(cookie)
         if recipients:
             activity["recipients"] = CommentedSeq(recipients)
             activity["recipients"].fa.set_flow_style()
@@ -382,6 +470,8 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
                 + ", ".join(str(p.value) for p in periods)
                 + "): give each kind of data its own"
             )
+        if cookies:
+            activity["cookies"] = cookies
         if part.heading is not None:
             activity["heading"] = text(part.heading.text)
         activity["text"] = text(body(part.blocks))

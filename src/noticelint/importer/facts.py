@@ -315,13 +315,22 @@ def rights_named(pieces: Iterable[Piece]) -> list[Fact]:
 # Legal bases ----------------------------------------------------------------------------------------
 
 _ARTICLE = re.compile(
-    r"\b(?:art(?:ikkel|icle|\.)?\s*)?6\s*(?:\(\s*1\s*\)|nr\.?\s*1|\.\s*1\.?|\s1)\s*,?\s*"
+    r"\b(?:art(?:ikkel|icle|\.)?\s*)?6\s*(?:\(\s*1\s*\)|(?:nr|para|paragraph|abs)\.?\s*1|\.\s*1\.?|\s1)\s*,?\s*"
     r"(?:(?:bokstav|lit(?:ra)?\.?|letter|punkt|pkt\.?)\s*)?\(?\s*([a-f])\s*\)?(?![\w])",
     re.IGNORECASE,
 )
 _BASIS_SENTENCE = re.compile(
     r"grunnlag|hjemmel|lawful bas|legal bas|legal ground|lawful ground|basis for (?:the )?processing|"
-    r"rettslig|behandlingsgrunnlag|basis of|on the basis|based on|basert på|i henhold til",
+    r"(?:on the basis of|based on|basert på|på bakgrunn av|bygger på) (?:your |ditt |deres )?(?:explicit |uttrykkelige? )?"
+    r"(?:samtykke|consent|avtale|contract|legitimate|berettiget)",
+    re.IGNORECASE,
+)
+# Consent as the condition of the processing: "bare med samtykke", "kun hvis du samtykker", "we ask for
+# your consent", "only with your consent".
+_CONSENT_CONDITION = re.compile(
+    r"\b(?:kun|bare|only)\s+(?:med|etter|with|after|if|hvis|når|when)\s+(?:\w+\s+){0,3}?"
+    r"(?:samtykke\w*|samtykker|consent\w*)\b|\bber\s+(?:vi\s+)?(?:deg\s+|dere\s+)?(?:også\s+)?(?:om\s+)?samtykke\b"
+    r"|\bwe\s+(?:will\s+)?ask\s+(?:for\s+)?your\s+consent\b|\bwith\s+your\s+(?:explicit\s+)?consent\b",
     re.IGNORECASE,
 )
 _BASIS_WORDS = (
@@ -351,6 +360,8 @@ def legal_bases(pieces: Iterable[Piece]) -> list[Fact]:
             letters = [f"6(1)({m.group(1).lower()})" for m in _ARTICLE.finditer(sentence)]
             if not letters and _BASIS_SENTENCE.search(sentence):
                 letters = [code for code, pattern in _BASIS_WORDS if pattern.search(sentence)]
+            if not letters and _CONSENT_CONDITION.search(sentence):
+                letters = ["6(1)(a)"]
             for code in letters:
                 found.setdefault(code, Fact(code, piece.line, sentence))
     return list(found.values())
@@ -406,6 +417,105 @@ def retention_periods(pieces: Iterable[Piece]) -> list[Fact]:
                 period = f"P{number}{unit}"
                 found.setdefault(period, Fact(period, piece.line, sentence))
     return list(found.values())
+
+
+# Cookies and the source of the data ----------------------------------------------------------------
+
+COOKIE_WORDS = re.compile(r"cookie|informasjonskaps|kapsl", re.IGNORECASE)
+_NECESSARY_ONLY = re.compile(
+    r"\b(?:kun|bare|only)\s+(?:strengt\s+|strictly\s+|teknisk\s+|technically\s+)?"
+    r"(?:nødvendige|necessary|essential)\s+(?:informasjonskapsler|cookies)\b",
+    re.IGNORECASE,
+)
+_FROM_THE_PERSON = re.compile(
+    r"\b(?:når|hvis|dersom)\s+du\s+(?:\w+\s+){0,2}?(?:fyller\s+ut|sender\s+inn|sender\s+oss|bestiller|melder\s+deg|"
+    r"registrerer\s+deg|oppgir|gir\s+oss|kontakter\s+oss|bruker\s+(?:kontakt|booking|bestillings)skjema)"
+    r"|\bdu\s+(?:selv\s+)?(?:oppgir|gir\s+oss|fyller\s+inn|legger\s+inn|sender\s+inn)\b|\bsom\s+du\s+(?:selv\s+)?(?:oppgir|gir\s+oss)"
+    r"|\b(?:information|data|details)\s+(?:that\s+)?you\s+(?:provide|give|submit|enter)\b|\bprovided\s+by\s+you\b"
+    r"|\bwhen\s+you\s+(?:\w+\s+){0,2}?(?:fill\s+in|submit|sign\s+up|register|book|order|contact\s+us|subscribe)\b"
+    r"|\byou\s+(?:may\s+)?(?:provide|give)\s+us\b|\bdirectly\s+from\s+you\b",
+    re.IGNORECASE,
+)
+
+
+_COOKIES_USED = re.compile(
+    r"\b(?:vi\s+(?:bruker|benytter|setter|lagrer)|(?:det\s+)?(?:settes|brukes|benyttes|lagres)|we\s+(?:use|set|place|store)"
+    r"|(?:are|is)\s+(?:set|used|placed|stored))\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:ikke|ingen|aldri|not|no|never|don't|doesn't|without|uten)\b", re.IGNORECASE)
+
+
+def cookies_used(pieces: Iterable[Piece]) -> Fact | None:
+    """A sentence that says, without negation or condition, that cookies are used or set."""
+    for piece in pieces:
+        for sentence in _sentences(plain(piece.text)):
+            if (
+                COOKIE_WORDS.search(sentence)
+                and _COOKIES_USED.search(sentence)
+                and not _NEGATED.search(sentence)
+            ):
+                if not re.search(r"\b(?:hvis|dersom|om|if|may|might|kan)\b", sentence, re.IGNORECASE):
+                    return Fact(True, piece.line, sentence)
+    return None
+
+
+_INVERTED = re.compile(
+    r"^\W*(?:Sender|Fyller|Bestiller|Melder|Registrerer|Kontakter|Oppgir|Bruker)\s+du\b(?!.*\b(?:ikke|aldri)\b)"
+)
+_FORM = re.compile(
+    r"\b(?:\w*skjema\w*|(?:order|contact|booking|registration|sign-?up|web)?\s*forms?|påmelding\w*|innmelding\w*)\b",
+    re.IGNORECASE,
+)
+_COLLECTS = re.compile(
+    r"\b(?:samler\s+(?:vi\s+)?inn|registrerer|må\s+vi\s+registrere|oppgi\w*|fyll\w*|sender?\s+inn|ber\s+(?:vi\s+)?om|"
+    r"collect\w*|provide\w*|fill\w*|submit\w*|gather\w*|we\s+ask)\b",
+    re.IGNORECASE,
+)
+
+
+def _form_collection(sentence: str) -> bool:
+    return bool(
+        _INVERTED.search(sentence)
+        or (_FORM.search(sentence) and _COLLECTS.search(sentence) and not _NEGATED.search(sentence))
+    )
+
+
+_HEALTH = re.compile(
+    r"\bhelseopplysning\w*|\bopplysninger\s+om\s+(?:din\s+)?helse\b|\bhealth\s+(?:data|information|conditions?|records?)\b"
+    r"|\bmedical\s+(?:data|information|conditions?|history|records?)\b",
+    re.IGNORECASE,
+)
+
+
+def health_data(pieces: Iterable[Piece]) -> Fact | None:
+    """Health data named among the data processed, in a sentence or list item without a negation."""
+    for piece in pieces:
+        for sentence in _sentences(plain(piece.text)):
+            if _HEALTH.search(sentence) and not _NEGATED.search(sentence):
+                return Fact("health", piece.line, sentence)
+    return None
+
+
+def necessary_cookies_only(pieces: Iterable[Piece]) -> Fact | None:
+    for piece in pieces:
+        for sentence in _sentences(plain(piece.text)):
+            if _NECESSARY_ONLY.search(sentence):
+                return Fact(True, piece.line, sentence)
+    return None
+
+
+def from_the_person(pieces: Iterable[Piece]) -> Fact | None:
+    """A sentence that says the data come from the person ('når du fyller ut skjemaet', 'you provide')."""
+    for piece in pieces:
+        for sentence in _sentences(plain(piece.text)):
+            if _FROM_THE_PERSON.search(sentence) or _form_collection(sentence):
+                return Fact("data_subject", piece.line, sentence)
+    return None
+
+
+def sentences_of(text: str) -> list[str]:
+    return _sentences(plain(text))
 
 
 # Dates ----------------------------------------------------------------------------------------------

@@ -47,6 +47,15 @@ def _with_references(line: str, references: dict[str, str]) -> str:
     return _REFERENCE_USE.sub(replace, line)
 
 
+_ESCAPED_MARKER = re.compile(r"^ {0,3}\\#{1,6} ")
+
+
+def _unescape_markers(line: str) -> str:
+    line = re.sub(r"^( {0,3})\\(#{1,6} )", r"\1\2", line)
+    line = re.sub(r"^(\s*)\\([-*+] )", r"\1\2", line)
+    return line.replace("\\*\\*", "**")
+
+
 _FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 
 
@@ -68,6 +77,14 @@ def read_markdown(text: str) -> Page:
                 start = i + 1
                 break
     values = {key: value for key, value, _ in meta}
+    # Some exports escape every Markdown marker ("\\## Heading", "\\- item"); where no heading is left
+    # unescaped, the escaped markers are read as the markup the author meant.
+    body_lines = lines[start:]
+    if (
+        not any(_ATX.match(line) for line in body_lines)
+        and sum(bool(_ESCAPED_MARKER.match(x)) for x in body_lines) >= 2
+    ):
+        lines = lines[:start] + [_unescape_markers(line) for line in body_lines]
     # Reference-style links: the definitions are taken out, each use becomes an inline link.
     references: dict[str, str] = {}
     for n in range(start, len(lines)):
