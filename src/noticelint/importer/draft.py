@@ -34,7 +34,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"deling|\bdeler\b|utlever|tredjepart|third.part|\bshar|databehandler|processors?\b|mottaker|"
             r"recipient|disclos|leverandør|who (?:we|do we) (?:share|give)|hvem (?:vi )?deler",
         ),
-        ("retention", r"lagringstid|hvor lenge|how long|retention|retain|oppbevar|sletting|deletion|storage"),
+        ("retention", r"\blagring\b|lagringstid|hvor lenge|how long|retention|retain|oppbevar|sletting|deletion|storage"),
         ("security", r"sikkerhet|security|beskytt|protect"),
         ("changes", r"endring|changes|updates?\b|oppdater"),
         (
@@ -345,19 +345,19 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         flat = F.plain(piece.text)
         if re.search(r"℅|\bc/o\b", flat):
             continue  # an address in care of somebody: the organisation only lends its address
-        for mention in find_organisations(flat):
-            key = mention.name.casefold()
-            if re.search(r"(?:&|\bog|\band)\s*$", flat[: mention.start]):
+        for organisation in find_organisations(flat):
+            key = organisation.name.casefold()
+            if re.search(r"(?:&|\bog|\band)\s*$", flat[: organisation.start]):
                 continue  # the end of a longer name ("Lissom Keramikk & Håndverk AS")
             if key in own or key in organisation_ids or any(key == v.casefold() for v in vendor_ids):
                 continue
-            if knowledge.find_vendors(mention.name):
+            if knowledge.find_vendors(organisation.name):
                 continue  # a vendor's entity ("Google Ireland Limited"): the vendor is declared already
             party = CommentedMap()
-            party_id = slug(mention.name, taken_ids, "party")
+            party_id = slug(organisation.name, taken_ids, "party")
             organisation_ids[key] = party_id
             party["id"] = party_id
-            party["legal_name"] = mention.name
+            party["legal_name"] = organisation.name
             party.yaml_add_eol_comment(
                 f"source line {piece.line}: named in the text; give its role", "legal_name"
             )
@@ -422,14 +422,14 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
                 if not F.COOKIE_WORDS.search(sentence):
                     continue
                 for mention in vendor_mentions(knowledge, sentence):
-                    party_id = vendor_ids.get(mention.vendor.service)
+                    cookie_party = vendor_ids.get(mention.vendor.service)
                     if (
-                        party_id
+                        cookie_party
                         and mention.vendor.sets_cookie
-                        and all(c["provider"] != party_id for c in cookies)
+                        and all(c["provider"] != cookie_party for c in cookies)
                     ):
                         cookie = CommentedMap()
-                        cookie["provider"] = party_id
+                        cookie["provider"] = cookie_party
                         cookie.yaml_add_eol_comment(
                             f"source line {piece.line}: cookies from {mention.written}; give name and lifetime",
                             "provider",

@@ -321,7 +321,8 @@ _ARTICLE = re.compile(
 )
 _BASIS_SENTENCE = re.compile(
     r"grunnlag|hjemmel|lawful bas|legal bas|legal ground|lawful ground|basis for (?:the )?processing|"
-    r"(?:on the basis of|based on|basert på|på bakgrunn av|bygger på) (?:your |ditt |deres )?(?:explicit |uttrykkelige? )?"
+    r"(?:on the basis of|based on|basert på|på bakgrunn av|bygger på) (?:your |ditt |deres )?"
+    r"(?:explicit |uttrykkelige? )?"
     r"(?:samtykke|consent|avtale|contract|legitimate|berettiget)",
     re.IGNORECASE,
 )
@@ -395,8 +396,8 @@ _RETENTION_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _NOT_RETENTION = re.compile(
-    r"cookie|informasjonskaps|svar|besvar|respond|answer|within one month of|innen en måned|"
-    r"\bsiste\b|\blast\b|\bunder\b|\bover\b|\bage\b|\balder\b|år gammel|years old",
+    r"cookie|informasjonskaps|\bsvar\w*|\bbesvar\w*|\brespond|\banswer|within one month of|innen en måned|"
+    r"\bden?\s+siste\b|\bthe\s+(?:last|past)\b|\b(?:under|over)\s+\d|\bage\b|\balder\b|år gammel|years old",
     re.IGNORECASE,
 )
 
@@ -443,6 +444,7 @@ _COOKIES_USED = re.compile(
     r"|(?:are|is)\s+(?:set|used|placed|stored))\b",
     re.IGNORECASE,
 )
+_CONDITIONAL = re.compile(r"\b(?:hvis|dersom|om|if|may|might|kan)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:ikke|ingen|aldri|not|no|never|don't|doesn't|without|uten)\b", re.IGNORECASE)
 
 
@@ -454,9 +456,9 @@ def cookies_used(pieces: Iterable[Piece]) -> Fact | None:
                 COOKIE_WORDS.search(sentence)
                 and _COOKIES_USED.search(sentence)
                 and not _NEGATED.search(sentence)
+                and not _CONDITIONAL.search(sentence)
             ):
-                if not re.search(r"\b(?:hvis|dersom|om|if|may|might|kan)\b", sentence, re.IGNORECASE):
-                    return Fact(True, piece.line, sentence)
+                return Fact(True, piece.line, sentence)
     return None
 
 
