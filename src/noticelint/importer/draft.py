@@ -34,7 +34,8 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"deling|\bdeler\b|utlever|tredjepart|third.part|\bshar|databehandler|processors?\b|mottaker|"
             r"recipient|disclos|leverandør|who (?:we|do we) (?:share|give)|hvem (?:vi )?deler",
         ),
-        ("retention", r"\blagring\b|lagringstid|hvor lenge|how long|retention|retain|oppbevar|sletting|deletion|storage"),
+        ("retention", r"\blagring\b|lagringstid|hvor lenge|how long|retention|retain|oppbevar|sletting|deletion|"
+         r"storage"),
         ("security", r"sikkerhet|security|beskytt|protect"),
         ("changes", r"endring|changes|updates?\b|oppdater"),
         (
