@@ -26,7 +26,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for topic, pattern in (
         ("complaint", r"klage|complain|supervisory|tilsyn"),
         ("dpo", r"personvernombud|data protection officer|\bdpo\b"),
-        ("rights", r"rettighet|\brights?\b|innsyn|your choices|access to your"),
+        ("rights", r"rettighet|\brights?\b|\brett til\b|innsyn|your choices|access to your"),
         ("cookies_activity", r"cookie|informasjonskaps|analy|statisti|sporing|tracking"),
         ("transfers", r"overføring|transfer|utenfor eu|outside the (?:eu|eea|uk)|internasjonal|international"),
         (

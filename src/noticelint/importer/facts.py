@@ -126,9 +126,23 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _OBJECT = re.compile(
-    r"^(?:[Tt]he\s+)?(?:data controller|behandlingsansvarlig)(?:\s+(?:responsible\s+for|for)\s+[^,.]{1,60}?)?"
+    r"(?:^|\b[Tt]he\s+)(?:data controller|behandlingsansvarlig)(?:\s+(?:responsible\s+for|for)\s+[^,.]{1,60}?)?"
     r"\s+(?:is|er)\s+(?:the\s+)?([^\s,.()][^,.();:]{1,70}?)(?=\s*\(|\s*[.,;:]|$)",
     re.IGNORECASE,
+)
+# Other sentences that can only be said by the controller about itself.
+_SELF = (
+    re.compile(
+        r"^(?:At\s+)?((?:[Tt]he\s+)?[^\s,;:][^,;:]{1,60}?)\s+(?:is|are)\s+committed\s+to\s+(?:protecting|respecting)\b"
+    ),
+    re.compile(
+        r"[\"“”']we[\"“”'][^.]{0,60}\brefers?\s+to\s+(?:the\s+)?([^\s,.;:][^,.;:()]{1,60}?)\s*(?:[.,;(]|$)"
+    ),
+    re.compile(
+        r"\bhvordan\s+([A-ZÆØÅ][^,.;:()]{1,60}?)\s+(?:samler\s+inn|behandler|bruker)\s+(?:og\s+\w+\s+)?"
+        r"(?:dine\s+)?personopplysninger"
+    ),
+    re.compile(r"^([^\s,;:][^,;:]{1,60}?)\s+tar\s+(?:ditt\s+)?personvern(?:et)?\s+(?:ditt\s+)?på\s+alvor"),
 )
 _NOT_NAMES = words(
     "vi we den det dette denne this that it who som hvem you du dere de they which you're leder "
@@ -140,7 +154,11 @@ def _named_controller(sentence: str) -> str | None:
     """The name in 'X er behandlingsansvarlig …', 'X is the data controller', 'The data controller … is X'
     (a name of at most seven words with a capital letter in it, not a pronoun or a role)."""
     flat = _ASIDE.sub("", sentence).strip()
-    found = _SUBJECT.search(flat) or _OBJECT.search(flat)
+    found = (
+        _SUBJECT.search(flat)
+        or _OBJECT.search(flat)
+        or next((m for p in _SELF if (m := p.search(flat))), None)
+    )
     if not found:
         return None
     name = found.group(1).strip()
@@ -290,7 +308,10 @@ _RIGHTS = {
         r"\binnsyn|\bright (?:of|to) access|\baccess (?:to )?(?:your|the|any|all|a copy|personal)|\bsubject access"
         r"|\brequest access|\bto access\b",
     ),
-    "rectification": (r"\brett(?:ing|et|es)\b|\bkorriger|\brectif|\bcorrect(?:ed|ion|ing)?\b",),
+    "rectification": (
+        r"\brett(?:ing|et|es)\b|\brette\s+(?:\w+\s+)?(?:opplysninger|feil)|\bkorriger|\brectif"
+        r"|\bcorrect(?:ed|ion|ing)?\b",
+    ),
     "erasure": (r"\bslett|\beras|\bdelet|\bto be forgotten|\bbli glemt",),
     "restriction": (
         r"\bbegrens\w*\s+(?:\w+\s+){0,3}(?:behandling|bruk)|\bbehandling\w*\s+(?:\w+\s+){0,2}begrens"
