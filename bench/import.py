@@ -323,7 +323,14 @@ def main() -> None:
     parser.add_argument("--speed", action="store_true", help="also time 1,000 imports (and checks)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list lost sentences and wrong facts")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--cookie-table", type=Path, help="an Open Cookie Database CSV to use where the package ships none"
+    )
     args = parser.parse_args()
+    if args.cookie_table:
+        from noticelint.importer import cookienames
+
+        cookienames.TABLE = args.cookie_table
     print(report(quality(), args.verbose))
     if args.speed:
         import os

@@ -358,3 +358,36 @@ def test_a_site_folder_is_read_page_by_page_with_its_footer_once(
     assert "Vi lagrer bestillingen din i to år." in run.out
     assert "Vi sender nyhetsbrev bare med samtykke." in run.out
     assert run.out.count("Lille Bakeri AS · [post@lillebakeri.no]") + run.out.count("Lille Bakeri AS ·") == 1
+
+
+def test_cookie_names_come_from_the_open_cookie_database_when_it_is_shipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from noticelint.importer import cookienames
+
+    table = tmp_path / "open-cookie-database.csv"
+    table.write_text(
+        "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,"
+        "User Privacy & GDPR Rights Portals,Wildcard match\n"
+        "1,Google Analytics,Analytics,_ga,,ID,2 years,Google,,0\n"
+        "2,Example,Functional,session,,a plain word,session,Example,,0\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(cookienames, "TABLE", table)
+    source = tmp_path / "p.md"
+    source.write_text(
+        "## Statistikk\n\nVi bruker Google Analytics, som setter informasjonskapselen _ga. "
+        "Den varer en session.\n",
+        encoding="utf-8",
+    )
+    activity = _load(_draft(source, "nb"))["activities"][0]
+    assert activity["cookies"] == [{"name": "_ga", "provider": "google-analytics"}]
+
+
+def test_without_the_cookie_database_no_cookie_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from noticelint.importer import cookienames
+
+    monkeypatch.setattr(cookienames, "TABLE", tmp_path / "absent.csv")
+    assert cookienames.cookie_names_in("informasjonskapselen _ga") == []

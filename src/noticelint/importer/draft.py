@@ -19,6 +19,7 @@ from typing import Any
 
 from noticelint.importer import facts as F
 from noticelint.importer.blocks import Block, Kind, Page
+from noticelint.importer.cookienames import cookie_names_in
 
 # Which part a heading introduces, by its words (nb and en), tried in this order.
 _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -427,7 +428,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
                     if (
                         cookie_party
                         and mention.vendor.sets_cookie
-                        and all(c["provider"] != cookie_party for c in cookies)
+                        and all(c.get("provider") != cookie_party for c in cookies)
                     ):
                         cookie = CommentedMap()
                         cookie["provider"] = cookie_party
@@ -436,6 +437,25 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
                             "provider",
                         )
                         cookies.append(cookie)
+        for piece in pieces:
+            for cookie_name, platform in cookie_names_in(F.plain(piece.text)):
+                if any(c.get("name") == cookie_name for c in cookies):
+                    continue
+                provider = vendor_ids.get(platform)
+                unnamed = next(
+                    (c for c in cookies if provider and c.get("provider") == provider and "name" not in c),
+                    None,
+                )
+                if unnamed is not None:
+                    cookies.remove(unnamed)
+                cookie = CommentedMap()
+                cookie["name"] = cookie_name
+                if provider:
+                    cookie["provider"] = provider
+                cookie.yaml_add_eol_comment(
+                    f"source line {piece.line}: a cookie of {platform} (Open Cookie Database)", "name"
+                )
+                cookies.append(cookie)
         necessary = F.necessary_cookies_only(pieces)
         if necessary and not cookies:
             cookie = CommentedMap()
