@@ -214,6 +214,7 @@ def quality() -> dict[str, Any]:
     emitted: dict[str, int] = {}
     expected: dict[str, int] = {}
     wrong: list[tuple[str, str, str]] = []
+    denials: list[str] = []
     code_hits = code_total = 0
     missed_codes: dict[str, int] = {}
     folders = sorted(p for p in CORPUS.iterdir() if (p / "statement.yaml").exists())
@@ -231,6 +232,7 @@ def quality() -> dict[str, Any]:
                 kept += 1
             else:
                 lost.append((folder.name, sentence))
+        denials += [f"{folder.name}: {d}" for d in (draft.get("statement") or {}).get("denies") or []]
         want, got = facts(hand), facts(draft)
         _vendors(want, got)
         for field in set(want) | set(got):
@@ -258,6 +260,7 @@ def quality() -> dict[str, Any]:
         "code_hits": code_hits,
         "code_total": code_total,
         "missed_codes": missed_codes,
+        "denials": denials,
     }
 
 
@@ -279,6 +282,10 @@ def report(q: dict[str, Any], verbose: bool) -> str:
     lines.append(
         f"| **all** | {e_all} | {r_all} | {x_all} | {100 * r_all / max(1, e_all):.1f} % | "
         f"{100 * r_all / max(1, x_all):.1f} % |"
+    )
+    lines.append(
+        f"statement.denies (not compared: the transcriptions were written before the field): "
+        f"{len(q['denials'])} in the drafts ({'; '.join(q['denials'])})"
     )
     lines.append("")
     lines.append(

@@ -391,3 +391,19 @@ def test_without_the_cookie_database_no_cookie_is_named(
 
     monkeypatch.setattr(cookienames, "TABLE", tmp_path / "absent.csv")
     assert cookienames.cookie_names_in("informasjonskapselen _ga") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denial"),
+    [
+        ("Vi bruker ikke informasjonskapsler.", "cookies"),
+        ("Our website does not use cookies", "cookies"),
+        ("Vi selger aldri personopplysninger til tredjepart.", "sale"),
+        ("Personopplysningene dine vil ikke bli overført til land utenfor EU.", "transfers_outside_eea"),
+        ("Vi bruker ingen informasjonskapsler til statistikk.", None),  # a limited denial
+        ("We do not use cookies for advertising.", None),
+        ("Vi bruker ikke informasjonskapsler uten samtykke.", None),
+    ],
+)
+def test_denials_are_whole_sentences_only(sentence: str, denial: str | None) -> None:
+    assert [f.value for f in F.denials([F.Piece(sentence, 1)])] == ([denial] if denial else [])

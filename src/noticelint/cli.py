@@ -91,9 +91,15 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--config", type=Path, help="configuration file (default: nearest pyproject.toml)")
     render.add_argument("--jobs", "-j", type=int, help="processes to render with (default: all cores)")
 
-    from noticelint.importer.command import add_parser as add_import
-
-    add_import(commands)
+    imp = commands.add_parser(
+        "import", help="turn a published statement (HTML, Markdown, text) into a draft statement"
+    )
+    imp.add_argument("source", metavar="SOURCE", help="an HTML, Markdown or text file, or a site folder")
+    imp.add_argument("--lang", choices=("nb", "nn", "en"), help="language of the text (default: detected)")
+    imp.add_argument("--jurisdiction", help="country whose national rules apply, e.g. NO")
+    imp.add_argument("--output", "-o", type=Path, help="the draft to write (default: standard output)")
+    imp.add_argument("--force", action="store_true", help="overwrite the output if it exists")
+    imp.add_argument("--id", dest="statement_id", help="statement id (default: from the file name)")
     return parser
 
 

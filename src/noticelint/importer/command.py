@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from noticelint.importer.blocks import Block, Page
-from noticelint.importer.facts import words
 
 if TYPE_CHECKING:
     from noticelint.lint.findings import Finding
@@ -32,7 +31,12 @@ _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 _TEXT_SUFFIXES = (".txt", ".text", "")
 _CODE_SUFFIXES = (".tsx", ".jsx", ".vue", ".svelte", ".astro")
-_LANGUAGES = ("nb", "nn", "en")
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _STOPWORDS = {
     "nb": words(
         "og i er vi til for som av med på ikke det du deg dine dere har kan vil eller om ved etter hos "
@@ -46,18 +50,6 @@ _WORD = re.compile(r"[a-zæøåäöüé]+")
 
 class ImportError_(Exception):
     """The source cannot be imported: a located message, exit 2."""
-
-
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    command = commands.add_parser(
-        "import", help="turn a published statement (HTML, Markdown, text) into a draft statement"
-    )
-    command.add_argument("source", metavar="SOURCE", help="an HTML, Markdown or text file, or a site folder")
-    command.add_argument("--lang", choices=_LANGUAGES, help="language of the text (default: detected)")
-    command.add_argument("--jurisdiction", help="country whose national rules apply, e.g. NO")
-    command.add_argument("--output", "-o", type=Path, help="the draft to write (default: standard output)")
-    command.add_argument("--force", action="store_true", help="overwrite the output if it exists")
-    command.add_argument("--id", dest="statement_id", help="statement id (default: from the file name)")
 
 
 def _say(message: str) -> None:

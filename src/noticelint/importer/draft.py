@@ -244,6 +244,13 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         note(statement, "last_updated", updated)
         review.found.append(f"last updated {updated.value} (line {updated.line})")
 
+    denied = F.denials(everything)
+    if denied:
+        statement["denies"] = CommentedSeq([d.value for d in denied])
+        statement["denies"].fa.set_flow_style()
+        statement.yaml_add_eol_comment("; ".join(d.comment() for d in denied), "denies")
+        review.found.append("denies " + ", ".join(str(d.value) for d in denied))
+
     by_topic: dict[str, list[Part]] = {}
     for part in parts:
         by_topic.setdefault(part.topic, []).append(part)

@@ -541,6 +541,63 @@ def sentences_of(text: str) -> list[str]:
     return _sentences(plain(text))
 
 
+# Denials -------------------------------------------------------------------------------------------
+
+# Whole sentences that deny something outright; a sentence that goes on to limit the denial ("… til
+# statistikk", "… for advertising") does not match, since each pattern must reach the sentence's end.
+_WE = (
+    r"(?:vi|we|nettstedet|nettsiden|denne nettsiden|appen|this (?:web)?site|the (?:web)?site|the app|"
+    r"our (?:web)?site)"
+)
+_PLACE = r"(?:\s+(?:på|i|on)\s+[\w. ]{1,40})?"
+_END = r"[.!]?$"
+_DENIALS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (denial, re.compile(pattern, re.IGNORECASE))
+    for denial, pattern in (
+        (
+            "cookies",
+            rf"^{_WE}\s+(?:bruker|benytter|setter)\s+(?:ikke|ingen)\s+(?:informasjonskapsler|cookies){_PLACE}{_END}",
+        ),
+        ("cookies", rf"^{_WE}\s+(?:does|do)\s+not\s+(?:use|set)\s+(?:any\s+)?cookies{_PLACE}{_END}"),
+        (
+            "sale",
+            r"^(?:vi\s+)?selger\s+(?:aldri|ikke)\s+(?:dine\s+)?(?:person)?opplysninger"
+            r"(?:\s+(?:om\s+deg\s+)?til\s+(?:tredjepart(?:er)?|andre))?" + _END,
+        ),
+        (
+            "sale",
+            r"^we\s+(?:do\s+not|don't|never|will\s+never|will\s+not)\s+sell\s+(?:your\s+)?(?:personal\s+)?"
+            r"(?:data|information)(?:\s+to\s+(?:third\s+parties|anyone))?" + _END,
+        ),
+        (
+            "transfers_outside_eea",
+            r"\b(?:vil\s+ikke\s+bli|blir\s+ikke|overføres\s+ikke|skal\s+ikke)\s+(?:overført\w*\s+)?"
+            r"(?:til\s+)?(?:land\s+)?utenfor\s+(?:EU|EØS)(?:/EØS)?" + _END,
+        ),
+        (
+            "transfers_outside_eea",
+            r"\b(?:is|are|will)\s+(?:not|never)\s+(?:be\s+)?transferred\s+(?:to\s+countries\s+)?outside\s+"
+            r"(?:the\s+)?(?:EU|EEA|European Economic Area)" + _END,
+        ),
+        (
+            "analytics",
+            rf"^{_WE}\s+(?:bruker|benytter)\s+(?:ikke\s+|ingen\s+)(?:noen\s+)?analyseverktøy{_END}",
+        ),
+        ("analytics", rf"^{_WE}\s+(?:do|does)\s+not\s+use\s+(?:any\s+)?analytics(?:\s+tools)?{_END}"),
+    )
+)
+
+
+def denials(pieces: Iterable[Piece]) -> list[Fact]:
+    found: dict[str, Fact] = {}
+    for piece in pieces:
+        for sentence in _sentences(plain(piece.text)):
+            for denial, pattern in _DENIALS:
+                if denial not in found and pattern.search(sentence.strip()):
+                    found[denial] = Fact(denial, piece.line, sentence)
+    return list(found.values())
+
+
 # Dates ----------------------------------------------------------------------------------------------
 
 _MONTHS = {
