@@ -29,6 +29,7 @@ from noticelint.api import (
     normalise_name,
     party_vendor,
     place,
+    receiving_parties,
     rule,
     sentences_that_may_match,
 )
@@ -125,6 +126,13 @@ def _receivers(ctx: CheckContext) -> list[_Receiver]:
                 f"activity '{activity.id}' sends data to {party.legal_name} ('{party.id}')",
                 party.role in _PROCESSING_ROLES,
             )
+        # A category of recipients ("regnskapsfører og bank") receives the data too (Art. 13(1)(e)).
+        for category in activity.recipient_categories:
+            texts = category.languages(ctx.language)
+            name = texts.get(ctx.language) or next(iter(texts.values()))
+            key = f"category:{normalise_name(name)}"
+            if key not in found:
+                found[key] = _Receiver(name, f"activity '{activity.id}' names the recipients '{name}'", False)
     declared = {normalise_name(name): org_id for name, org_id in statement.organisation_names().items()}
     own = _controller_names(ctx)
     vendor_parties: dict[str, Party] = {}
@@ -493,3 +501,88 @@ def link_without_target(ctx: CheckContext) -> Iterator[Hit]:
             offset=sentence.start,
             length=len(sentence.text),
         )
+
+
+# --- statement.denies ----------------------------------------------------------------------------
+
+
+@rule(
+    code="CON005",
+    name="denial-contradicted",
+    severity="error",
+    basis="statute",
+    certainty="certain",
+    legal=["GDPR Art. 5(1)(a)", "GDPR Art. 12(1)"],
+    fix=(
+        "Remove the item from statement.denies and describe what is done, or remove the declaration that "
+        "contradicts it if it is out of date."
+    ),
+    fails="""
+    statement:
+      denies: [transfers_outside_eea]
+    """,
+    passes="""
+    statement:
+      denies: [automated_decisions, sale]
+    """,
+    knowledge=["vendors", "eea"],
+)
+def denial_contradicted(ctx: CheckContext) -> Iterator[Hit]:
+    """What the statement says is not done (statement.denies) is not contradicted by what it declares.
+
+    A statement that denies cookies while an activity declares a cookie or sends data to a vendor that
+    the vendors table says sets cookies, denies transfers outside the EEA while it declares a transfer
+    or a recipient established outside the EEA, denies profiling or automated decisions while an
+    activity declares automated decisions, or denies special categories while an activity declares
+    them, tells the reader something false (GDPR Art. 5(1)(a), 12(1)). Only declared facts are compared
+    here; denials in the wording are the subject of CON001 and CON002. Denials with nothing declared to
+    compare them with (analytics, advertising, tracking, forms, sale, sharing) are not reported.
+    """
+    statement = ctx.statement
+    denied = {d.value for d in statement.statement.denies}
+    if not denied:
+        return
+    evidence: dict[str, list[str]] = {}
+    if "cookies" in denied:
+        found: list[str] = []
+        for activity in statement.activities:
+            found += [
+                f"activity '{activity.id}' declares " + (f"the cookie '{c.name}'" if c.name else "a cookie")
+                for c in activity.cookies
+                if c.technology.value == "cookie"
+            ]
+            for party_id in activity.recipients:
+                party = statement.party(party_id)
+                vendor = party_vendor(ctx.knowledge, party) if party else None
+                if vendor is not None and vendor.sets_cookie:
+                    found.append(f"{vendor.service} (recipient of activity '{activity.id}') sets cookies")
+        evidence["cookies"] = found
+    if "transfers_outside_eea" in denied:
+        found = [f"a transfer to {t.country} ('{t.recipient}') is declared" for t in statement.transfers]
+        for party_id in sorted(receiving_parties(statement)):
+            party = statement.party(party_id)
+            if party is not None and party.country and not ctx.knowledge.is_eea(party.country):
+                found.append(
+                    f"the recipient {party.legal_name} ('{party.id}') is established in {party.country}"
+                )
+        evidence["transfers_outside_eea"] = found
+    automated = [
+        f"activity '{a.id}' declares automated decisions"
+        for a in statement.activities
+        if a.automated_decisions is not None and a.automated_decisions.used
+    ]
+    evidence["profiling"] = evidence["automated_decisions"] = automated
+    evidence["special_categories"] = [
+        f"activity '{a.id}' declares special categories ({', '.join(c.value for c in a.special_categories)})"
+        for a in statement.activities
+        if a.special_categories
+    ]
+    for index, denial in enumerate(statement.statement.denies):
+        found = evidence.get(denial.value, [])
+        if found:
+            shown = "; ".join(found[:3]) + (f"; and {len(found) - 3} more" if len(found) > 3 else "")
+            yield Hit(
+                f"/statement/denies/{index}",
+                f"the statement denies {denial.value.replace('_', ' ')}, but {shown}; describe what is done "
+                "instead, or remove the declaration if it is out of date",
+            )

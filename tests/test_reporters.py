@@ -126,6 +126,7 @@ FINDING_KEYS = [
     "pointer",
     "code",
     "name",
+    "module",
     "severity",
     "message",
     "legal",

@@ -1,4 +1,4 @@
-"""The command line: ``noticelint check|rules|explain|schema|render``.
+"""The command line: ``noticelint check|rules|explain|schema|render|import``.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 the tool could not do its job.
 Heavy modules are imported inside the commands so a pre-commit run pays only for what it uses.
@@ -100,6 +100,16 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--config", type=Path, help="configuration file (default: nearest pyproject.toml)")
     render.add_argument("--jobs", "-j", type=int, help="processes to render with (default: all cores)")
     _trust_options(render)
+
+    imp = commands.add_parser(
+        "import", help="turn a published statement (HTML, Markdown, text) into a draft statement"
+    )
+    imp.add_argument("source", metavar="SOURCE", help="an HTML, Markdown or text file, or a site folder")
+    imp.add_argument("--lang", choices=("nb", "nn", "en"), help="language of the text (default: detected)")
+    imp.add_argument("--jurisdiction", help="country whose national rules apply, e.g. NO")
+    imp.add_argument("--output", "-o", type=Path, help="the draft to write (default: standard output)")
+    imp.add_argument("--force", action="store_true", help="overwrite the output if it exists")
+    imp.add_argument("--id", dest="statement_id", help="statement id (default: from the file name)")
     return parser
 
 
@@ -255,12 +265,19 @@ def cmd_render(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from noticelint.importer.command import run
+
+    return run(args)
+
+
 COMMANDS = {
     "check": cmd_check,
     "rules": cmd_rules,
     "explain": cmd_explain,
     "schema": cmd_schema,
     "render": cmd_render,
+    "import": cmd_import,
 }
 
 

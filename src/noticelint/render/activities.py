@@ -48,7 +48,9 @@ def _data(loc: Localiser, activity: Activity) -> Paragraph:
 
 
 def _recipients(loc: Localiser, activity: Activity) -> Paragraph:
-    return loc.join([(loc.name(loc.party_name(r)),) for r in activity.recipients])
+    named = [(loc.name(loc.party_name(r)),) for r in activity.recipients]
+    categories = [loc.para(c) for c in activity.recipient_categories if loc.para(c)]
+    return loc.join([*named, *categories])
 
 
 def _retention_brief(loc: Localiser, activity: Activity) -> Rich:

@@ -47,7 +47,9 @@ def inline(paragraph: Paragraph) -> MdSafe:
     parts = []
     for segment in paragraph:
         text = _text(segment.text)
-        parts.append(f"[{text}]({url(segment.href)})" if segment.href else text)
+        text = f"[{text}]({url(segment.href)})" if segment.href else text
+        mark = {"strong": "**", "em": "*"}.get(segment.emphasis or "", "")
+        parts.append(f"{mark}{text}{mark}" if mark and text.strip() else text)
     return _line("".join(parts))
 
 

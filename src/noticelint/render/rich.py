@@ -1,9 +1,11 @@
 """Text with links, as the templates receive it: paragraphs of segments, never markup.
 
-Statement wording is plain text: paragraphs separated by a blank line, and links written
-``[label](url)``. A link becomes a link only when its URL is ``http(s):``, ``mailto:`` or ``tel:``;
-anything else (``javascript:``, ``data:``, relative paths) stays in the text as the characters the
-author wrote. The templates escape every segment; nothing here is ever template code.
+Statement wording is text in a small Markdown subset (docs/format.md): paragraphs separated by a blank
+line, list items (lines starting with ``- ``, ``* `` or ``1. ``), strong emphasis (``**strong**``)
+and links written ``[label](url)``. A link becomes a link only when its URL is ``http(s):``,
+``mailto:`` or ``tel:``; anything else (``javascript:``, ``data:``, relative paths) stays in the text
+as the characters the author wrote. Each list item becomes a paragraph of its own that starts with its
+marker ("• " or its number). The templates escape every segment; nothing here is ever template code.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class Segment:
     text: str
     href: str | None = None
     lang: str | None = None
+    emphasis: str | None = None  # "strong" for **strong** text
 
     def __post_init__(self) -> None:
         if self.href is not None and not _allowed_href(self.href):
@@ -79,14 +82,32 @@ def phone_link(number: str) -> Segment:
     return link(number, "tel:" + re.sub(r"[^0-9+]", "", number))
 
 
+_ITEM = re.compile(r"^\s*(?:([-*+•])|(\d{1,3})[.)])\s+(?=\S)")
+# Only **strong** is markup: a single * or _ is too common in real text (footnotes, "_ga", "5 * 3").
+_EMPHASIS = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
+
+
 def parse(text: str, lang: str | None = None) -> Rich:
-    """Statement wording as paragraphs; whitespace inside a paragraph is collapsed to single spaces."""
+    """Statement wording as paragraphs; whitespace inside a paragraph is collapsed to single spaces, and
+    each list item is a paragraph of its own, starting with its marker."""
     paragraphs = []
     for block in _PARAGRAPH_BREAK.split(text.strip()):
-        line = " ".join(block.split())
-        if line:
-            paragraphs.append(_inline(line, lang))
-    return tuple(paragraphs)
+        pending: list[str] = []
+        for row in block.split("\n"):
+            item = _ITEM.match(row)
+            if item:
+                if pending:
+                    paragraphs.append(_inline(" ".join(" ".join(pending).split()), lang))
+                    pending = []
+                marker = "• " if item.group(1) else f"{item.group(2)}. "
+                paragraphs.append(
+                    _merge((Segment(marker, None, lang), *_inline(" ".join(row[item.end() :].split()), lang)))
+                )
+            elif row.strip():
+                pending.append(row)
+        if pending:
+            paragraphs.append(_inline(" ".join(" ".join(pending).split()), lang))
+    return tuple(p for p in paragraphs if p)
 
 
 def _inline(line: str, lang: str | None) -> Paragraph:
@@ -94,13 +115,34 @@ def _inline(line: str, lang: str | None) -> Paragraph:
     position = 0
     for match in _LINK.finditer(line):
         if match.start() > position:
-            segments.append(Segment(line[position : match.start()], None, lang))
+            segments.extend(_emphasised(line[position : match.start()], lang))
         href = safe_url(match.group(2))
-        segments.append(Segment(match.group(1), href, lang) if href else Segment(match.group(0), None, lang))
+        if href:
+            segments.append(Segment(_without_emphasis(match.group(1)), href, lang))
+        else:
+            segments.extend(_emphasised(match.group(0), lang))
         position = match.end()
     if position < len(line):
-        segments.append(Segment(line[position:], None, lang))
+        segments.extend(_emphasised(line[position:], lang))
     return _merge(segments)
+
+
+def _emphasised(text: str, lang: str | None) -> list[Segment]:
+    """``**strong**`` as strong segments, the rest as plain ones."""
+    segments: list[Segment] = []
+    position = 0
+    for match in _EMPHASIS.finditer(text):
+        if match.start() > position:
+            segments.append(Segment(text[position : match.start()], None, lang))
+        segments.append(Segment(match.group(1), None, lang, "strong"))
+        position = match.end()
+    if position < len(text):
+        segments.append(Segment(text[position:], None, lang))
+    return segments
+
+
+def _without_emphasis(text: str) -> str:
+    return _EMPHASIS.sub(r"\1", text)
 
 
 def _merge(segments: Iterable[Segment]) -> Paragraph:
@@ -110,8 +152,14 @@ def _merge(segments: Iterable[Segment]) -> Paragraph:
         if not segment.text:
             continue
         last = merged[-1] if merged else None
-        if last and last.href is None and segment.href is None and last.lang == segment.lang:
-            merged[-1] = Segment(last.text + segment.text, None, last.lang)
+        if (
+            last
+            and last.href is None
+            and segment.href is None
+            and last.lang == segment.lang
+            and last.emphasis == segment.emphasis
+        ):
+            merged[-1] = Segment(last.text + segment.text, None, last.lang, last.emphasis)
         else:
             merged.append(segment)
     return tuple(merged)
@@ -163,7 +211,7 @@ def join(parts: list[Paragraph], separator: str, last: str | None = None) -> Par
 
 def plain(paragraph: Paragraph) -> Paragraph:
     """The same text without links (for headings and link labels)."""
-    return _merge(Segment(s.text, None, s.lang) for s in paragraph)
+    return _merge(Segment(s.text, None, s.lang) for s in paragraph)  # no links, no emphasis
 
 
 def text_of(paragraph: Paragraph) -> str:

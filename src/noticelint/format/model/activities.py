@@ -114,6 +114,8 @@ class Technology(enum.StrEnum):
     PIXEL = "pixel"
     FINGERPRINTING = "fingerprinting"
     SDK = "sdk"
+    DEVICE_IDENTIFIER = "device_identifier"
+    DEVICE_STORAGE = "device_storage"
 
 
 class Cookie(StrictModel):
@@ -122,7 +124,12 @@ class Cookie(StrictModel):
 
     name: str | None = Field(None, description="Name of the cookie or storage key, e.g. '_ga'.")
     technology: Technology = Field(
-        Technology.COOKIE, description="cookie, local_storage, pixel, fingerprinting or sdk."
+        Technology.COOKIE,
+        description=(
+            "cookie, local_storage, pixel, fingerprinting, sdk (a third-party library in an app), "
+            "device_identifier (an advertising or device id such as IDFA or AAID) or device_storage "
+            "(files or preferences an app keeps on the device)."
+        ),
     )
     provider: Id | None = Field(
         None, description="Id of the party that sets or reads it (the controller's id if first party)."
@@ -142,6 +149,13 @@ class Cookie(StrictModel):
         description=(
             "True if the user's consent to storing or reading it (ekomloven § 3-15, ePrivacy Art. 5(3)) is "
             "asked before it is set or read; separate from the Art. 6 basis of the activity."
+        ),
+    )
+    permission_prompt: bool | None = Field(
+        None,
+        description=(
+            "For an app: true if the operating system's permission or tracking dialog (e.g. App Tracking "
+            "Transparency) asks before this is read or set."
         ),
     )
     text: Text | None = Field(None, description="Wording about this cookie.")
@@ -215,6 +229,11 @@ class Children(StrictModel):
     text: Text | None = Field(None, description="Wording for children and parents.")
 
 
+class ActivityRole(enum.StrEnum):
+    CONTROLLER = "controller"
+    PROCESSOR = "processor"
+
+
 class Activity(StrictModel):
     """A processing activity (behandling): one purpose with its data, basis, recipients and retention."""
 
@@ -250,6 +269,23 @@ class Activity(StrictModel):
     recipients: list[Id] = Field(
         default_factory=list, description="Ids of the parties that receive the data. Art. 13(1)(e)."
     )
+    recipient_categories: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Categories of recipients the statement names without a legal name, e.g. 'regnskapsfører og "
+            "bank', 'tollmyndigheter', 'coaches and team managers'. Art. 13(1)(e) allows categories."
+        ),
+    )
+    role: ActivityRole | None = Field(
+        None,
+        description=(
+            "controller (the default: the statement's controller decides) or processor, where the author "
+            "processes these data on behalf of others (its clients) and is not their controller."
+        ),
+    )
+    on_behalf_of: Text | None = Field(
+        None, description="For role processor: on whose behalf, e.g. 'our clients (the shops we serve)'."
+    )
     retention: Retention | None = Field(None, description="How long the data are kept.")
     provision: Provision | None = Field(None, description="Whether the person must provide the data.")
     automated_decisions: AutomatedDecisions | None = Field(None, description="Automated decisions, if any.")
@@ -272,3 +308,7 @@ class Activity(StrictModel):
         ),
     )
     text: Text | None = Field(None, description="Wording about this activity.")
+    heading: Text | None = Field(
+        None,
+        description="The heading this item has in the published text (keeps its structure and order).",
+    )

@@ -38,11 +38,32 @@ class Contact(StrictModel):
         return [name for name in ("email", "phone", "web_form", "postal_address") if getattr(self, name)]
 
 
+class ControllerKind(enum.StrEnum):
+    ORGANISATION = "organisation"
+    PERSON = "person"
+
+
+class Establishment(StrictModel):
+    """One of several establishments or contact points of the controller (two hotels, two offices)."""
+
+    name: str | None = Field(None, description="Name of the establishment, e.g. 'Hotel Bryggen'.")
+    country: CountryCode | None = Field(None, description="Country of the establishment.")
+    contact: Contact | None = Field(None, description="Contact details of this establishment.")
+    text: Text | None = Field(None, description="Wording about this establishment.")
+
+
 class Controller(StrictModel):
     """The controller (behandlingsansvarlig): the organisation that decides why and how data are
     processed. GDPR Art. 13(1)(a), 14(1)(a)."""
 
     id: Id
+    kind: ControllerKind | None = Field(
+        None,
+        description=(
+            "organisation, or person for a natural person who is the controller (a sole trader, a solo app "
+            "developer); legal_name then holds the person's name."
+        ),
+    )
     legal_name: str | None = Field(None, description="Registered legal name, e.g. 'Eksempel Dyreklinikk AS'.")
     trade_name: str | None = Field(None, description="Name the public knows it by, if different.")
     organisation_number: str | None = Field(
@@ -57,7 +78,15 @@ class Controller(StrictModel):
         ),
     )
     contact: Contact | None = Field(None, description="Contact details of the controller.")
+    establishments: list[Establishment] = Field(
+        default_factory=list,
+        description="Further establishments or contact points, each with its own contact details.",
+    )
     text: Text | None = Field(None, description="Wording that introduces the controller.")
+    heading: Text | None = Field(
+        None,
+        description="The heading this item has in the published text (keeps its structure and order).",
+    )
 
 
 class Representative(StrictModel):
@@ -101,6 +130,13 @@ class Party(StrictModel):
     trade_name: str | None = Field(None, description="Name of the product or brand, e.g. 'Google Analytics'.")
     organisation_number: str | None = Field(None, description="Registration number, where known.")
     country: CountryCode | None = Field(None, description="Country where the organisation is established.")
+    storage_location: list[CountryCode] = Field(
+        default_factory=list,
+        description=(
+            "Countries where it stores or hosts the data, where the statement says so, as distinct from "
+            "the country where it is established."
+        ),
+    )
     role: PartyRole | None = Field(
         None,
         description=(
@@ -121,3 +157,7 @@ class Party(StrictModel):
     contact: Contact | None = Field(None, description="Contact details, where the notice gives them.")
     privacy_notice: Url | None = Field(None, description="URL of the organisation's own privacy notice.")
     text: Text | None = Field(None, description="Wording about this organisation.")
+    heading: Text | None = Field(
+        None,
+        description="The heading this item has in the published text (keeps its structure and order).",
+    )

@@ -22,7 +22,27 @@ class Scope(StrictModel):
     services: list[str] = Field(
         default_factory=list, description="Other services covered (apps, shops, offices)."
     )
+    apps: list[str] = Field(
+        default_factory=list,
+        description="Apps covered, by store name or package id, e.g. 'no.example.app' (iOS, Android).",
+    )
     text: Text | None = Field(None, description="Wording about the scope.")
+
+
+class Denial(enum.StrEnum):
+    """Something the statement says is not done."""
+
+    COOKIES = "cookies"
+    ANALYTICS = "analytics"
+    ADVERTISING = "advertising"
+    TRACKING = "tracking"
+    FORMS = "forms"
+    SALE = "sale"
+    SHARING = "sharing"
+    TRANSFERS_OUTSIDE_EEA = "transfers_outside_eea"
+    PROFILING = "profiling"
+    AUTOMATED_DECISIONS = "automated_decisions"
+    SPECIAL_CATEGORIES = "special_categories"
 
 
 class StatementInfo(StrictModel):
@@ -45,7 +65,19 @@ class StatementInfo(StrictModel):
     version: str | None = Field(None, description="Version of the statement, e.g. '2.1'.")
     last_updated: datetime.date | None = Field(None, description="Date of the last change (YYYY-MM-DD).")
     scope: Scope | None = Field(None, description="Sites and services the statement covers.")
+    denies: list[Denial] = Field(
+        default_factory=list,
+        description=(
+            "What the statement says is not done: cookies, analytics, advertising, tracking, forms, sale (of "
+            "personal data), sharing (with third parties), transfers_outside_eea, profiling, "
+            "automated_decisions, special_categories. Rules compare each with the rest of the statement."
+        ),
+    )
     text: Text | None = Field(None, description="Introduction.")
+    heading: Text | None = Field(
+        None,
+        description="The heading the introduction has in the published text.",
+    )
 
 
 class TransferMechanism(enum.StrEnum):
@@ -151,6 +183,10 @@ class Rights(StrictModel):
     )
     withdrawal: ConsentWithdrawal | None = Field(None, description="How consent is withdrawn.")
     text: Text | None = Field(None, description="Wording about the rights.")
+    heading: Text | None = Field(
+        None,
+        description="The heading this item has in the published text (keeps its structure and order).",
+    )
 
 
 class Complaint(StrictModel):
@@ -171,6 +207,10 @@ class Complaint(StrictModel):
         None, description="Website of the authority, where it is not given by country code."
     )
     text: Text | None = Field(None, description="Wording about complaints.")
+    heading: Text | None = Field(
+        None,
+        description="The heading this item has in the published text (keeps its structure and order).",
+    )
 
 
 class Topic(enum.StrEnum):
