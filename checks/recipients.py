@@ -16,6 +16,7 @@ which rules use it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from noticelint.api import (
@@ -30,6 +31,7 @@ from noticelint.api import (
     name_key,
     party_label,
     party_vendors,
+    public_body,
     receiving_parties,
     rule,
     sentences,
@@ -52,6 +54,34 @@ def _parties_by_vendor(ctx: CheckContext) -> dict[Vendor, list[Party]]:
             if not standing or standing[-1] is not party:  # the table may list a vendor twice
                 standing.append(party)
     return found
+
+
+# Social networks whose names the vendor table also lists for their tracking tools.
+_SOCIAL_NETWORK = re.compile(r"^(?:Facebook|Instagram|LinkedIn|Twitter|X|TikTok|Meta|Snapchat|Pinterest)$")
+# "our Facebook page", "følg oss på Instagram", "Facebook: CLC Striders", a link to facebook.com/ourpage.
+_SOCIAL_PRESENCE = re.compile(
+    r"\b(?:side|siden|sida|sider|sidene|profil\w*|gruppe\w*|konto\w*|følg\s+oss|sosiale\s+medier|page|pages|"
+    r"profile|group|groups|account|follow\s+us|social\s+media)\b",
+    re.IGNORECASE,
+)
+# Words that make a social network's name a tracking tool after all.
+_SOCIAL_TRACKING = re.compile(
+    r"piksel|pixel|sporing|spore|tracking|track|plugin|plug-in|programtillegg|konvertering|conversion|"
+    r"cookie|informasjonskaps|knapp|button|innebygd|embed|sdk|login|logg\s+inn",
+    re.IGNORECASE,
+)
+
+
+def _own_social_page(text: str, start: int, end: int) -> bool:
+    """Whether a social network is named as the organisation's own page there, not as a tracking tool."""
+    if not _SOCIAL_NETWORK.match(text[start:end]):
+        return False
+    sentence = next((s for s in sentences(text) if s.start <= start < s.end), None)
+    words = sentence.text if sentence is not None else text
+    if _SOCIAL_TRACKING.search(words):
+        return False
+    after = text[end : end + 2]
+    return bool(_SOCIAL_PRESENCE.search(words)) or after.startswith(":")
 
 
 @rule(
@@ -86,8 +116,10 @@ def named_vendor_not_recipient(ctx: CheckContext) -> Iterator[Hit]:
     sub-processor of a recipient counts as receiving. To avoid reading ordinary words as services
     ("our teams", "outlook", "plausibelt", "meta-data"), a name counts only when written with a capital
     first letter or exactly as the table spells it, and not right after a negation ("Vi bruker ikke
-    Mailchimp"). A mere reference such as "følg oss på Facebook" is still read as a use of the service;
-    if no data go to it, waive the finding with a reason. Each service is reported once per text.
+    Mailchimp"). A social network named as the organisation's own page or group ("vår Facebook-side",
+    "følg oss på Instagram", "Facebook: Our Club", "our LinkedIn page") is a presence, not a tracking
+    tool, and is not reported unless the sentence also speaks of a pixel, plugin, button, cookie,
+    tracking or login. Each service is reported once per text.
     """
     statement = ctx.statement
     knowledge = ctx.knowledge
@@ -97,6 +129,8 @@ def named_vendor_not_recipient(ctx: CheckContext) -> Iterator[Hit]:
         for mention in vendor_mentions(knowledge, item.text):
             vendor = mention.vendor
             if vendor.service in seen:
+                continue
+            if _own_social_page(item.text, mention.start, mention.end):
                 continue
             seen.add(vendor.service)
             parties = ctx.shared(_parties_by_vendor).get(vendor, [])
@@ -461,10 +495,16 @@ def party_without_country(ctx: CheckContext) -> Iterator[Hit]:
     transfer rules (TRF) decide that from each party's country. Without it, a transfer to a party that
     is not in the vendor table cannot be noticed at all; the guidance also expects recipients to be
     described as specifically as possible, location included. The law does not require the country of
-    every recipient in the notice, so this is a warning.
+    every recipient in the notice, so this is a warning. A national public body of the statement's own
+    jurisdiction (Skatteetaten, NAV, Statens vegvesen, politiet, HMRC, …, from the dated table
+    `public_bodies.csv`) is not reported: where it is established is plain to the reader.
     """
-    for index, party in enumerate(ctx.statement.parties):
+    statement = ctx.statement
+    home = statement.statement.jurisdiction or statement.controller.country
+    for index, party in enumerate(statement.parties):
         if party.country is None:
+            if home and any(public_body(name, home) for name in (party.legal_name, party.trade_name) if name):
+                continue
             yield Hit(
                 f"/parties/{index}",
                 f"{party_label(party)} has no country, so noticelint cannot tell whether data leave the EEA; "

@@ -15,6 +15,7 @@ from noticelint.format.model import (
     Party,
     PartyRole,
     PrivacyStatement,
+    Section,
     Text,
     Topic,
     Transfer,
@@ -23,6 +24,7 @@ from noticelint.format.model.activities import SourceKind
 from noticelint.format.model.common import SpecialCondition
 from noticelint.format.model.statement import Derogation, Right, TransferMechanism
 from noticelint.knowledge import Authority, Knowledge, Vendor
+from noticelint.knowledge.law_tables import OutdatedLaw, PublicBody, outdated_law, public_body
 from noticelint.knowledge.vendor_matching import (
     cookie_note,
     entity_name,
@@ -64,10 +66,13 @@ __all__ = [
     "LegalBasis",
     "Mention",
     "Needles",
+    "OutdatedLaw",
     "Party",
     "PartyRole",
     "PrivacyStatement",
+    "PublicBody",
     "Right",
+    "Section",
     "Sentence",
     "Severity",
     "SourceKind",
@@ -91,10 +96,12 @@ __all__ = [
     "name_key",
     "needles",
     "normalise_name",
+    "outdated_law",
     "party_label",
     "party_vendor",
     "party_vendors",
     "place",
+    "public_body",
     "receiving_parties",
     "rule",
     "sentences",
