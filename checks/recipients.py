@@ -58,30 +58,33 @@ def _parties_by_vendor(ctx: CheckContext) -> dict[Vendor, list[Party]]:
 
 # Social networks whose names the vendor table also lists for their tracking tools.
 _SOCIAL_NETWORK = re.compile(r"^(?:Facebook|Instagram|LinkedIn|Twitter|X|TikTok|Meta|Snapchat|Pinterest)$")
-# "our Facebook page", "følg oss på Instagram", "Facebook: CLC Striders", a link to facebook.com/ourpage.
+# "følg oss på Instagram", "Facebook: CLC Striders", "our pages on social media": a pointer to the page.
 _SOCIAL_PRESENCE = re.compile(
-    r"\b(?:side|siden|sida|sider|sidene|profil\w*|gruppe\w*|konto\w*|følg\s+oss|sosiale\s+medier|page|pages|"
-    r"profile|group|groups|account|follow\s+us|social\s+media)\b",
+    r"\b(?:følg\s+oss|finn\s+oss|sosiale\s+medier|follow\s+us|find\s+us|social\s+media|"
+    r"(?:sider|sidene|side|siden|pages?|profiles?|accounts?|groups?)\s+(?:på|on|in)\b)",
     re.IGNORECASE,
 )
-# Words that make a social network's name a tracking tool after all.
+# Words that make a social network's name a tracking tool, or the place where data are given, after all
+# ("discussion on our Facebook page": the network is then a (joint) controller of what is written there).
 _SOCIAL_TRACKING = re.compile(
     r"piksel|pixel|sporing|spore|tracking|track|plugin|plug-in|programtillegg|konvertering|conversion|"
-    r"cookie|informasjonskaps|knapp|button|innebygd|embed|sdk|login|logg\s+inn",
+    r"cookie|informasjonskaps|knapp|button|innebygd|embed|sdk|login|logg\s+inn|diskusjon|discussion|"
+    r"melding|message|kommentar|comment|innlegg|\bpost|chat|delta|particip|sender|send|kontakt|contact|"
+    r"bilde|photo|video|publiser|publish|insights|statistikk|statistic",
     re.IGNORECASE,
 )
 
 
 def _own_social_page(text: str, start: int, end: int) -> bool:
-    """Whether a social network is named as the organisation's own page there, not as a tracking tool."""
+    """Whether a social network is named as a pointer to the organisation's own page, not as a tool."""
     if not _SOCIAL_NETWORK.match(text[start:end]):
         return False
     sentence = next((s for s in sentences(text) if s.start <= start < s.end), None)
     words = sentence.text if sentence is not None else text
     if _SOCIAL_TRACKING.search(words):
         return False
-    after = text[end : end + 2]
-    return bool(_SOCIAL_PRESENCE.search(words)) or after.startswith(":")
+    listed = text[end : end + 2].startswith(":")
+    return listed or bool(_SOCIAL_PRESENCE.search(words))
 
 
 @rule(
@@ -116,10 +119,12 @@ def named_vendor_not_recipient(ctx: CheckContext) -> Iterator[Hit]:
     sub-processor of a recipient counts as receiving. To avoid reading ordinary words as services
     ("our teams", "outlook", "plausibelt", "meta-data"), a name counts only when written with a capital
     first letter or exactly as the table spells it, and not right after a negation ("Vi bruker ikke
-    Mailchimp"). A social network named as the organisation's own page or group ("vår Facebook-side",
-    "følg oss på Instagram", "Facebook: Our Club", "our LinkedIn page") is a presence, not a tracking
-    tool, and is not reported unless the sentence also speaks of a pixel, plugin, button, cookie,
-    tracking or login. Each service is reported once per text.
+    Mailchimp"). A social network named only as a pointer to the organisation's own page ("følg oss på
+    Instagram", "Facebook: Our Club", "our pages on social media") is not a tracking tool and is not
+    reported; it still is when the sentence speaks of a pixel, plugin, button, cookie or login, or of
+    data given there (discussion, messages, comments, photos, page statistics: the network is then a
+    recipient, for a page's statistics a joint controller, CJEU C-210/16). Each service is reported once
+    per text.
     """
     statement = ctx.statement
     knowledge = ctx.knowledge
