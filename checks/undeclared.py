@@ -274,21 +274,21 @@ def _declares(ctx: CheckContext, activity: Activity, service: _Service) -> bool:
     ),
     fails="""
     sections:
-      - id: levering
-        topic: recipients
-        heading: {nb: Levering, en: Delivery}
+      - id: nyheter
+        topic: purposes
+        heading: {nb: Nyheter, en: News}
         text:
-          nb: Underleverandører leverer produktene som bestilles via nettsidene våre.
-          en: Subcontractors deliver the products you order on our website.
+          nb: Vi sender nyhetsbrev til kundene hver måned.
+          en: We send our customers a newsletter every month.
     """,
     passes="""
     sections:
-      - id: levering
-        topic: recipients
-        heading: {nb: Levering, en: Delivery}
+      - id: nyheter
+        topic: purposes
+        heading: {nb: Nyheter, en: News}
         text:
-          nb: Vi selger ingenting på nettsidene våre.
-          en: We sell nothing on our website.
+          nb: Nyheter legger vi ut på nettsiden, vi har ikke nyhetsbrev.
+          en: We publish news on the website and send no newsletter.
     """,
 )
 def processing_not_declared(ctx: CheckContext) -> Iterator[Hit]:
