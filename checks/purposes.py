@@ -267,7 +267,18 @@ def _generic_interest(text: str) -> bool:
 # A form or a booking: "skjema", "nettskjema", "timebestilling", "bestiller", "booking", "contact form".
 # "in the form of" is ordinary English and does not count.
 _FORM_OR_BOOKING = re.compile(
-    r"\w*skjema\w*|\w*bestill\w*|\bbook(?:ing|ings|s|ed)?\b|\bforms?\b(?!\s+of\b)",
+    r"\w*skjema\w*|\w*bestill\w*|\bbook(?:ing|ings|s|ed)?\b|\bforms?\b(?!\s+of\b)"
+    # direct collection beyond forms and bookings: accounts, memberships, orders, contracts, sign-ups
+    r"|\b(?:brukerkonto\w*|konto(?:en)?|innmelding\w*|medlemskap\w*|påmelding\w*|registrering\w*|ordre\w*|"
+    r"kjøp\w*|kontrakt\w*|avtalen|accounts?|sign(?:ing)?[- ]?up|registration|membership|orders?|purchases?|"
+    r"contracts?)\b",
+    re.IGNORECASE,
+)
+# Wording that shows the person gives the data themselves, for activities that do not declare a source.
+_GIVEN_BY_PERSON = re.compile(
+    r"\b(?:du\s+(?:oppgir|gir\s+oss|registrerer|fyller\s+ut|sender\s+(?:inn|oss)|bestiller|melder\s+deg)|"
+    r"registrer(?:e)?\s+deg|oppgi(?:r)?\s+(?:ditt|din|dine)|you\s+(?:give|provide|submit|register|fill\s+in|"
+    r"sign\s+up|order|send\s+us)|when\s+you\s+(?:create|open)\s+an\s+account)\b",
     re.IGNORECASE,
 )
 _BASES_WITH_REQUIRED_DATA = {LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION}
@@ -692,24 +703,38 @@ def provision_requirement(ctx: CheckContext) -> Iterator[Hit]:
     requirement to enter a contract, whether the person is obliged to provide them, and what happens if
     they do not. The rule looks at activities whose data come from the person (source kind data_subject)
     and that look like a form or a booking: the basis is contract (6(1)(b)) or legal obligation
-    (6(1)(c)), or the wording mentions a form, skjema, booking or bestilling. It is a warning because the
+    (6(1)(c)), or the wording mentions a form, skjema, booking or bestilling, or any other direct
+    collection: an account, a membership, a sign-up, an order, a purchase or a contract. An activity that
+    declares no source counts when its wording says the person gives the data ("du oppgir", "registrer
+    deg", "you provide", "when you sign up") and names such a collection. It is a warning because the
     item is written for direct collection where providing the data is required; where providing them is
     entirely voluntary the text of the article is less clear. The guidance (WP260) reads it as applying
     to direct collection such as forms and bookings: mark the mandatory fields and say what happens if
     they are left out. Saying "voluntary" (provision.requirement: voluntary) settles it.
     """
     for index, activity in enumerate(ctx.statement.activities):
-        if activity.provision is not None or activity.source is None:
+        if activity.provision is not None:
             continue
-        if activity.source.kind is not SourceKind.DATA_SUBJECT:
-            continue
-        if activity.legal_basis in _BASES_WITH_REQUIRED_DATA or _mentions_form_or_booking(ctx, index):
-            yield Hit(
-                _activity_pointer(index),
-                f"activity {activity.id} collects data from the person (a form or booking) but does not say "
-                "whether providing them is required and what happens if not: add provision (this applies to "
-                "direct collection where providing the data is required; if it is voluntary, say so)",
+        if activity.source is None:
+            given = any(
+                _GIVEN_BY_PERSON.search(item.text)
+                for item in _activity_wording(ctx, index, ("purpose", "text"))
             )
+            if not (given and _mentions_form_or_booking(ctx, index)):
+                continue
+        else:
+            direct = activity.source.kind is SourceKind.DATA_SUBJECT
+            looks_required = activity.legal_basis in _BASES_WITH_REQUIRED_DATA or _mentions_form_or_booking(
+                ctx, index
+            )
+            if not (direct and looks_required):
+                continue
+        yield Hit(
+            _activity_pointer(index),
+            f"activity {activity.id} collects data from the person (a form, booking, account, membership or "
+            "order) but does not say whether providing them is required and what happens if not: add provision "
+            "(this applies to direct collection where providing the data is required; if it is voluntary, say so)",
+        )
 
 
 @rule(
