@@ -228,8 +228,9 @@ def outdated_law_reference(ctx: CheckContext) -> Iterator[Hit]:
     2025), the UK Data Protection Act 1998, the pre-2021 standard contractual clauses or Google's Universal
     Analytics (stopped 1 July 2023), tells the reader something about the legal position that is no longer
     true (Art. 5(1)(a), 12(1)); where it concerns the transfer mechanism, the Art. 13(1)(f) information is
-    wrong. The references are read from the dated, sourced table `outdated_law.csv` (each row: pattern,
-    optional context the same sentence must match, language, what it was, what replaced it, since when,
+    wrong; so is the Universal Analytics wording that Google stores the IP address (GA4 does not). The
+    references are read from the dated, sourced table `outdated_law.csv` (each row: pattern, optional
+    context the same sentence or text must match, language, what it was, what replaced it, since when,
     source, last checked); accounting retention attributed to regnskapsloven is reported only in a
     sentence about keeping or deleting records. A sentence that itself says the reference is gone
     ("invalid", "replaced", "tidligere", "opphevet") is not reported. Each reference is one finding at its
@@ -243,7 +244,11 @@ def outdated_law_reference(ctx: CheckContext) -> Iterator[Hit]:
                 if not row.applies_to(item.language):
                     continue
                 match = row.pattern.search(text)
-                if match is None or (row.context is not None and not row.context.search(text)):
+                if match is None:
+                    continue
+                if row.context is not None and not row.context.search(
+                    text if row.context_in == "sentence" else item.text
+                ):
                     continue
                 if _HISTORICAL.search(text):
                     break

@@ -98,6 +98,11 @@ def test_own_wording_about_templates_is_quiet(check: Check, example_data: dict[s
         ("Vi behandler data.", "We use Google Analytics with IP anonymization.", "IP anonymization"),
         ("Vi behandler data.", "Transfers rely on the clauses of Decision 2010/87/EU.", "2010/87/EU"),
         ("Fakturaer oppbevares i fem år etter regnskapsloven.", "We process data.", "regnskapsloven"),
+        (
+            "Vi bruker Google Analytics. Informasjonen, inkludert IP-adressen, lagres på Googles servere.",
+            "We use Google Analytics. Your IP address is sent to Google and stored on its servers.",
+            "IP-adressen, lagres",
+        ),
     ],
 )
 def test_outdated_references_are_reported(
@@ -122,6 +127,7 @@ def test_outdated_references_are_reported(
         ("Årsregnskapet følger regnskapsloven.", "We use Google Analytics 4."),
         ("Vi følger ekomloven § 3-15.", "Accounting legislation applies."),
         ("Regnskapslovgivningen krever at bilag oppbevares i fem år.", "We process data."),
+        ("Kontaktskjemaet lagrer IP-adressen din i en uke.", "Our web server stores your IP address for a week."),
     ],
 )
 def test_current_law_and_historical_mentions_are_quiet(

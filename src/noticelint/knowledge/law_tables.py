@@ -2,9 +2,10 @@
 
 ``outdated_law.csv`` lists references a statement should no longer make (the EU–US Privacy Shield,
 Directive 95/46/EC, personopplysningsloven 2000, ekomloven § 2-7 b, the UK Data Protection Act 1998,
-Universal Analytics, …): each row is a case-insensitive ``pattern``, an optional ``context`` pattern the
-same sentence must also match, the ``language`` of text it applies to (``any``, ``nb`` or ``en``), what
-the reference was, what replaced it, since when, the ``source`` and when it was ``last_checked``.
+Universal Analytics, …): each row is a case-insensitive ``pattern``, an optional ``context`` pattern that
+the same sentence (``context_in``: ``sentence``) or the same text (``text``) must also match, the
+``language`` of text it applies to (``any``, ``nb`` or ``en``), what the reference was, what replaced
+it, since when, the ``source`` and when it was ``last_checked``.
 
 ``public_bodies.csv`` lists national public bodies by ``pattern`` (matched against a party's whole
 legal or trade name) and ``country``: a body of the statement's own jurisdiction needs no country.
@@ -24,6 +25,7 @@ __all__ = ["OutdatedLaw", "PublicBody", "outdated_law", "public_body"]
 _OUTDATED_COLUMNS = (
     "pattern",
     "context",
+    "context_in",
     "language",
     "what_it_was",
     "replaced_by",
@@ -40,6 +42,7 @@ class OutdatedLaw:
 
     pattern: re.Pattern[str]
     context: re.Pattern[str] | None
+    context_in: str
     language: str
     what_it_was: str
     replaced_by: str
@@ -85,6 +88,7 @@ def outdated_law() -> tuple[OutdatedLaw, ...]:
         OutdatedLaw(
             pattern=re.compile(row["pattern"], re.IGNORECASE),
             context=re.compile(row["context"], re.IGNORECASE) if row["context"] else None,
+            context_in=row["context_in"] or "sentence",
             language=row["language"],
             what_it_was=row["what_it_was"],
             replaced_by=row["replaced_by"],
