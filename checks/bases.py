@@ -109,10 +109,21 @@ _ON_THEIR_BEHALF = re.compile(
 )
 _CLIENT = re.compile(r"\b(?:clients?|customers?|kunde\w*|oppdragsgiver\w*|klient\w*)\b", re.IGNORECASE)
 # The sentence already explains the role.
+# In the scope, only the words for clients served (not the shop's own customers) count.
+_CLIENTS_SERVED = re.compile(r"\b(?:clients?|klient\w*|oppdragsgiver\w*)\b", re.IGNORECASE)
 _ROLE_EXPLAINED = re.compile(
     r"databehandler\w*|behandlingsansvarlig\w*|processor\w*|controllers?\b|data\s+controller", re.IGNORECASE
 )
 _BEHALF_WORDS = needles("behalf|vegne")
+
+
+def _speaks_of_clients(ctx: CheckContext, text: str) -> bool:
+    """Whether the text, or the statement's scope, speaks of the author's clients or customers."""
+    scope = ctx.statement.statement.scope
+    scope_text = (
+        " ".join(scope.text.languages(ctx.language).values()) if scope is not None and scope.text else ""
+    )
+    return bool(_CLIENT.search(text) or _CLIENTS_SERVED.search(scope_text))
 
 
 @rule(
@@ -146,13 +157,13 @@ def processor_as_controller(ctx: CheckContext) -> Iterator[Hit]:
     controllers and the author is their processor (Art. 4(7)-(8), 28). A statement that speaks of such
     data as if its author were the controller gives the reader the wrong controller to turn to (Art.
     13(1)(a)). The rule reports such a sentence unless it already speaks of the roles (databehandler,
-    behandlingsansvarlig, processor, controller); "on their behalf" counts only when the sentence speaks
-    of clients or customers. Processors that act "på vegne av oss" / "on our behalf" are not read.
+    behandlingsansvarlig, processor, controller); "on their behalf" counts only when the text speaks of
+    clients or customers, or the statement's scope of clients. Processors that act "på vegne av oss" / "on our behalf" are not read.
     """
     for item, sentence in sentences_that_may_match(ctx, _BEHALF_WORDS):
         text = sentence.text
         match = _ON_BEHALF.search(text)
-        if match is None and _CLIENT.search(text):
+        if match is None and _speaks_of_clients(ctx, item.text):
             match = _ON_THEIR_BEHALF.search(text)
         if match is None or _ROLE_EXPLAINED.search(text):
             continue
