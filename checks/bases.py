@@ -158,7 +158,8 @@ def processor_as_controller(ctx: CheckContext) -> Iterator[Hit]:
     data as if its author were the controller gives the reader the wrong controller to turn to (Art.
     13(1)(a)). The rule reports such a sentence unless it already speaks of the roles (databehandler,
     behandlingsansvarlig, processor, controller); "on their behalf" counts only when the text speaks of
-    clients or customers, or the statement's scope of clients. Processors that act "på vegne av oss" / "on our behalf" are not read.
+    clients or customers, or the statement's scope of clients. Processors that act "på vegne av oss" /
+    "on our behalf" are not read.
     """
     for item, sentence in sentences_that_may_match(ctx, _BEHALF_WORDS):
         text = sentence.text
