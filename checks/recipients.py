@@ -30,6 +30,7 @@ from noticelint.api import (
     find_outdated_names,
     name_key,
     party_label,
+    party_vendor,
     party_vendors,
     public_body,
     receiving_parties,
@@ -468,6 +469,10 @@ def outdated_entity_name(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(item.pointer, _outdated_message(chosen, written), offset=start, length=end - start)
 
 
+# Legal forms of companies outside the EEA (US and similar): "Zoom Video Communications, Inc.", "X LLC".
+_FOREIGN_FORM = re.compile(r"(?:,\s*|\s)(?:Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|PBC|Pty\.?\s+Ltd\.?)\s*$")
+
+
 @rule(
     code="REC007",
     name="party-without-country",
@@ -502,13 +507,27 @@ def party_without_country(ctx: CheckContext) -> Iterator[Hit]:
     described as specifically as possible, location included. The law does not require the country of
     every recipient in the notice, so this is a warning. A national public body of the statement's own
     jurisdiction (Skatteetaten, NAV, Statens vegvesen, politiet, HMRC, …, from the dated table
-    `public_bodies.csv`) is not reported: where it is established is plain to the reader.
+    `public_bodies.csv`) is not reported: where it is established is plain to the reader. A party
+    whose legal form points outside the EEA ("Inc.", "LLC", "Corp.") and that neither the vendor table
+    knows nor a declared transfer covers is reported with that reason: the transfer cannot be judged.
     """
     statement = ctx.statement
     home = statement.statement.jurisdiction or statement.controller.country
     for index, party in enumerate(statement.parties):
         if party.country is None:
             if home and any(public_body(name, home) for name in (party.legal_name, party.trade_name) if name):
+                continue
+            abroad = _FOREIGN_FORM.search(party.legal_name)
+            transferred = any(t.recipient == party.id for t in statement.transfers)
+            if abroad and not transferred and party_vendor(ctx.knowledge, party) is None:
+                form = abroad.group(0).strip(", ")
+                yield Hit(
+                    f"/parties/{index}",
+                    f"{party_label(party)} has no country, and its legal form ('{form}') points to a "
+                    "company outside the EEA that the vendor table does not know, with no transfer declared: the "
+                    "transfer cannot be judged; write its country and, if it is outside the EEA, a transfers entry "
+                    "with its mechanism",
+                )
                 continue
             yield Hit(
                 f"/parties/{index}",

@@ -430,3 +430,21 @@ def test_public_body_of_another_country_or_a_company_needs_a_country(check: Chec
     text = statement(parties, [activity("hmrc", "navn")])
     text = text.replace("default_language: nb", "default_language: nb\n  jurisdiction: 'NO'")
     assert {f.pointer for f in codes(check, text, "REC007")} == {"/parties/0", "/parties/1"}
+
+
+def test_unknown_company_with_a_foreign_legal_form_cannot_be_judged(check: Check) -> None:
+    parties = [
+        {"id": "ukjent", "legal_name": "Eksempel Widgets, Inc.", "role": "processor"},
+        {"id": "norsk", "legal_name": "Eksempel Widgets AS", "role": "processor"},
+    ]
+    findings = codes(check, statement(parties, [activity("ukjent", "norsk")]), "REC007")
+    by_pointer = {f.pointer: f.message for f in findings}
+    assert "transfer cannot be judged" in by_pointer["/parties/0"] and "'Inc.'" in by_pointer["/parties/0"]
+    assert "transfer cannot be judged" not in by_pointer["/parties/1"]
+
+
+def test_foreign_legal_form_with_a_declared_transfer_gets_the_plain_message(check: Check) -> None:
+    parties = [{"id": "ukjent", "legal_name": "Eksempel Widgets LLC", "role": "processor"}]
+    transfers = [{"recipient": "ukjent", "country": "US", "mechanism": "standard_contractual_clauses"}]
+    findings = codes(check, statement(parties, [activity("ukjent")], transfers=transfers), "REC007")
+    assert len(findings) == 1 and "transfer cannot be judged" not in findings[0].message
