@@ -238,6 +238,34 @@ _SERVICES = (
         _i(r"logg|\blog|IP|drift|sikkerhet|security|hosting|server"),
     ),
     _Service(
+        "appointment booking",
+        _i(
+            r"\b(?:bestille\s+time|bestiller\s+time|timebestilling\w*|booke\s+(?:en\s+)?time|"
+            r"book\s+an\s+appointment|online\s+booking|booking\s+(?:form|system))\b"
+        ),
+        _i(r"\btime|book|bestill|avtale|appointment|reserv|konsultasjon|consultation|visit"),
+    ),
+    _Service(
+        "payments",
+        _i(
+            r"\b(?:betale\s+(?:med|via|online|på\s+nett)|betaling\s+(?:med|via)\s+kort|card\s+payments?|"
+            r"pay\s+(?:online|by\s+card|with\s+(?:a\s+)?card))\b"
+        ),
+        _i(r"betal|payment|faktur|invoice|ordre|order|bestill|kjøp|purchas|sale|salg|billett|ticket"),
+    ),
+    _Service(
+        "web analytics",
+        _i(
+            r"\b(?:analyseverktøy\w*|besøksstatistikk\w*|nettstatistikk\w*|web\s+analytics|analytics\s+(?:tools?|services?))\b"
+        ),
+        _i(r"analyse|statisti|analytic|måling|measur|besøk|visit"),
+    ),
+    _Service(
+        "IP addresses",
+        _i(r"\b(?:IP-adress\w*|IP\s+address\w*)\b"),
+        _i(r"\bIP|logg|\blog|drift|sikkerhet|security|hosting|server|analyse|statisti|analytic"),
+    ),
+    _Service(
         "health data",
         _i(
             r"\b(?:helseopplysning\w*|legeattest\w*|legeerklæring\w*|sykemelding\w*|health\s+(?:data|information)|"
@@ -248,7 +276,7 @@ _SERVICES = (
 )
 _SERVICE_WORDS = needles(
     "bestill|kjøp|handler|nettbutikk|order|buy|purchas|shop|nyhetsbrev|newsletter|kontaktskjema|contact|"
-    "logg|log|helse|lege|sykemeld|health|medical"
+    "logg|log|helse|lege|sykemeld|health|medical|time|book|appointment|betal|pay|analy|statistikk|ip"
 )
 
 
@@ -296,7 +324,8 @@ def processing_not_declared(ctx: CheckContext) -> Iterator[Hit]:
 
     A sentence outside the activities (the introduction, the controller, the rights, a free section)
     that speaks of orders ("produkter som bestilles via nettsidene våre", "when you place an order"), a
-    newsletter, a contact form, server logs or health data (a "legeattest", "medical certificates")
+    newsletter, a contact form, appointment booking, payments, web analytics, server logs, IP addresses
+    or health data (a "legeattest", "medical certificates")
     mentions processing with a purpose, data, basis, recipients and a storage period of its own (Art.
     13(1)(c)-(e), 13(2)(a)); when no activity declares it (by its id, purpose or data categories, or for
     health data by its special categories), the reader is told of processing that is never described,
