@@ -17,6 +17,7 @@ from noticelint.api import (
     Hit,
     LegalBasis,
     Right,
+    lazy,
     needles,
     place,
     rule,
@@ -24,14 +25,14 @@ from noticelint.api import (
 )
 
 # What a contract or a membership needs: its core purposes.
-_CONTRACT_CORE = re.compile(
+_CONTRACT_CORE = lazy(
     r"medlemskap\w*|medlemsregist\w*|innmelding\w*|kontingent\w*|kontrakt\w*|\bavtale\w*|\bordre\w*|"
     r"levering\w*|faktur\w*|\bkjøp\w*|påmelding\w*|billett\w*|membership|member\s+registration|\bcontracts?\b|"
     r"(?<!in\s)\borders?\b(?!\s+to\b)|deliver\w*|invoic\w*|purchas\w*|registration|tickets?\b|fulfil\w*",
     re.IGNORECASE,
 )
 # Purposes that consent does fit even within a membership: newsletters, marketing, photos, analytics.
-_CONSENT_FITS = re.compile(
+_CONSENT_FITS = lazy(
     r"nyhetsbrev\w*|markedsføring\w*|reklame\w*|bilde\w*|foto\w*|video\w*|publiser\w*|statistikk\w*|analyse\w*|"
     r"informasjonskaps\w*|newsletter\w*|marketing|advertis\w*|photo\w*|pictures?|publish\w*|statistic\w*|"
     r"analytic\w*|cookies?|survey\w*|undersøkelse\w*|optional|frivillig\w*",
@@ -99,19 +100,17 @@ def consent_for_a_contract(ctx: CheckContext) -> Iterator[Hit]:
 
 # --- a processor writing as the controller -----------------------------------------------------------
 
-_ON_BEHALF = re.compile(
+_ON_BEHALF = lazy(
     r"\bon\s+behalf\s+of\s+(?:our\s+|its\s+|the\s+)?(?:clients?|customers?|principals?)\b"
     r"|\bpå\s+vegne\s+av\s+(?:våre\s+|vår\s+)?(?:kunder|kundene|kunden|oppdragsgiver\w*|klient\w*)\b",
     re.IGNORECASE,
 )
-_ON_THEIR_BEHALF = re.compile(
-    r"\bon\s+their\s+behalf\b|\bpå\s+(?:deres|hans|hennes)\s+vegne\b", re.IGNORECASE
-)
-_CLIENT = re.compile(r"\b(?:clients?|customers?|kunde\w*|oppdragsgiver\w*|klient\w*)\b", re.IGNORECASE)
+_ON_THEIR_BEHALF = lazy(r"\bon\s+their\s+behalf\b|\bpå\s+(?:deres|hans|hennes)\s+vegne\b", re.IGNORECASE)
+_CLIENT = lazy(r"\b(?:clients?|customers?|kunde\w*|oppdragsgiver\w*|klient\w*)\b", re.IGNORECASE)
 # The sentence already explains the role.
 # In the scope, only the words for clients served (not the shop's own customers) count.
-_CLIENTS_SERVED = re.compile(r"\b(?:clients?|klient\w*|oppdragsgiver\w*)\b", re.IGNORECASE)
-_ROLE_EXPLAINED = re.compile(
+_CLIENTS_SERVED = lazy(r"\b(?:clients?|klient\w*|oppdragsgiver\w*)\b", re.IGNORECASE)
+_ROLE_EXPLAINED = lazy(
     r"databehandler\w*|behandlingsansvarlig\w*|processor\w*|controllers?\b|data\s+controller", re.IGNORECASE
 )
 _BEHALF_WORDS = needles("behalf|vegne")

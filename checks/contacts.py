@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from noticelint.api import CHANNEL_IN_TEXT, CheckContext, Hit, needles, place, rule, sentences_that_may_match
+from noticelint.api import (
+    CHANNEL_IN_TEXT,
+    CheckContext,
+    Hit,
+    lazy,
+    needles,
+    place,
+    rule,
+    sentences_that_may_match,
+)
 
 
 def _controller_name(ctx: CheckContext) -> str:
@@ -73,9 +82,9 @@ def postal_address_incomplete(ctx: CheckContext) -> Iterator[Hit]:
 
 # --- an e-mail domain a small edit away from the statement's own domain ------------------------------
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
-_HOST = re.compile(r"(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
-_URL_IN_TEXT = re.compile(
+_EMAIL = lazy(r"(?<![\w.+-])[\w.+-]+@([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
+_HOST = lazy(r"(?:https?://)?(?:www\.)?([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
+_URL_IN_TEXT = lazy(
     r"https?://(?:www\.)?([\w-]+(?:\.[\w-]+)+)|(?<![\w@.])www\.([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE
 )
 
@@ -183,7 +192,7 @@ def email_domain_misspelt(ctx: CheckContext) -> Iterator[Hit]:
 
 # --- "contact the secretary" with no channel -------------------------------------------------------
 
-_OFFICE = re.compile(
+_OFFICE = lazy(
     r"\b(?:kontakt(?:e)?|ta\s+kontakt\s+med|henvend\s+deg\s+til|skriv\s+til|send\s+\w+\s+til|gi\s+beskjed\s+til)\s+"
     r"(?:vår\s+|vårt\s+|våre\s+)?(?:styret|styreleder\w*|sekretær\w*|leder\w*|daglig\s+leder|kundeservice\w*|"
     r"support\w*|administrasjon\w*|kontoret|personvernansvarlig\w*|personvernombud\w*)"

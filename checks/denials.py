@@ -15,11 +15,22 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from noticelint.api import Activity, CheckContext, Hit, either, needles, place, rule, sentences_that_may_match
+from noticelint.api import (
+    Activity,
+    CheckContext,
+    Hit,
+    LazyPattern,
+    either,
+    lazy,
+    needles,
+    place,
+    rule,
+    sentences_that_may_match,
+)
 
 
-def _patterns(*patterns: str) -> list[re.Pattern[str]]:
-    return [re.compile(p, re.IGNORECASE) for p in patterns]
+def _patterns(*patterns: str) -> list[LazyPattern]:
+    return [lazy(p, re.IGNORECASE) for p in patterns]
 
 
 # After "personopplysninger"/"personal data": the end of the clause, or a generic "fra deg"/"from you".
@@ -40,7 +51,8 @@ _NOTHING_COLLECTED = _patterns(
     r"\bcontains?\s+no\s+personal\s+(?:data|information)\b",
 )
 _COLLECT_NB = (
-    r"(?:samler|samles|registrerer|registreres|lagrer|lagres|sender|sendes|overfører|overføres|innhentes|henter)"
+    r"(?:samler|samles|registrerer|registreres|lagrer|lagres|sender|sendes|"
+    r"overfører|overføres|innhentes|henter)"
 )
 _COLLECT_EN = (
     r"(?:collects?|collected|transmit(?:s|ted)?|transferr?(?:s|ed)?|sent|sends?|stored?|stores|records?|recorded|"
@@ -75,14 +87,14 @@ _DENIAL_WORDS = either(
     needles("identif", "aldri|ikke|never|not|n't|n’t"),
 )
 # "… med mindre du", "unless you", "except": a limited denial.
-_EXCEPTION = re.compile(
+_EXCEPTION = lazy(
     r"\b(?:unntatt|med\s+unntak\s+av|bortsett\s+fra|andre\s+enn|annet\s+enn|utover|med\s+mindre|except|unless|"
     r"other\s+than|apart\s+from|beyond|besides)\b",
     re.IGNORECASE,
 )
-_READER_SUBJECT = re.compile(r"\b(?:du|dere|you)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_READER_SUBJECT = lazy(r"\b(?:du|dere|you)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # An identifier among the declared data categories.
-_IDENTIFIER = re.compile(
+_IDENTIFIER = lazy(
     r"\bIP\b|IP-adress\w*|e-?post\w*|e-?mail|\bnavn\b|\bname\b|telefon\w*|\bphone\b|mobil\w*|\bUUID\b|"
     r"\bID\b|identifikator\w*|identifier\w*|fødselsdato|date\s+of\s+birth|brukernavn|user\s*name|"
     r"device\s+id\w*|enhets-?id\w*|advertising\s+id\w*|annonse-?id\w*|cookie-?id\w*",
@@ -113,7 +125,7 @@ def _denial(text: str) -> _Denial | None:
 
 
 # "Aggregated statistics contain no personal data": a claim about data made from personal data.
-_AGGREGATE = re.compile(r"aggreg\w*|statisti\w*|sammenstilt\w*|summert\w*|\btotals?\b", re.IGNORECASE)
+_AGGREGATE = lazy(r"aggreg\w*|statisti\w*|sammenstilt\w*|summert\w*|\btotals?\b", re.IGNORECASE)
 
 
 def _scope(ctx: CheckContext, pointer: str) -> list[Activity]:
@@ -263,7 +275,7 @@ _LIMITED_WORDS = needles(
     "fødsel|personnummer|d-nummer|kort|kontonummer|helse|identity|insurance|security|card|account|health",
 )
 # Where the reader writes freely: forms, e-mail, chat, phone.
-_FREE_TEXT = re.compile(
+_FREE_TEXT = lazy(
     r"skjema\w*|e-?post\w*|melding\w*|chat\w*|henvendelse\w*|\bforms?\b|e-?mails?|messages?|enquir\w*|inquir\w*",
     re.IGNORECASE,
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from noticelint.api import CheckContext, Hit, needles, outdated_law, place, rule, sentences
+from noticelint.api import CheckContext, Hit, lazy, needles, outdated_law, place, rule, sentences
 
 # --- unfilled template fields -----------------------------------------------------------------------
 
@@ -25,23 +25,21 @@ _FIELD_WORDS = (
 )
 _PLACEHOLDERS = [
     # [APPNAVN], [COMPANY NAME], [DATO]: a bracketed upper-case field name (four letters or more)
-    re.compile(r"\[(?:[A-ZÆØÅ_]{4,}|[A-ZÆØÅ_]+(?:[ _-][A-ZÆØÅ_]+)+)\](?!\()"),
+    lazy(r"\[(?:[A-ZÆØÅ_]{4,}|[A-ZÆØÅ_]+(?:[ _-][A-ZÆØÅ_]+)+)\](?!\()"),
     # [insert contact email], [sett inn dato], [your company], [dato], [10.12.2024]
-    re.compile(
+    lazy(
         rf"\[\s*(?:(?:insert|add|enter|sett\s+inn|fyll\s+inn|legg\s+inn|skriv\s+inn)\b[^\]]*|"
         rf"(?:your|our|the|din|ditt|deres|vårt|vår)\s+[^\]]*|(?:{_FIELD_WORDS})|"
         rf"\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|dd\.mm\.(?:yyyy|åååå)|yyyy-mm-dd)\s*\](?!\()",
         re.IGNORECASE,
     ),
     # <insert company name>, <sett inn dato>
-    re.compile(
-        r"<\s*(?:insert|add|enter|sett\s+inn|fyll\s+inn|legg\s+inn|skriv\s+inn)\b[^>]*>", re.IGNORECASE
-    ),
+    lazy(r"<\s*(?:insert|add|enter|sett\s+inn|fyll\s+inn|legg\s+inn|skriv\s+inn)\b[^>]*>", re.IGNORECASE),
     # {{company}}, {{ site.name }}, %COMPANY%
-    re.compile(r"\{\{\s*[\w.-]+\s*\}\}|%[A-Z_]{3,}%"),
+    lazy(r"\{\{\s*[\w.-]+\s*\}\}|%[A-Z_]{3,}%"),
     # XXX, XX.XX.XXXX, TODO, FIXME, TBD
-    re.compile(r"(?<![\w.])(?:X{3,}|XX\.XX\.XX(?:XX)?|TODO|FIXME|TBD)(?![\w])"),
-    re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE),
+    lazy(r"(?<![\w.])(?:X{3,}|XX\.XX\.XX(?:XX)?|TODO|FIXME|TBD)(?![\w])"),
+    lazy(r"\blorem\s+ipsum\b", re.IGNORECASE),
 ]
 _PLACEHOLDER_MARKS = ("[", "<", "{{", "%", "XXX", "XX.XX", "TODO", "FIXME", "TBD")
 
@@ -106,7 +104,7 @@ def unfilled_placeholder(ctx: CheckContext) -> Iterator[Hit]:
 # --- a generator's or another template's text --------------------------------------------------------
 
 _GENERATOR = [
-    re.compile(p, re.IGNORECASE)
+    lazy(p, re.IGNORECASE)
     for p in (
         r"\b(?:generated|created|made|produced)\s+(?:by|with|using)\s+(?:the\s+|an?\s+)?[\w.\s-]{0,40}?"
         r"(?:generator|template|termsfeed|iubenda|termly)\b",
@@ -124,7 +122,7 @@ _GENERATOR_NEEDLES = needles(
     "generat|template|mal|model|sample|muster|termsfeed|privacypolicies|iubenda|termly|recht24|ratgeberrecht"
 )
 # German legal words left in a Norwegian or English text translated from a German template.
-_GERMAN_LEFTOVER = re.compile(r"\b(?:DSGVO|BDSG|TMG|TTDSG|Datenschutzerklärung|Verantwortliche[rn]?)\b")
+_GERMAN_LEFTOVER = lazy(r"\b(?:DSGVO|BDSG|TMG|TTDSG|Datenschutzerklärung|Verantwortliche[rn]?)\b")
 _GERMAN_NEEDLES = needles("dsgvo|bdsg|tmg|ttdsg|datenschutz|verantwortlich")
 
 
@@ -188,7 +186,7 @@ def template_leftover(ctx: CheckContext) -> Iterator[Hit]:
 # --- outdated law and dead mechanisms --------------------------------------------------------------
 
 # "… which the Court declared invalid", "erstattet av": the sentence already says the reference is gone.
-_HISTORICAL = re.compile(
+_HISTORICAL = lazy(
     r"\b(?:ugyldig\w*|opphevet|erstattet|ikke\s+lenger|tidligere|etterfølger\w*|kjent\s+ugyldig|invalid\w*|"
     r"no\s+longer|replaced|repealed|annulled|struck\s+down|formerly|previously|successor|superseded|"
     r"until\s+(?:it\s+was|its)|was\s+(?:invalidated|repealed))\b",

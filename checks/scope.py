@@ -13,9 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from noticelint.api import Activity, CheckContext, Hit, needles, place, rule, sentences_that_may_match
+from noticelint.api import (
+    Activity,
+    CheckContext,
+    Hit,
+    lazy,
+    needles,
+    place,
+    rule,
+    sentences_that_may_match,
+)
 
-_WEB_ONLY = re.compile(
+_WEB_ONLY = lazy(
     r"\bnettbasert\w*\s+behandling\w*"
     r"|\b(?:samles\s+inn|innhentes|registreres|behandles|samler\s+(?:vi\s+)?inn)\s+(?:på|via|gjennom)\s+"
     r"(?:denne\s+|våre?\s+)?(?:nettsiden|nettsidene|nettstedet|nettside)\w*"
@@ -28,7 +37,7 @@ _WEB_ONLY = re.compile(
 )
 _WEB_WORDS = needles("nettbasert|nettsid|nettsted|website|site")
 # Processing that is not on the website: telephone, e-mail correspondence, letters, the shop, the workshop.
-_OFFLINE = re.compile(
+_OFFLINE = lazy(
     r"\btelefon\w*|\be-post(?!adresse)\w*|\bepost(?!adresse)\w*|\bsamtale\w*|\bbrev\b|\bpapir\w*|\bbutikken\b|"
     r"\breparasjon\w*|\bverksted\w*|\boppmøte\w*|\btelephone\b|\bphone\s+calls?\b|\bcalls?\b|"
     r"\be-?mails?\b(?!\s+address)|\bin[- ]person\b|\bin\s+(?:the|our)\s+shop\b|\bletters?\b|\bon\s+paper\b",

@@ -18,8 +18,10 @@ from noticelint.api import (
     Activity,
     CheckContext,
     Hit,
+    LazyPattern,
     find_organisations,
     find_vendors,
+    lazy,
     needles,
     place,
     rule,
@@ -27,8 +29,8 @@ from noticelint.api import (
 )
 
 # A negation in the sentence: "vi har ikke noe CRM", "we do not use a payment provider".
-_NEGATION = re.compile(r"\b(?:ikke|aldri|ingen|intet|not|never|no|n['’]t|without|uten)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s(?:men|but|og|and|mens|while|whereas)\s", re.IGNORECASE)
+_NEGATION = lazy(r"\b(?:ikke|aldri|ingen|intet|not|never|no|n['’]t|without|uten)\b", re.IGNORECASE)
+_CLAUSE_BREAK = lazy(r"[,;:()]|\s(?:men|but|og|and|mens|while|whereas)\s", re.IGNORECASE)
 
 
 def _negated(text: str, start: int, end: int) -> bool:
@@ -40,7 +42,7 @@ def _negated(text: str, start: int, end: int) -> bool:
 
 
 # Sections that explain terms ("Hva er en informasjonskapsel") describe no processing of their own.
-_EXPLAINING_HEADING = re.compile(
+_EXPLAINING_HEADING = lazy(
     r"^\s*(?:definisjon\w*|definition\w*|begreper|hva\s+er|what\s+(?:is|are))\b", re.IGNORECASE
 )
 
@@ -58,7 +60,7 @@ def _explains_terms(ctx: CheckContext, pointer: str) -> bool:
 
 
 # The controller runs the system itself.
-_IN_HOUSE = re.compile(
+_IN_HOUSE = lazy(
     r"\b(?:egenutvikle\w*|vi\s+drifter\s+selv|drifter\s+vi\s+selv|egne\s+servere|eget\s+system|self-?hosted|"
     r"in-?house|our\s+own\s+servers?|we\s+host\s+(?:it\s+)?ourselves|hosted\s+by\s+us)\b",
     re.IGNORECASE,
@@ -82,7 +84,7 @@ _SYSTEM_EN = (
     r"newsletter\s+(?:tool|service|provider)|(?:web\s+)?hosting\s+provider|web\s+host|membership\s+system|"
     r"accounting\s+system|cloud\s+provider|IT\s+(?:service\s+)?provider|form\s+provider|patient\s+record\s+system"
 )
-_SYSTEM = re.compile(
+_SYSTEM = lazy(
     rf"\b(?:vårt|vår|våre|det|den|et|en|vi\s+bruker|bruker\s+vi)\s+(?:\w+\s+)?(?:{_SYSTEM_NB})"
     rf"|\b(?:{_SYSTEM_NB_WORDS})(?:et|en|ene)?\b"
     rf"|\b(?:our|the|a|an)\s+(?:\w+\s+)?(?:{_SYSTEM_EN})\b",
@@ -202,12 +204,12 @@ class _Service:
     """A kind of processing: how the wording mentions it and how an activity declares it."""
 
     name: str
-    mention: re.Pattern[str]
-    declared: re.Pattern[str]
+    mention: LazyPattern
+    declared: LazyPattern
 
 
-def _i(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def _i(pattern: str) -> LazyPattern:
+    return lazy(pattern, re.IGNORECASE)
 
 
 _SERVICES = (

@@ -46,6 +46,7 @@ from noticelint.lint.wording_sentences import (
     sentences_that_may_match,
     wording_sentences,
 )
+from noticelint.text.lazypattern import LazyPattern, lazy
 from noticelint.text.links import CHANNEL_IN_TEXT, LINK_TARGET
 from noticelint.text.organisations import Mention, find_organisations, may_name_organisation, normalise_name
 from noticelint.text.places import place
@@ -63,6 +64,7 @@ __all__ = [
     "Derogation",
     "Hit",
     "Knowledge",
+    "LazyPattern",
     "LegalBasis",
     "Mention",
     "Needles",
@@ -92,6 +94,7 @@ __all__ = [
     "is_norwegian",
     "is_safe_needle",
     "item_sentences_that_may_match",
+    "lazy",
     "may_name_organisation",
     "name_key",
     "needles",
