@@ -23,6 +23,7 @@ from noticelint.api import (
     either,
     lazy,
     needles,
+    party_vendor,
     place,
     rule,
     sentences_that_may_match,
@@ -154,9 +155,31 @@ def _identifiers(activity: Activity, language: str) -> list[str]:
     return found
 
 
-def _evidence(ctx: CheckContext, activities: list[Activity], kind: str) -> list[str]:
+def _party_of(pointer: str, ctx: CheckContext) -> str | None:
+    parts = pointer.split("/")
+    if (
+        len(parts) > 2
+        and parts[1] == "parties"
+        and parts[2].isdigit()
+        and int(parts[2]) < len(ctx.statement.parties)
+    ):
+        return ctx.statement.parties[int(parts[2])].id
+    return None
+
+
+def _evidence(
+    ctx: CheckContext, activities: list[Activity], kind: str, party: str | None = None
+) -> list[str]:
+    """What contradicts the denial; for a sentence about one party, only what concerns that party."""
     statement = ctx.statement
     found: list[str] = []
+    if party is not None:
+        if kind == "send":
+            return []
+        vendor = party_vendor(ctx.knowledge, p) if (p := statement.party(party)) is not None else None
+        if vendor is not None and vendor.sets_cookie:
+            found.append(f"{vendor.service} identifies the device with cookies (the vendor table)")
+        return found
     for activity in activities:
         if kind == "send":
             names = [p.legal_name for r in activity.recipients if (p := statement.party(r)) is not None]
@@ -167,6 +190,17 @@ def _evidence(ctx: CheckContext, activities: list[Activity], kind: str) -> list[
         if identifiers:
             shown = ", ".join(f"'{c}'" for c in identifiers[:3])
             found.append(f"activity '{activity.id}' collects {shown}")
+        elif tracked := [
+            v.service
+            for r in activity.recipients
+            if (p := statement.party(r)) is not None
+            and (v := party_vendor(ctx.knowledge, p)) is not None
+            and v.sets_cookie
+        ]:
+            found.append(
+                f"activity '{activity.id}' sends data to {', '.join(tracked)}, which identifies the device with "
+                "cookies (the vendor table), and a cookie identifier is personal data"
+            )
         elif activity.cookies:
             found.append(
                 f"activity '{activity.id}' sets {len(activity.cookies)} cookie(s), whose identifiers are personal data"
@@ -224,7 +258,9 @@ def denial_contradicted(ctx: CheckContext) -> Iterator[Hit]:
     store information that can identify you" or "vi sender ingen personopplysninger til disse
     tjenestene" is contradicted when the activity the sentence belongs to (for a sentence outside any
     activity: any activity) declares an identifier among its data categories (IP address, e-mail, name,
-    phone, UUID, device or cookie ID, date of birth, user name) or sets cookies; the denial of sending is
+    phone, UUID, device or cookie ID, date of birth, user name), sets cookies, or sends data to a vendor
+    that the vendor table says identifies the device with cookies (Google Analytics, Meta Pixel, …); the
+    denial of sending is
     contradicted by the activity's recipients. An IP address or a cookie identifier is personal data
     (Art. 4(1), Recital 30, CJEU C-582/14 Breyer), so the reader is misled about the notice's very
     subject (Art. 5(1)(a), 12(1)). A limited denial ("… personopplysninger som fødselsnummer", "… about
@@ -243,7 +279,7 @@ def denial_contradicted(ctx: CheckContext) -> Iterator[Hit]:
         if denial.kind != "send" and _AGGREGATE.search(text):
             continue
         scope = _scope(ctx, item.pointer)
-        evidence = _evidence(ctx, scope, denial.kind)
+        evidence = _evidence(ctx, scope, denial.kind, _party_of(item.pointer, ctx))
         if not evidence:
             continue
         shown = "; ".join(evidence[:3]) + (f"; and {len(evidence) - 3} more" if len(evidence) > 3 else "")

@@ -145,3 +145,38 @@ def test_clinic_denial_of_identity_numbers(check: Check) -> None:
         line_of(text, "samler ikke inn personopplysninger som fødselsdato")
     ]
     assert only(check(text), "DEN001") == []
+
+
+def test_a_recipient_that_sets_cookies_contradicts_anonymity(
+    check: Check, example_data: dict[str, Any]
+) -> None:
+    patch = activity(
+        "Tjenesten bruker dataene slik at de ikke kan spores tilbake til en enkelt bruker.",
+        "The service stores the data so that they cannot be traced back to you.",
+        ["sidevisninger"],
+        recipients=["google-ireland"],
+    )
+    findings = only(run(check, example_data, patch), "DEN001")
+    assert len(findings) == 2 and all("Google Analytics" in f.message for f in findings)
+
+
+def test_a_claim_about_one_party_is_judged_by_that_party_only(
+    check: Check, example_data: dict[str, Any]
+) -> None:
+    # Another activity sends data to Google Analytics; the claim is about a cookieless tool.
+    parties = [
+        *example_data["parties"],
+        {
+            "id": "teller",
+            "legal_name": "Teller Eksempel AS",
+            "country": "NO",
+            "role": "processor",
+            "data_processing_agreement": True,
+            "text": {"nb": "Teller samler inn anonyme data.", "en": "Teller collects anonymous data."},
+        },
+    ]
+    activities = [
+        dict(a, recipients=[*a.get("recipients", []), "teller"]) if a["id"] == "nettstedsanalyse" else a
+        for a in example_data["activities"]
+    ]
+    assert only(run(check, example_data, {"parties": parties, "activities": activities}), "DEN001") == []
