@@ -257,3 +257,81 @@ def outdated_law_reference(ctx: CheckContext) -> Iterator[Hit]:
                     offset=sentence.start,
                     length=len(text),
                 )
+
+
+# --- references to numbered points the statement does not have ----------------------------------------
+
+_POINT_REFERENCE = lazy(
+    r"(?<![§\w.])(?:punkt|pkt\.?|avsnitt|point|clause|section)\s+(\d{1,2})(?:\s*flg\.?|\s*ff\.?)?(?![\w.,]\d)",
+    re.IGNORECASE,
+)
+# A sentence that cites law: "section 8 of the Act", "punkt 3 i forskriften", "artikkel 6 nr. 1 punkt a".
+_LAW_CITED = lazy(
+    r"\b(?:lov\w*|forskrift\w*|forordning\w*|direktiv\w*|artikkel|art\.|act|regulation|gdpr|directive|"
+    r"convention|avtale\w*|agreement|terms|vilkår\w*)\b|§",
+    re.IGNORECASE,
+)
+_POINT_NEEDLES = needles("punkt|pkt|avsnitt|point|clause|section")
+
+
+def _numbered_headings(ctx: CheckContext) -> set[str]:
+    numbers: set[str] = set()
+    for section in ctx.statement.sections:
+        if section.heading is None:
+            continue
+        for heading in section.heading.languages(ctx.language).values():
+            numbers.update(re.findall(r"(?<![\d.])(\d{1,2})(?=[.):\s]|$)", heading))
+    return numbers
+
+
+@rule(
+    code="TPL003",
+    name="reference-to-missing-point",
+    severity="warning",
+    legal=["GDPR Art. 12(1)"],
+    fix=(
+        "Point to the part of the statement by its heading ('se «Informasjonskapsler» nedenfor'), or number the "
+        "sections if you refer to them by number."
+    ),
+    fails="""
+    statement:
+      text:
+        nb: Les mer om informasjonskapsler i punkt 9 nedenfor.
+        en: Read more about cookies in section 9 below.
+    """,
+    passes="""
+    statement:
+      text:
+        nb: Les mer om informasjonskapsler i avsnittet «Informasjonskapsler» nedenfor.
+        en: Read more about cookies in the section on cookies below.
+    """,
+)
+def reference_to_missing_point(ctx: CheckContext) -> Iterator[Hit]:
+    """The wording does not send the reader to a numbered point the statement does not have.
+
+    "Se nedenfor i Punkt 9 flg.", "slik som angitt i Punkt 8 nedenfor", "see section 4" refer to numbered
+    parts of the template the text came from; when no section heading of the statement carries that
+    number, the reader is sent to information that is not there (Art. 12(1)). A sentence that cites
+    law, an agreement or terms ("section 8 of the Act", "punkt 3 i vilkårene", "§ 6 punkt 2") is not
+    read. It is a warning: the point may exist on a page the statement links to.
+    """
+    numbers: set[str] | None = None
+    for item in ctx.wording:
+        if not _POINT_NEEDLES.may_match(item.text):
+            continue
+        for sentence in sentences(item.text):
+            match = _POINT_REFERENCE.search(sentence.text)
+            if match is None or _LAW_CITED.search(sentence.text):
+                continue
+            if numbers is None:
+                numbers = _numbered_headings(ctx)
+            if match.group(1) in numbers:
+                continue
+            yield Hit(
+                item.pointer,
+                f"'{' '.join(match.group(0).split())}' in {place(ctx.statement, item.pointer)} refers to a numbered "
+                "point, but no section of the statement has that number (a reference left from a template); "
+                "point to the section by its heading",
+                offset=sentence.start,
+                length=len(sentence.text),
+            )

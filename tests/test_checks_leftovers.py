@@ -127,7 +127,10 @@ def test_outdated_references_are_reported(
         ("Årsregnskapet følger regnskapsloven.", "We use Google Analytics 4."),
         ("Vi følger ekomloven § 3-15.", "Accounting legislation applies."),
         ("Regnskapslovgivningen krever at bilag oppbevares i fem år.", "We process data."),
-        ("Kontaktskjemaet lagrer IP-adressen din i en uke.", "Our web server stores your IP address for a week."),
+        (
+            "Kontaktskjemaet lagrer IP-adressen din i en uke.",
+            "Our web server stores your IP address for a week.",
+        ),
     ],
 )
 def test_current_law_and_historical_mentions_are_quiet(
@@ -140,3 +143,45 @@ def test_every_outdated_row_is_dated_and_sourced() -> None:
     for row in outdated_law():
         assert row.source and row.last_checked and row.since and row.replaced_by and row.what_it_was
         assert row.language in {"any", "nb", "en"}
+
+
+# --- TPL003 references to numbered points ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("nb", "en"),
+    [
+        ("Se nedenfor i Punkt 9 flg for nærmere informasjon.", "See section 4 below for the details."),
+        ("Henvend deg slik som angitt i punkt 8 nedenfor.", "Contact us as set out in clause 8."),
+    ],
+)
+def test_reference_to_a_point_the_statement_lacks(
+    check: Check, example_data: dict[str, Any], nb: str, en: str
+) -> None:
+    assert len(only(run(check, example_data, intro(nb, en)), "TPL003")) == 2
+
+
+@pytest.mark.parametrize(
+    ("nb", "en"),
+    [
+        ("Dette følger av personopplysningsloven § 6 punkt 2.", "This follows from section 8 of the Act."),
+        ("Se punkt 3 i vilkårene for medlemskap.", "See clause 3 of our terms."),
+        ("Les mer i avsnittet om informasjonskapsler.", "Read the section on cookies."),
+    ],
+)
+def test_law_terms_and_named_sections_are_quiet(
+    check: Check, example_data: dict[str, Any], nb: str, en: str
+) -> None:
+    assert only(run(check, example_data, intro(nb, en)), "TPL003") == []
+
+
+def test_a_numbered_heading_answers_the_reference(check: Check, example_data: dict[str, Any]) -> None:
+    sections = """
+    sections:
+      - id: cookies
+        topic: cookies
+        heading: {nb: "9. Informasjonskapsler", en: "9. Cookies"}
+        text: {nb: Vi bruker ingen andre informasjonskapsler., en: We use no other cookies.}
+    """
+    patch = intro("Se punkt 9 nedenfor.", "See section 9 below.")
+    assert only(run(check, example_data, sections, patch), "TPL003") == []
