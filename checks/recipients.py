@@ -507,7 +507,8 @@ def party_without_country(ctx: CheckContext) -> Iterator[Hit]:
     described as specifically as possible, location included. The law does not require the country of
     every recipient in the notice, so this is a warning. A national public body of the statement's own
     jurisdiction (Skatteetaten, NAV, Statens vegvesen, politiet, HMRC, …, from the dated table
-    `public_bodies.csv`) is not reported: where it is established is plain to the reader. A party
+    `public_bodies.csv`), or a national organisation named after that country ("Norges Idrettsforbund",
+    "England Athletics"), is not reported: where it is established is plain to the reader. A party
     whose legal form points outside the EEA ("Inc.", "LLC", "Corp.") and that neither the vendor table
     knows nor a declared transfer covers is reported with that reason: the transfer cannot be judged.
     """

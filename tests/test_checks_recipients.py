@@ -413,7 +413,15 @@ def test_social_network_as_a_tool_is_still_reported(check: Check, text: str) -> 
 
 @pytest.mark.parametrize(
     ("name", "jurisdiction"),
-    [("Skatteetaten", "NO"), ("Statens vegvesen", "NO"), ("NAV", "NO"), ("Politiet", "NO"), ("HMRC", "GB")],
+    [
+        ("Skatteetaten", "NO"),
+        ("Statens vegvesen", "NO"),
+        ("NAV", "NO"),
+        ("Politiet", "NO"),
+        ("HMRC", "GB"),
+        ("Norges Musikkorps Forbund", "NO"),
+        ("England Athletics", "GB"),
+    ],
 )
 def test_own_national_public_body_needs_no_country(check: Check, name: str, jurisdiction: str) -> None:
     parties = [{"id": "etat", "legal_name": name, "role": "public_authority"}]
@@ -425,11 +433,12 @@ def test_own_national_public_body_needs_no_country(check: Check, name: str, juri
 def test_public_body_of_another_country_or_a_company_needs_a_country(check: Check) -> None:
     parties = [
         {"id": "hmrc", "legal_name": "HMRC", "role": "public_authority"},
+        {"id": "england", "legal_name": "England Athletics", "role": "independent_controller"},
         {"id": "navn", "legal_name": "Navn Eksempel AS", "role": "processor"},
     ]
-    text = statement(parties, [activity("hmrc", "navn")])
+    text = statement(parties, [activity("hmrc", "navn", "england")])
     text = text.replace("default_language: nb", "default_language: nb\n  jurisdiction: 'NO'")
-    assert {f.pointer for f in codes(check, text, "REC007")} == {"/parties/0", "/parties/1"}
+    assert {f.pointer for f in codes(check, text, "REC007")} == {"/parties/0", "/parties/1", "/parties/2"}
 
 
 def test_unknown_company_with_a_foreign_legal_form_cannot_be_judged(check: Check) -> None:

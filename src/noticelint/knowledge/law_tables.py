@@ -7,7 +7,8 @@ the same sentence (``context_in``: ``sentence``) or the same text (``text``) mus
 ``language`` of text it applies to (``any``, ``nb`` or ``en``), what the reference was, what replaced
 it, since when, the ``source`` and when it was ``last_checked``.
 
-``public_bodies.csv`` lists national public bodies by ``pattern`` (matched against a party's whole
+``public_bodies.csv`` lists national public bodies, and national organisations named after their
+country ("Norges Idrettsforbund", "England Athletics"), by ``pattern`` (matched against a party's whole
 legal or trade name) and ``country``: a body of the statement's own jurisdiction needs no country.
 """
 
