@@ -20,6 +20,7 @@ from noticelint.api import (
     CheckContext,
     Hit,
     PrivacyStatement,
+    Section,
     Sentence,
     Text,
     Topic,
@@ -118,15 +119,78 @@ def _sentences_with_vague_candidates(ctx: CheckContext) -> Iterator[tuple[Wordin
                 yield item, sentence
 
 
-def _vague_words(language: str, text: str) -> list[str]:
+# A negation shortly before the word, in the same clause: "lagres ikke i noen database", "ikke kan spores",
+# "will not under any circumstances": the word is part of a categorical denial, not a hedge.
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:ikke|aldri|ingen|uten|not|never|no|without|cannot|n['’]t)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+# "may not be able to", "could not be possible": a categorical "cannot" ("might not be exhaustive" stays).
+_NEGATION_AFTER = re.compile(r"^\s+(?:not|never)\s+be\s+(?:able|possible)\b", re.IGNORECASE)
+# "slik at det kan brukes", "so that we can", "informasjon som kan identifisere deg", "photos which could
+# cause harm": ability or consequence, not a hedge about what is done.
+_ABILITY_BEFORE = re.compile(
+    r"(?:\b(?:slik\s+at|for\s+at|så\s+at|so\s+that|in\s+order\s+that)\s+(?:[\w-]+\s+){0,3}"
+    r"|\b(?:som|that|which|who)\s+)$",
+    re.IGNORECASE,
+)
+_ABILITY_WORDS = {"kan", "could"}
+_MODAL_WORDS = {"kan", "may", "might", "could"}
+# A sentence about one of the reader's rights: the law itself qualifies them ("in certain
+# circumstances", "i noen tilfeller", "virksomheten kan nekte innsyn"), so these qualifiers are the law's.
+_ABOUT_RIGHTS = re.compile(
+    r"\b(?:rett(?:en)?\s+til|dine\s+rettigheter|innsyn\w*|retting|sletting|begrens\w*|protestere|"
+    r"innsigelse|dataportabilitet|right(?:s)?\s+to|the\s+right|request\s+access|rectification|erasure|"
+    r"restrict\w*|object\s+to|portability)\b",
+    re.IGNORECASE,
+)
+_RIGHTS_QUALIFIERS = {"kan", "may", "certain", "some", "noen", "enkelte", "mulig", "possible"}
+# Examples that follow a concrete list of names: "such as Flickr, Archive.org or YouTube".
+_EXAMPLE_WORDS = {"such as", "f.eks."}
+_LIST_ITEM = re.compile(r"^(?:[A-ZÆØÅ0-9][\w.&’'-]*)(?:\s+[A-ZÆØÅ0-9][\w.&’'-]*){0,2}$")
+_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:og|eller|and|or)\s+")
+# Sentences that are not about processing: the statement's own changes, links to other sites and
+# definitions of terms.
+_NOT_PROCESSING = re.compile(
+    r"(?:\b(?:personvernerklæring\w*|erklæringen|personvernpolicy\w*|privacy\s+(?:policy|notice|statement)|"
+    r"this\s+(?:policy|notice|statement))\b.*\b(?:endre\w*|oppdater\w*|updat\w*|chang\w*|revis\w*|amend\w*)\b"
+    r"|\b(?:endre\w*|oppdater\w*|updat\w*|chang\w*|revis\w*|amend\w*)\b.*\b(?:personvernerklæring\w*|"
+    r"erklæringen|personvernpolicy\w*|privacy\s+(?:policy|notice|statement)|this\s+(?:policy|notice|statement))\b"
+    r"|\b(?:lenker|linker|links?)\s+(?:til|to)\s+(?:andre|eksterne|other|external|third)"
+    r"|^[\w-]+(?:\s+[\w-]+)?\s+(?:er|betyr|means|refers\s+to|is\s+defined\s+as)\s+(?:enhver|all|any)\b)",
+    re.IGNORECASE,
+)
+# Section headings of text that explains terms rather than the processing.
+_EXPLAINING_HEADING = re.compile(
+    r"^\s*(?:definisjon\w*|definition\w*|begreper|hva\s+er|what\s+(?:is|are)|lenker|links)\b", re.IGNORECASE
+)
+
+
+def _concrete_examples(after: str) -> bool:
+    """Whether the text after "such as"/"f.eks." is a closed list of names up to the end of the clause."""
+    clause = re.split(r"[.;:()]\s|[;:()]|\.$", after.strip(), maxsplit=1)[0].strip()
+    items = [i for i in _LIST_SEPARATOR.split(clause) if i]
+    return len(items) >= 2 and all(_LIST_ITEM.match(i) for i in items)
+
+
+def _clause_before(text: str, start: int) -> str:
+    before = text[max(0, start - 60) : start]
+    return re.split(r"[,;:]", before)[-1]
+
+
+def _vague_words(language: str, text: str, *, rights_text: bool = False, following: str = "") -> list[str]:
+    """The listed words in ``text`` that hedge; ``following`` is the wording after the sentence."""
     family = _family(language)
     pattern = _VAGUE.get(family)
     if pattern is None:
         return []
+    if _NOT_PROCESSING.search(text):
+        return []
+    about_rights = rights_text and bool(_ABOUT_RIGHTS.search(text))
     found: list[str] = []
     for match in pattern.finditer(text):
         word = " ".join(match.group(0).split())
         before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 40]
+        clause = _clause_before(text, match.start())
         lower = word.casefold()
         if lower in {"kan", "may"} and (_READER_BEFORE.search(before) or _READER_AFTER.match(after)):
             continue
@@ -134,9 +198,45 @@ def _vague_words(language: str, text: str) -> list[str]:
             continue
         if lower == "may" and word[0] == "M" and (_MONTH.match(after) or _MONTH.search(before)):
             continue
+        if _NEGATION_BEFORE.search(clause) or (lower in _MODAL_WORDS and _NEGATION_AFTER.match(after)):
+            continue
+        if lower in _ABILITY_WORDS and _ABILITY_BEFORE.search(clause):
+            continue
+        if about_rights and lower in _RIGHTS_QUALIFIERS:
+            continue
+        if lower in _EXAMPLE_WORDS and _concrete_examples((text[match.end() :] + " " + following).strip()):
+            continue
         if lower not in {f.casefold() for f in found}:
             found.append(word)
     return found
+
+
+def _section(ctx: CheckContext, item: Wording) -> Section | None:
+    parts = item.pointer.split("/")
+    if len(parts) < 3 or parts[1] != "sections" or not parts[2].isdigit():
+        return None
+    sections = ctx.statement.sections
+    index = int(parts[2])
+    return sections[index] if index < len(sections) else None
+
+
+def _in_rights(ctx: CheckContext, item: Wording) -> bool:
+    """Whether the wording is the rights information (the rights item or a section about rights)."""
+    if item.pointer.startswith("/rights"):
+        return True
+    section = _section(ctx, item)
+    return section is not None and section.topic is Topic.RIGHTS
+
+
+def _explains_terms(ctx: CheckContext, item: Wording) -> bool:
+    """Whether the wording sits in a section about the statement's changes or one that explains terms."""
+    section = _section(ctx, item)
+    if section is None:
+        return False
+    if section.topic is Topic.CHANGES:
+        return True
+    heading = section.heading.languages(ctx.language).get(item.language) if section.heading else None
+    return bool(heading and _EXPLAINING_HEADING.search(heading))
 
 
 @rule(
@@ -176,11 +276,24 @@ def vague_wording(ctx: CheckContext) -> Iterator[Hit]:
     Norwegian text (nb, nn, no) and English words in English text. "kan"/"may" addressed to the reader
     ("du kan klage", "kan du trekke samtykket tilbake", "you may complain") state a right and are not
     reported; "kan ikke" ("cannot") is categorical and not reported either; "May" before or after a
-    number is the month. These are fixed word lists: a listed word may be harmless in context, which is
-    why the finding is only information.
+    number is the month. Nor are: a word shortly after a negation in the same clause ("lagres ikke i noen
+    database", "ikke kan spores", "we may not be able to"); "kan"/"could" as ability or consequence ("slik
+    at det kan brukes", "opplysninger som kan identifisere deg"); qualifiers in the rights information
+    that the law itself puts on a right ("i noen tilfeller", "in certain circumstances"); "f.eks."/"such
+    as" before a closed list of names ("such as Flickr and YouTube"); and text that is not about the
+    processing: the statement's own changes, links to other sites, definitions of terms and sections
+    that explain terms ("Hva er en informasjonskapsel"). These are fixed word lists: a listed word may be
+    harmless in context, which is why the finding is only information.
     """
     for item, sentence in _sentences_with_vague_candidates(ctx):
-        words = _vague_words(item.language, sentence.text)
+        if _explains_terms(ctx, item):
+            continue
+        words = _vague_words(
+            item.language,
+            sentence.text,
+            rights_text=_in_rights(ctx, item),
+            following=item.text[sentence.end : sentence.end + 200],
+        )
         if not words:
             continue
         listed = ", ".join(f"'{w}'" for w in words)
@@ -260,10 +373,9 @@ def empty_section(ctx: CheckContext) -> Iterator[Hit]:
     name="statement-date-and-version",
     basis="practice",
     legal=["GDPR Art. 12(1)", "GDPR Art. 13(3)", "GDPR Art. 14(4)"],
-    fix="Give statement.last_updated (YYYY-MM-DD) and statement.version, and update both with every change.",
+    fix="Give statement.last_updated (YYYY-MM-DD) and update it with every change.",
     fails="""
     statement:
-      version: null
       last_updated: null
     """,
     passes="""
@@ -273,14 +385,15 @@ def empty_section(ctx: CheckContext) -> Iterator[Hit]:
     """,
 )
 def statement_date_and_version(ctx: CheckContext) -> Iterator[Hit]:
-    """The statement carries the date of its last change and a version.
+    """The statement carries the date of its last change.
 
-    The reader must be told before data are used for a new purpose (Art. 13(3), 14(4)); a date and a
-    version make changes visible and let the reader tell which text they were given. No article asks
-    for a date or a version as such: the catalog counts them as good practice. The rule nevertheless
-    reports them as a warning, because without them no change under Art. 13(3) can be shown to the
-    reader; treat the severity as a project choice, not a statutory one. Each missing field is one
-    finding at the statement information.
+    The reader must be told before data are used for a new purpose (Art. 13(3), 14(4)); a date makes
+    changes visible and lets the reader tell which text they were given. No article asks for a date as
+    such: the catalog counts it as good practice. The rule nevertheless reports a missing date as a
+    warning, because without it no change under Art. 13(3) can be shown to the reader; treat the
+    severity as a project choice, not a statutory one. A version number is asked for by no article and
+    adds nothing a date does not give the reader, so a missing version is not reported (the field is
+    still rendered when it is given).
     """
     info = ctx.statement.statement
     if info.last_updated is None:
@@ -289,8 +402,6 @@ def statement_date_and_version(ctx: CheckContext) -> Iterator[Hit]:
             "the statement has no last_updated date; give the date of the last change as "
             "statement.last_updated (YYYY-MM-DD)",
         )
-    if not (info.version and info.version.strip()):
-        yield Hit("/statement", "the statement has no version; give it as statement.version (e.g. '1.0')")
 
 
 @rule(

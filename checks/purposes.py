@@ -268,7 +268,18 @@ def _generic_interest(text: str) -> bool:
 # A form or a booking: "skjema", "nettskjema", "timebestilling", "bestiller", "booking", "contact form".
 # "in the form of" is ordinary English and does not count.
 _FORM_OR_BOOKING = re.compile(
-    r"\w*skjema\w*|\w*bestill\w*|\bbook(?:ing|ings|s|ed)?\b|\bforms?\b(?!\s+of\b)",
+    r"\w*skjema\w*|\w*bestill\w*|\bbook(?:ing|ings|s|ed)?\b|\bforms?\b(?!\s+of\b)"
+    # direct collection beyond forms and bookings: accounts, memberships, orders, contracts, sign-ups
+    r"|\b(?:brukerkonto\w*|konto(?:en)?|innmelding\w*|medlemskap\w*|påmelding\w*|registrering\w*|ordre\w*|"
+    r"kjøp\w*|kontrakt\w*|avtalen|accounts?|sign(?:ing)?[- ]?up|registration|membership|orders?|purchases?|"
+    r"contracts?)\b",
+    re.IGNORECASE,
+)
+# Wording that shows the person gives the data themselves, for activities that do not declare a source.
+_GIVEN_BY_PERSON = re.compile(
+    r"\b(?:du\s+(?:oppgir|gir\s+oss|registrerer|fyller\s+ut|sender\s+(?:inn|oss)|bestiller|melder\s+deg)|"
+    r"registrer(?:e)?\s+deg|oppgi(?:r)?\s+(?:ditt|din|dine)|you\s+(?:give|provide|submit|register|fill\s+in|"
+    r"sign\s+up|order|send\s+us)|when\s+you\s+(?:create|open)\s+an\s+account)\b",
     re.IGNORECASE,
 )
 _BASES_WITH_REQUIRED_DATA = {LegalBasis.CONTRACT, LegalBasis.LEGAL_OBLIGATION}
@@ -751,22 +762,34 @@ def provision_requirement_form(ctx: CheckContext) -> Iterator[Hit]:
     applies; the guidance (WP260) reads it as concerning forms and bookings above all: mark the
     mandatory fields and say what happens if they are left out. The rule reports an activity whose
     data come from the person (source kind data_subject), that has no provision, and whose purpose,
-    source or text mentions a form, skjema, booking or bestilling. It reads words, hence a warning.
+    source or text mentions a form, skjema, booking or bestilling, or another direct collection (an
+    account, a membership, a sign-up, an order, a purchase); an activity that declares no source counts
+    when its wording says the person gives the data ("du oppgir", "you provide"). It reads words, hence
+    a warning.
     """
     for index, activity in enumerate(ctx.statement.activities):
-        if activity.provision is not None or activity.source is None:
+        if activity.provision is not None:
             continue
-        if activity.source.kind is not SourceKind.DATA_SUBJECT:
-            continue
-        if activity.legal_basis in _BASES_WITH_REQUIRED_DATA:
-            continue
-        if _mentions_form_or_booking(ctx, index):
-            yield Hit(
-                _activity_pointer(index),
-                f"activity {activity.id} collects data from the person (a form or booking) but does not say "
-                "whether providing them is required and what happens if not: add provision (this applies to "
-                "direct collection where providing the data is required; if it is voluntary, say so)",
+        if activity.source is None:
+            # No source declared: the wording must say the person gives the data, and name a collection.
+            given = any(
+                _GIVEN_BY_PERSON.search(item.text)
+                for item in _activity_wording(ctx, index, ("purpose", "text"))
             )
+            if not (given and _mentions_form_or_booking(ctx, index)):
+                continue
+        elif activity.source.kind is not SourceKind.DATA_SUBJECT:
+            continue
+        elif activity.legal_basis in _BASES_WITH_REQUIRED_DATA:
+            continue  # PUR009
+        elif not _mentions_form_or_booking(ctx, index):
+            continue
+        yield Hit(
+            _activity_pointer(index),
+            f"activity {activity.id} collects data from the person (a form, booking, account, membership or "
+            "order) but does not say whether providing them is required and what happens if not: add provision "
+            "(this applies to direct collection where providing the data is required; if it is voluntary, say so)",
+        )
 
 
 @rule(

@@ -16,6 +16,7 @@ which rules use it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from noticelint.api import (
@@ -29,7 +30,9 @@ from noticelint.api import (
     find_outdated_names,
     name_key,
     party_label,
+    party_vendor,
     party_vendors,
+    public_body,
     receiving_parties,
     rule,
     sentences,
@@ -52,6 +55,37 @@ def _parties_by_vendor(ctx: CheckContext) -> dict[Vendor, list[Party]]:
             if not standing or standing[-1] is not party:  # the table may list a vendor twice
                 standing.append(party)
     return found
+
+
+# Social networks whose names the vendor table also lists for their tracking tools.
+_SOCIAL_NETWORK = re.compile(r"^(?:Facebook|Instagram|LinkedIn|Twitter|X|TikTok|Meta|Snapchat|Pinterest)$")
+# "følg oss på Instagram", "Facebook: CLC Striders", "our pages on social media": a pointer to the page.
+_SOCIAL_PRESENCE = re.compile(
+    r"\b(?:følg\s+oss|finn\s+oss|sosiale\s+medier|follow\s+us|find\s+us|social\s+media|"
+    r"(?:sider|sidene|side|siden|pages?|profiles?|accounts?|groups?)\s+(?:på|on|in)\b)",
+    re.IGNORECASE,
+)
+# Words that make a social network's name a tracking tool, or the place where data are given, after all
+# ("discussion on our Facebook page": the network is then a (joint) controller of what is written there).
+_SOCIAL_TRACKING = re.compile(
+    r"piksel|pixel|sporing|spore|tracking|track|plugin|plug-in|programtillegg|konvertering|conversion|"
+    r"cookie|informasjonskaps|knapp|button|innebygd|embed|sdk|login|logg\s+inn|diskusjon|discussion|"
+    r"melding|message|kommentar|comment|innlegg|\bpost|chat|delta|particip|sender|send|kontakt|contact|"
+    r"bilde|photo|video|publiser|publish|insights|statistikk|statistic",
+    re.IGNORECASE,
+)
+
+
+def _own_social_page(text: str, start: int, end: int) -> bool:
+    """Whether a social network is named as a pointer to the organisation's own page, not as a tool."""
+    if not _SOCIAL_NETWORK.match(text[start:end]):
+        return False
+    sentence = next((s for s in sentences(text) if s.start <= start < s.end), None)
+    words = sentence.text if sentence is not None else text
+    if _SOCIAL_TRACKING.search(words):
+        return False
+    listed = text[end : end + 2].startswith(":")
+    return listed or bool(_SOCIAL_PRESENCE.search(words))
 
 
 @rule(
@@ -87,8 +121,12 @@ def named_vendor_not_recipient(ctx: CheckContext) -> Iterator[Hit]:
     sub-processor of a recipient counts as receiving. To avoid reading ordinary words as services
     ("our teams", "outlook", "plausibelt", "meta-data"), a name counts only when written with a capital
     first letter or exactly as the table spells it, and not right after a negation ("Vi bruker ikke
-    Mailchimp"). A mere reference such as "følg oss på Facebook" is still read as a use of the service;
-    if no data go to it, waive the finding with a reason. Each service is reported once per text.
+    Mailchimp"). A social network named only as a pointer to the organisation's own page ("følg oss på
+    Instagram", "Facebook: Our Club", "our pages on social media") is not a tracking tool and is not
+    reported; it still is when the sentence speaks of a pixel, plugin, button, cookie or login, or of
+    data given there (discussion, messages, comments, photos, page statistics: the network is then a
+    recipient, for a page's statistics a joint controller, CJEU C-210/16). Each service is reported once
+    per text.
     """
     statement = ctx.statement
     knowledge = ctx.knowledge
@@ -98,6 +136,8 @@ def named_vendor_not_recipient(ctx: CheckContext) -> Iterator[Hit]:
         for mention in vendor_mentions(knowledge, item.text):
             vendor = mention.vendor
             if vendor.service in seen:
+                continue
+            if _own_social_page(item.text, mention.start, mention.end):
                 continue
             seen.add(vendor.service)
             parties = ctx.shared(_parties_by_vendor).get(vendor, [])
@@ -423,6 +463,10 @@ def outdated_entity_name(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(item.pointer, _outdated_message(chosen, written), offset=start, length=end - start)
 
 
+# Legal forms of companies outside the EEA (US and similar): "Zoom Video Communications, Inc.", "X LLC".
+_FOREIGN_FORM = re.compile(r"(?:,\s*|\s)(?:Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporation|PBC|Pty\.?\s+Ltd\.?)\s*$")
+
+
 @rule(
     code="REC007",
     name="party-without-country",
@@ -450,10 +494,31 @@ def party_without_country(ctx: CheckContext) -> Iterator[Hit]:
     transfer rules (TRF) decide that from each party's country. Without it, a transfer to a party that
     is not in the vendor table cannot be noticed at all; the guidance also expects recipients to be
     described as specifically as possible, location included. The law does not require the country of
-    every recipient in the notice, so this is a warning.
+    every recipient in the notice, so this is a warning. A national public body of the statement's own
+    jurisdiction (Skatteetaten, NAV, Statens vegvesen, politiet, HMRC, …, from the dated table
+    `public_bodies.csv`), or a national organisation named after that country ("Norges Idrettsforbund",
+    "England Athletics"), is not reported: where it is established is plain to the reader. A party
+    whose legal form points outside the EEA ("Inc.", "LLC", "Corp.") and that neither the vendor table
+    knows nor a declared transfer covers is reported with that reason: the transfer cannot be judged.
     """
-    for index, party in enumerate(ctx.statement.parties):
+    statement = ctx.statement
+    home = statement.statement.jurisdiction or statement.controller.country
+    for index, party in enumerate(statement.parties):
         if party.country is None:
+            if home and any(public_body(name, home) for name in (party.legal_name, party.trade_name) if name):
+                continue
+            abroad = _FOREIGN_FORM.search(party.legal_name)
+            transferred = any(t.recipient == party.id for t in statement.transfers)
+            if abroad and not transferred and party_vendor(ctx.knowledge, party) is None:
+                form = abroad.group(0).strip(", ")
+                yield Hit(
+                    f"/parties/{index}",
+                    f"{party_label(party)} has no country, and its legal form ('{form}') points to a "
+                    "company outside the EEA that the vendor table does not know, with no transfer declared: the "
+                    "transfer cannot be judged; write its country and, if it is outside the EEA, a transfers entry "
+                    "with its mechanism",
+                )
+                continue
             yield Hit(
                 f"/parties/{index}",
                 f"{party_label(party)} has no country, so noticelint cannot tell whether data leave the EEA; "

@@ -1,4 +1,4 @@
-"""CON005 (statement.denies against declared facts) and recipient categories as recipients (CON001)."""
+"""Behaviour of the denial rules (checks/denials.py): denials against the statement's own facts."""
 
 from __future__ import annotations
 
@@ -6,103 +6,177 @@ from typing import Any
 
 import pytest
 
-from tests.checkhelpers import Check, only, run
-from tests.conftest import yaml_load
-
-BARE = """
-schema_version: 1
-statement:
-  id: bare
-  languages: [nb]
-  default_language: nb
-  jurisdiction: "NO"
-controller:
-  id: klinikk
-  legal_name: Liten Klinikk AS
-  country: "NO"
-  contact:
-    email: post@example.no
-activities:
-  - id: henvendelser
-    purpose: Svare på spørsmål
-    legal_basis: "6(1)(f)"
-"""
+from tests.checkhelpers import Check, intro, line_of, only, run
+from tests.conftest import CLINIC
 
 
-@pytest.fixture
-def bare() -> dict[str, Any]:
-    data = yaml_load(BARE)
-    assert isinstance(data, dict)
-    return data
-
-
-def _activity(**fields: Any) -> dict[str, Any]:
+def activity(text_nb: str, text_en: str, categories: list[str] | None = None, **extra: Any) -> dict[str, Any]:
     return {
         "activities": [
-            {"id": "henvendelser", "purpose": "Svare på spørsmål", "legal_basis": "6(1)(f)", **fields}
+            {
+                "id": "statistikk",
+                "purpose": {"nb": "Statistikk", "en": "Statistics"},
+                "legal_basis": "6(1)(f)",
+                "legitimate_interest": {"nb": "Å forbedre nettstedet", "en": "To improve the website"},
+                "data_categories": categories if categories is not None else ["IP-adresse", "sidevisninger"],
+                "retention": {"period": "P1M"},
+                "text": {"nb": text_nb, "en": text_en},
+                **extra,
+            }
         ]
     }
 
 
-def test_a_denial_with_nothing_declared_against_it_is_quiet(check: Check, bare: dict[str, Any]) -> None:
-    denies = {"statement": {"denies": ["cookies", "transfers_outside_eea", "special_categories", "sale"]}}
-    assert only(run(check, bare, denies), "CON005") == []
+def test_example_has_no_denial_findings(check: Check, example_data: dict[str, Any]) -> None:
+    assert [f for f in run(check, example_data) if f.code.startswith("DEN")] == []
 
 
-def test_denied_cookies_next_to_a_declared_cookie(check: Check, bare: dict[str, Any]) -> None:
-    found = only(
-        run(
-            check,
-            bare,
-            {"statement": {"denies": ["cookies"]}},
-            _activity(cookies=[{"name": "sid", "session": True}]),
+@pytest.mark.parametrize(
+    ("nb", "en"),
+    [
+        ("Vi samler ikke inn personopplysninger.", "We do not collect any personal data."),
+        (
+            "Denne informasjonen inneholder ingen personopplysninger.",
+            "This information does not contain any personal data.",
         ),
-        "CON005",
-    )
-    assert len(found) == 1 and "the cookie 'sid'" in found[0].message
-
-
-def test_a_denied_cookie_is_not_contradicted_by_local_storage(check: Check, bare: dict[str, Any]) -> None:
-    storage = _activity(cookies=[{"name": "prefs", "technology": "local_storage", "session": True}])
-    assert only(run(check, bare, {"statement": {"denies": ["cookies"]}}, storage), "CON005") == []
-
-
-def test_denied_transfers_next_to_a_recipient_outside_the_eea(check: Check, bare: dict[str, Any]) -> None:
-    patch = {
-        "statement": {"denies": ["transfers_outside_eea"]},
-        "parties": [{"id": "mailer", "legal_name": "Mailer Inc.", "country": "US", "role": "processor"}],
-        **_activity(recipients=["mailer"]),
-    }
-    found = only(run(check, bare, patch), "CON005")
-    assert len(found) == 1 and "established in US" in found[0].message
-
-
-def test_a_recipient_in_the_eea_does_not_contradict_denied_transfers(
-    check: Check, bare: dict[str, Any]
+        (
+            "Vi lagrer aldri informasjon som kan identifisere deg.",
+            "We never store information that can identify you.",
+        ),
+        ("Opplysningene vi samler inn er anonyme.", "The information we collect is anonymous."),
+        ("Dataene sendes anonymt til leverandøren.", "Anonymous information is transferred to our supplier."),
+        ("Opplysningene kan ikke spores tilbake til deg.", "The data cannot be traced back to you."),
+    ],
+)
+def test_denials_against_declared_identifiers_are_reported(
+    check: Check, example_data: dict[str, Any], nb: str, en: str
 ) -> None:
-    patch = {
-        "statement": {"denies": ["transfers_outside_eea"]},
-        "parties": [{"id": "host", "legal_name": "Vert AS", "country": "NO", "role": "processor"}],
-        **_activity(recipients=["host"]),
-    }
-    assert only(run(check, bare, patch), "CON005") == []
+    findings = only(run(check, example_data, activity(nb, en)), "DEN001")
+    assert {f.pointer.rsplit("/", 1)[-1] for f in findings} == {"nb", "en"}
+    assert all("IP-adresse" in f.message for f in findings)
 
 
-def test_denied_special_categories_next_to_declared_ones(check: Check, bare: dict[str, Any]) -> None:
-    patch = {
-        "statement": {"denies": ["special_categories"]},
-        **_activity(special_categories=["health"], special_condition="9(2)(h)"),
-    }
-    found = only(run(check, bare, patch), "CON005")
-    assert len(found) == 1 and "health" in found[0].message
-
-
-def test_a_recipient_category_counts_as_a_recipient_for_the_sharing_claim(
-    check: Check, bare: dict[str, Any]
+@pytest.mark.parametrize(
+    ("nb", "en"),
+    [
+        ("Vi samler ikke inn personopplysninger om barn.", "We do not collect personal data about children."),
+        (
+            "Vi analyserer anonymiserte data for å se trender.",
+            "We analyse anonymised data to monitor trends.",
+        ),
+        (
+            "Aggregert statistikk inneholder ingen personopplysninger.",
+            "Aggregated statistics contain no personal data.",
+        ),
+        (
+            "Vi samler ikke inn personopplysninger utover IP-adressen.",
+            "We do not collect personal data other than the IP address.",
+        ),
+        ("IP-adressen anonymiseres før den lagres.", "The IP address is stored anonymised."),
+        (
+            "Hvis du ikke samler inn personopplysninger, gjelder ikke dette.",
+            "If you do not collect personal data, skip this.",
+        ),
+    ],
+)
+def test_limited_or_true_denials_are_quiet(
+    check: Check, example_data: dict[str, Any], nb: str, en: str
 ) -> None:
-    claim = {"controller": {"text": "Vi deler ikke opplysningene dine med tredjepart."}}
-    assert only(run(check, bare, claim), "CON001") == []
-    found = only(
-        run(check, bare, claim, _activity(recipient_categories=["regnskapsfører og bank"])), "CON001"
+    assert only(run(check, example_data, activity(nb, en)), "DEN001") == []
+
+
+def test_denial_without_identifiers_is_quiet(check: Check, example_data: dict[str, Any]) -> None:
+    patch = activity(
+        "Vi samler ikke inn personopplysninger.", "We do not collect personal data.", ["sidevisninger"]
     )
-    assert len(found) == 1 and "regnskapsfører og bank" in found[0].message
+    assert only(run(check, example_data, patch), "DEN001") == []
+
+
+def test_cookies_contradict_an_anonymity_claim(check: Check, example_data: dict[str, Any]) -> None:
+    cookies = {
+        "cookies": [{"name": "_x", "provider": "google-ireland", "purpose": "måling", "lifetime": "P1M"}]
+    }
+    patch = activity(
+        "Informasjonskapslene samler kun informasjon som er anonym.",
+        "The cookies collect only anonymous information.",
+        ["sidevisninger"],
+        **cookies,
+    )
+    findings = only(run(check, example_data, patch), "DEN001")
+    assert len(findings) == 2 and all("cookie" in f.message for f in findings)
+
+
+def test_denial_of_sending_against_recipients(check: Check, example_data: dict[str, Any]) -> None:
+    patch = activity(
+        "Vi sender ingen personopplysninger til disse tjenestene.",
+        "We do not send any personal data to these services.",
+        recipients=["google-ireland"],
+    )
+    findings = only(run(check, example_data, patch), "DEN001")
+    assert len(findings) == 2 and all("Google Ireland Limited" in f.message for f in findings)
+
+
+# --- DEN002 -----------------------------------------------------------------------------------------
+
+
+def test_absolute_denial_of_specific_data_beside_free_text(
+    check: Check, example_data: dict[str, Any]
+) -> None:
+    patch = intro(
+        "Vi samler ikke inn fødselsnummer eller betalingskort.",
+        "We do not collect credit card numbers or national identity numbers.",
+    )
+    findings = only(run(check, example_data, patch), "DEN002")
+    assert len(findings) == 2 and all("free text" in f.message for f in findings)
+
+
+def test_denial_saying_what_happens_to_such_data_is_quiet(check: Check, example_data: dict[str, Any]) -> None:
+    patch = intro(
+        "Vi ber ikke om fødselsnummer; sender du det likevel, sletter vi det.",
+        "We never ask for card numbers; if you send one, we delete it.",
+    )
+    assert only(run(check, example_data, patch), "DEN002") == []
+
+
+def test_clinic_denial_of_identity_numbers(check: Check) -> None:
+    text = CLINIC.read_text(encoding="utf-8")
+    findings = only(check(text), "DEN002")
+    assert [f.span.line for f in findings] == [
+        line_of(text, "samler ikke inn personopplysninger som fødselsdato")
+    ]
+    assert only(check(text), "DEN001") == []
+
+
+def test_a_recipient_that_sets_cookies_contradicts_anonymity(
+    check: Check, example_data: dict[str, Any]
+) -> None:
+    patch = activity(
+        "Tjenesten bruker dataene slik at de ikke kan spores tilbake til en enkelt bruker.",
+        "The service stores the data so that they cannot be traced back to you.",
+        ["sidevisninger"],
+        recipients=["google-ireland"],
+    )
+    findings = only(run(check, example_data, patch), "DEN001")
+    assert len(findings) == 2 and all("Google Analytics" in f.message for f in findings)
+
+
+def test_a_claim_about_one_party_is_judged_by_that_party_only(
+    check: Check, example_data: dict[str, Any]
+) -> None:
+    # Another activity sends data to Google Analytics; the claim is about a cookieless tool.
+    parties = [
+        *example_data["parties"],
+        {
+            "id": "teller",
+            "legal_name": "Teller Eksempel AS",
+            "country": "NO",
+            "role": "processor",
+            "data_processing_agreement": True,
+            "text": {"nb": "Teller samler inn anonyme data.", "en": "Teller collects anonymous data."},
+        },
+    ]
+    activities = [
+        dict(a, recipients=[*a.get("recipients", []), "teller"]) if a["id"] == "nettstedsanalyse" else a
+        for a in example_data["activities"]
+    ]
+    assert only(run(check, example_data, {"parties": parties, "activities": activities}), "DEN001") == []

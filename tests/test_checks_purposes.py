@@ -309,6 +309,37 @@ def test_a_form_in_the_wording_needs_provision(check: Check, example_data: dict[
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Når du melder deg inn, registrerer vi medlemskapet.",
+        "Du oppgir navn og adresse når du oppretter brukerkonto.",
+        "You provide your name and address with your order.",
+        "When you create an account, you give us your e-mail address.",
+    ],
+)
+def test_accounts_memberships_and_orders_need_provision_without_a_declared_source(
+    check: Check, example_data: dict[str, Any], text: str
+) -> None:
+    findings = run(check, example_data, one_activity(text=text))
+    assert len(only(findings, "PUR012")) == 1 and only(findings, "PUR009") == []  # read from words: a warning
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medlemskapet gir rabatt.",  # a membership, but nothing says the person gives data
+        "Du oppgir navnet ditt når du ringer.",  # the person gives data, but no account, order or form
+        "Our members receive the magazine.",
+    ],
+)
+def test_no_direct_collection_shown_without_a_declared_source(
+    check: Check, example_data: dict[str, Any], text: str
+) -> None:
+    findings = run(check, example_data, one_activity(text=text))
+    assert only(findings, "PUR009") == [] and only(findings, "PUR012") == []
+
+
+@pytest.mark.parametrize(
     "fields",
     [
         {"source": {"kind": "data_subject"}, "text": "Du sender oss e-post."},

@@ -376,3 +376,84 @@ def test_clinic_findings_at_their_lines(check: Check) -> None:
     )
     messages = [f.message for f in findings if f.code == "REC006"]
     assert all("Google LLC" in m and "Google Ireland Limited" in m for m in messages)
+
+
+# --- REC001: the organisation's own social-media page ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Følg oss på Facebook for nyheter.",
+        "Klubben har disse sidene i sosiale medier: Facebook: Eksempel Løpeklubb.",
+        "You can follow us on Instagram and LinkedIn.",
+        "Our pages on Facebook and LinkedIn show the programme.",
+    ],
+)
+def test_own_social_media_page_is_not_a_tracking_tool(check: Check, text: str) -> None:
+    assert codes(check, statement(text=text), "REC001") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi bruker Facebook-pikselen på siden for å måle annonser.",
+        "Our pages carry Facebook like buttons.",
+        "Members discuss training in our Facebook group.",
+        "Send oss en melding på Facebook-siden vår.",
+        "Vi bruker Facebook til annonsering.",
+    ],
+)
+def test_social_network_as_a_tool_is_still_reported(check: Check, text: str) -> None:
+    assert len(codes(check, statement(text=text), "REC001")) == 1
+
+
+# --- REC007: national public bodies -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "jurisdiction"),
+    [
+        ("Skatteetaten", "NO"),
+        ("Statens vegvesen", "NO"),
+        ("NAV", "NO"),
+        ("Politiet", "NO"),
+        ("HMRC", "GB"),
+        ("Norges Musikkorps Forbund", "NO"),
+        ("England Athletics", "GB"),
+    ],
+)
+def test_own_national_public_body_needs_no_country(check: Check, name: str, jurisdiction: str) -> None:
+    parties = [{"id": "etat", "legal_name": name, "role": "public_authority"}]
+    text = statement(parties, [activity("etat")])
+    text = text.replace("default_language: nb", f"default_language: nb\n  jurisdiction: {jurisdiction}")
+    assert codes(check, text, "REC007") == []
+
+
+def test_public_body_of_another_country_or_a_company_needs_a_country(check: Check) -> None:
+    parties = [
+        {"id": "hmrc", "legal_name": "HMRC", "role": "public_authority"},
+        {"id": "england", "legal_name": "England Athletics", "role": "independent_controller"},
+        {"id": "navn", "legal_name": "Navn Eksempel AS", "role": "processor"},
+    ]
+    text = statement(parties, [activity("hmrc", "navn", "england")])
+    text = text.replace("default_language: nb", "default_language: nb\n  jurisdiction: 'NO'")
+    assert {f.pointer for f in codes(check, text, "REC007")} == {"/parties/0", "/parties/1", "/parties/2"}
+
+
+def test_unknown_company_with_a_foreign_legal_form_cannot_be_judged(check: Check) -> None:
+    parties = [
+        {"id": "ukjent", "legal_name": "Eksempel Widgets, Inc.", "role": "processor"},
+        {"id": "norsk", "legal_name": "Eksempel Widgets AS", "role": "processor"},
+    ]
+    findings = codes(check, statement(parties, [activity("ukjent", "norsk")]), "REC007")
+    by_pointer = {f.pointer: f.message for f in findings}
+    assert "transfer cannot be judged" in by_pointer["/parties/0"] and "'Inc.'" in by_pointer["/parties/0"]
+    assert "transfer cannot be judged" not in by_pointer["/parties/1"]
+
+
+def test_foreign_legal_form_with_a_declared_transfer_gets_the_plain_message(check: Check) -> None:
+    parties = [{"id": "ukjent", "legal_name": "Eksempel Widgets LLC", "role": "processor"}]
+    transfers = [{"recipient": "ukjent", "country": "US", "mechanism": "standard_contractual_clauses"}]
+    findings = codes(check, statement(parties, [activity("ukjent")], transfers=transfers), "REC007")
+    assert len(findings) == 1 and "transfer cannot be judged" not in findings[0].message

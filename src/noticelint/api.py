@@ -15,6 +15,7 @@ from noticelint.format.model import (
     Party,
     PartyRole,
     PrivacyStatement,
+    Section,
     Text,
     Topic,
     Transfer,
@@ -23,6 +24,7 @@ from noticelint.format.model.activities import ElectronicMarketingGround, Market
 from noticelint.format.model.common import SpecialCondition, has_text
 from noticelint.format.model.statement import Derogation, Right, TransferMechanism
 from noticelint.knowledge import Authority, Knowledge, Vendor
+from noticelint.knowledge.law_tables import OutdatedLaw, PublicBody, outdated_law, public_body
 from noticelint.knowledge.vendor_matching import (
     cookie_note,
     entity_name,
@@ -44,6 +46,7 @@ from noticelint.lint.wording_sentences import (
     sentences_that_may_match,
     wording_sentences,
 )
+from noticelint.text.lazypattern import LazyPattern, lazy
 from noticelint.text.links import CHANNEL_IN_TEXT, LINK_TARGET
 from noticelint.text.organisations import (
     Kind,
@@ -71,16 +74,20 @@ __all__ = [
     "Hit",
     "Kind",
     "Knowledge",
+    "LazyPattern",
     "LegalBasis",
     "MarketingChannel",
     "Mention",
     "Needles",
     "OrganisationFinder",
+    "OutdatedLaw",
     "Party",
     "PartyRole",
     "PrivacyStatement",
+    "PublicBody",
     "Right",
     "Role",
+    "Section",
     "Sentence",
     "Severity",
     "SourceKind",
@@ -101,14 +108,17 @@ __all__ = [
     "is_norwegian",
     "is_safe_needle",
     "item_sentences_that_may_match",
+    "lazy",
     "may_name_organisation",
     "name_key",
     "needles",
     "normalise_name",
+    "outdated_law",
     "party_label",
     "party_vendor",
     "party_vendors",
     "place",
+    "public_body",
     "receiving_parties",
     "role_in",
     "rule",
