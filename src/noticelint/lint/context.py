@@ -11,6 +11,7 @@ from noticelint.format.model import PrivacyStatement, Text
 from noticelint.text.wording import Wording, iter_text_fields, wording_of
 
 if TYPE_CHECKING:
+    from noticelint.format.evidence import Evidence
     from noticelint.knowledge import Knowledge
 
 
@@ -40,6 +41,8 @@ class CheckContext:
 
     statement: PrivacyStatement
     options: dict[str, Any] = field(default_factory=dict)
+    # What the site was seen to do (``noticelint scan``, ``render --evidence``); None for a plain check.
+    evidence: Evidence | None = None
     _shared: dict[Callable[..., Any], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

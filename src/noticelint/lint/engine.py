@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from noticelint.format.model import PrivacyStatement
 from noticelint.format.validation import reference_problems, typed_statement
@@ -19,6 +20,9 @@ from noticelint.lint.meta_rules import input_error
 from noticelint.lint.rules import Rule, RuleInfo
 from noticelint.lint.targets import Target
 from noticelint.lint.waivers import apply_waivers
+
+if TYPE_CHECKING:
+    from noticelint.format.evidence import Evidence
 
 # A statement with more findings of one rule than this has a problem that the first ones already show.
 MAX_FINDINGS_PER_RULE = 100
@@ -74,10 +78,15 @@ class Linter:
         """Findings for one file's text. Whatever goes wrong stays with this file."""
         return self.check_text_typed(text, display)[0]
 
-    def check_text_typed(self, text: str, display: str) -> tuple[list[Finding], PrivacyStatement | None]:
-        """Findings for one file's text, and its typed statement when the file has no input error."""
+    def check_text_typed(
+        self, text: str, display: str, evidence: Evidence | None = None
+    ) -> tuple[list[Finding], PrivacyStatement | None]:
+        """Findings for one file's text, and its typed statement when the file has no input error.
+
+        ``evidence`` (what the site was seen to do) is handed to the rules; the SCN rules need it.
+        """
         try:
-            return self._check_text(text, display)
+            return self._check_text(text, display, evidence)
         except RecursionError:
             return [
                 input_error(display, meta_rules.INVALID_YAML, "document is nested too deeply to check")
@@ -86,7 +95,9 @@ class Linter:
             message = f"noticelint failed on this file ({type(exc).__name__}: {exc}); please report it"
             return [input_error(display, meta_rules.INTERNAL_ERROR, message)], None
 
-    def _check_text(self, text: str, display: str) -> tuple[list[Finding], PrivacyStatement | None]:
+    def _check_text(
+        self, text: str, display: str, evidence: Evidence | None = None
+    ) -> tuple[list[Finding], PrivacyStatement | None]:
         try:
             doc = parse(text, display)
         except LoadError as exc:
@@ -105,10 +116,12 @@ class Linter:
                 input_error(display, meta_rules.BROKEN_REFERENCE, p.message, p.span, p.pointer)
                 for p in problems
             ], None
-        return self.run_rules(statement, doc), statement
+        return self.run_rules(statement, doc, evidence), statement
 
-    def run_rules(self, statement: PrivacyStatement, doc: Document) -> list[Finding]:
-        ctx = CheckContext(statement, self.options)
+    def run_rules(
+        self, statement: PrivacyStatement, doc: Document, evidence: Evidence | None = None
+    ) -> list[Finding]:
+        ctx = CheckContext(statement, self.options, evidence)
         ignored = self.config.ignored_for(doc.path)
         findings: list[Finding] = []
         for rule in self.rules:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from noticelint import __version__
 from noticelint.format.model import PrivacyStatement
@@ -24,6 +25,9 @@ from noticelint.lint.rules import RuleInfo, discover
 from noticelint.lint.targets import Target, collect_targets
 from noticelint.render.output import OutputError
 from noticelint.reporters.report import Report
+
+if TYPE_CHECKING:
+    from noticelint.format.evidence import Evidence
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,9 @@ class Checked:
 class Gate:
     """The configured rule set (``[tool.noticelint]``: select, ignore, per-file-ignores, rules-dirs)."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, evidence: Evidence | None = None) -> None:
         self.config = config
+        self.evidence = evidence  # what the site was seen to do (render --evidence): the SCN rules read it
         rules = discover(config.rules_dirs)
         known = [r.code for r in rules] + [m.code for m in META]
         selected = select_codes(known, config.select, config.ignore, config.extend_select)
@@ -68,7 +73,7 @@ class Gate:
             text = read(target.path, self.config.max_file_size)
         except LoadError:
             return Checked(target, tuple(self.linter.check_file(target)), None)
-        findings, statement = self.linter.check_text_typed(text, target.display)
+        findings, statement = self.linter.check_text_typed(text, target.display, self.evidence)
         if statement is None or any(f.input_error for f in findings):
             return Checked(target, tuple(findings), None)
         return Checked(target, tuple(findings), statement.statement, _digest(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from noticelint.lint.config import Config
 from noticelint.lint.parallel import map_on_workers, worth_spreading
@@ -17,6 +18,9 @@ from noticelint.lint.targets import Target
 from noticelint.render import render_notice
 from noticelint.render.gate import Checked, Gate, reload_statement
 from noticelint.render.output import OutputError
+
+if TYPE_CHECKING:
+    from noticelint.format.evidence import Evidence
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,9 @@ def render_all(jobs: Sequence[Job], workers: int) -> Iterator[list[str] | Output
 _gate: Gate | None = None
 
 
-def _init_gate(config: Config) -> None:
+def _init_gate(config: Config, evidence: Evidence | None = None) -> None:
     global _gate
-    _gate = Gate(config)
+    _gate = Gate(config, evidence)
 
 
 def _check(target: Target) -> Checked:
@@ -69,4 +73,4 @@ def check_all(gate: Gate, targets: Sequence[Target], workers: int) -> list[Check
     """The gate's answer for every target, in the order of ``targets``."""
     if not worth_spreading(len(targets), workers):
         return [gate.check(target) for target in targets]
-    return list(map_on_workers(_check, targets, workers, _init_gate, (gate.config,)))
+    return list(map_on_workers(_check, targets, workers, _init_gate, (gate.config, gate.evidence)))
