@@ -7,6 +7,16 @@ know output formats. Anything not exported here is internal and may change betwe
 
 from __future__ import annotations
 
+from noticelint.format.evidence import (
+    Evidence,
+    EvidenceSource,
+    ObservedCookie,
+    ObservedRequest,
+    ObservedStorage,
+    Phase,
+    Service,
+    duration_days,
+)
 from noticelint.format.jurisdiction import is_norwegian
 from noticelint.format.model import (
     Activity,
@@ -59,16 +69,23 @@ __all__ = [
     "CheckContext",
     "Cookie",
     "Derogation",
+    "Evidence",
+    "EvidenceSource",
     "Hit",
     "Knowledge",
     "LegalBasis",
     "Mention",
     "Needles",
+    "ObservedCookie",
+    "ObservedRequest",
+    "ObservedStorage",
     "Party",
     "PartyRole",
+    "Phase",
     "PrivacyStatement",
     "Right",
     "Sentence",
+    "Service",
     "Severity",
     "SourceKind",
     "SpecialCondition",
@@ -79,6 +96,7 @@ __all__ = [
     "Vendor",
     "Wording",
     "cookie_note",
+    "duration_days",
     "either",
     "entity_name",
     "find_organisations",

@@ -49,6 +49,10 @@ class RuleInfo:
     fails: str = ""
     passes: str = ""
     knowledge: tuple[str, ...] = ()
+    # Evidence (YAML of format/evidence.py) the fails/passes examples are checked with, for rules that
+    # compare the statement with what the site does (``noticelint scan``).
+    evidence_fails: str = ""
+    evidence_passes: str = ""
     module: str = ""
     builtin: bool = True
 
@@ -80,6 +84,8 @@ def rule(
     fails: str = "",
     passes: str = "",
     knowledge: Iterable[str] = (),
+    evidence_fails: str = "",
+    evidence_passes: str = "",
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Declare a rule. See the module documentation."""
 
@@ -103,6 +109,8 @@ def rule(
             fails=inspect.cleandoc(fails) if fails else "",
             passes=inspect.cleandoc(passes) if passes else "",
             knowledge=tuple(knowledge),
+            evidence_fails=inspect.cleandoc(evidence_fails) if evidence_fails else "",
+            evidence_passes=inspect.cleandoc(evidence_passes) if evidence_passes else "",
             module=func.__module__,
         )
         setattr(func, _REGISTRY_ATTR, Rule(info, func))
