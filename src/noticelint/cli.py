@@ -90,6 +90,16 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--check", action="store_true", help="fail if the --output files are not up to date")
     render.add_argument("--config", type=Path, help="configuration file (default: nearest pyproject.toml)")
     render.add_argument("--jobs", "-j", type=int, help="processes to render with (default: all cores)")
+    render.add_argument(
+        "--evidence",
+        type=Path,
+        metavar="FILE",
+        help="evidence saved by `scan --save-evidence`: its findings gate too",
+    )
+
+    from noticelint.scan.arguments import add_arguments as scan_arguments
+
+    scan_arguments(commands.add_parser("scan", help="prove a statement against what the site really does"))
     return parser
 
 
@@ -208,12 +218,19 @@ def cmd_render(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_scan(args: argparse.Namespace) -> int:
+    from noticelint.scan.command import run
+
+    return run(args)
+
+
 COMMANDS = {
     "check": cmd_check,
     "rules": cmd_rules,
     "explain": cmd_explain,
     "schema": cmd_schema,
     "render": cmd_render,
+    "scan": cmd_scan,
 }
 
 
