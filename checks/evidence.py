@@ -383,12 +383,12 @@ def _consent_hits(ctx: CheckContext, items: list[Observed], when: str, then: str
         if activity:
             index, act = activity
             pointer = f"/activities/{index}/legal_basis" if act.legal_basis else f"/activities/{index}"
-            where = f" (activity '{act.id}')"
+            where = f"; activity '{act.id}'"
         else:
             pointer, where = _list_pointer(ctx, "activities"), ""
         yield Hit(
             pointer,
-            f"{when}, the site already uses {service.name} ({service.category}){where} — {quotes(found)}; "
+            f"{when}, the site already uses {service.name} ({service.category}{where}) — {quotes(found)}; "
             f"{then}",
         )
 

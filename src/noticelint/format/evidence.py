@@ -88,7 +88,7 @@ class ObservedCookie(_Model):
     domain: str = ""
     page: str = ""
     expires_days: float | None = Field(
-        default=None, description="Lifetime in days; none for a session cookie"
+        default=None, description="Lifetime in days; none for a session cookie, or one seen only in a request"
     )
     third_party: bool = False
     phase: Phase = Phase.UNKNOWN
@@ -122,14 +122,13 @@ class Evidence(_Model):
     cookies: list[ObservedCookie] = Field(default_factory=list)
     storage: list[ObservedStorage] = Field(default_factory=list)
 
+    def observed(self) -> list[ObservedRequest | ObservedCookie | ObservedStorage]:
+        """Every request, cookie and storage key, in that order."""
+        return [*self.requests, *self.cookies, *self.storage]
+
     def services(self) -> Iterator[tuple[Service, ObservedRequest | ObservedCookie | ObservedStorage]]:
         """Every item of evidence that is attributed to a service, with its service."""
-        items: list[ObservedRequest | ObservedCookie | ObservedStorage] = [
-            *self.requests,
-            *self.cookies,
-            *self.storage,
-        ]
-        for item in items:
+        for item in self.observed():
             if item.service is not None:
                 yield item.service, item
 

@@ -76,6 +76,7 @@ def har_evidence(data: Any, display: str, phase: Phase) -> Evidence:
     requests: list[ObservedRequest] = []
     cookies: list[ObservedCookie] = []
     pages: list[str] = []
+    seen: set[tuple[str, str]] = set()
     for number, entry in enumerate(entries, start=1):
         where = f"{display} entry {number}"
         entry = _require(entry, dict, where)
@@ -105,6 +106,24 @@ def har_evidence(data: Any, display: str, phase: Phase) -> Evidence:
                 service=service_for_url(url),
             )
         )
+        for sent in request.get("cookies") or []:
+            # A cookie the browser sends was set before: by a script (document.cookie) or an earlier page.
+            name = str(sent.get("name", "")).strip() if isinstance(sent, dict) else ""
+            if name and (name, host) not in seen:
+                seen.add((name, host))
+                service, retention = cookie_service(name, host)
+                cookies.append(
+                    ObservedCookie(
+                        name=name[:200],
+                        domain=host,
+                        page=page,
+                        third_party=registrable_domain(host) != site,
+                        phase=phase,
+                        origin=origin,
+                        service=service,
+                        retention=retention,
+                    )
+                )
         response = entry.get("response")
         if not isinstance(response, dict):
             continue
@@ -116,6 +135,7 @@ def har_evidence(data: Any, display: str, phase: Phase) -> Evidence:
                 if parsed is None:
                     continue
                 name, domain, days = parsed
+                seen.add((name, domain))
                 service, retention = cookie_service(name, domain)
                 cookies.append(
                     ObservedCookie(

@@ -232,8 +232,8 @@ def visit(options: VisitOptions) -> Evidence:
                     if click:
                         recorder.take_cookies(context)
                         recorder.take_storage(page)
+                        recorder.phase = phase  # what the click sets off belongs to the choice
                         _click(page, click, url, deadline, PlaywrightError)
-                        recorder.phase = phase
                         click = ""
                         _settle(page, options, deadline)
                     recorder.take_cookies(context)
@@ -287,29 +287,37 @@ def _load(
     recorder.page = url
     if url not in recorder.pages:
         recorder.pages.append(url)
+    capped = _left(deadline) < options.page_timeout * 1000
     timeout = min(options.page_timeout * 1000, _left(deadline))
     try:
         page.goto(url, wait_until="load", timeout=timeout)
     except error as exc:
         text = str(exc)
         if "Timeout" in text or "timeout" in text:
+            if capped:
+                raise VisitError(
+                    f"{url}: the page had not finished loading when the visit's time limit ran out "
+                    f"({options.timeout:g} s; --timeout)"
+                ) from None
             raise VisitError(
-                f"{url}: the page did not finish loading within {timeout / 1000:.0f} s"
+                f"{url}: the page did not finish loading within {options.page_timeout:g} s"
             ) from None
-        reason = next(
-            (w for w in text.replace(" at ", " ").split() if w.startswith("net::")), text.splitlines()[0]
-        )
+        words = text.replace(" at ", " ").split()
+        reason = next((w for w in words if w.startswith("net::")), text.splitlines()[0] if text else "")
         raise VisitError(f"{url}: cannot be reached ({reason})") from None
     _settle(page, options, deadline)
 
 
 def _settle(page: Any, options: VisitOptions, deadline: float) -> None:
-    """Give late requests (beacons sent after load) a moment, within the time limit."""
+    """Give late requests (beacons sent after load or after a click) a moment, within the time limit.
+
+    Playwright's "networkidle" is reached once per page and not again after a click, so this waits a
+    fixed ``settle`` time in the page instead.
+    """
     wait = min(options.settle * 1000, _left(deadline) - 1)
     if wait > 0:
-        # The network may never go quiet: what arrived so far is what we have.
-        with contextlib.suppress(Exception):
-            page.wait_for_load_state("networkidle", timeout=wait)
+        with contextlib.suppress(Exception):  # a page that closed or navigated away
+            page.wait_for_timeout(wait)
 
 
 def _click(page: Any, selector: str, url: str, deadline: float, error: type[BaseException]) -> None:

@@ -158,16 +158,33 @@ def cookie_facts(name: str) -> CookieFacts | None:
     return next((f for f in prefixes if name.startswith(f.name)), None)
 
 
+# The Open Cookie Database's platform names for the services of the host table, so that a tag's cookies
+# and its requests are reported together.
+_OCD_PLATFORMS = {
+    "Google Analytics": ("Google Analytics", "Google"),
+    "Google Ads": ("Google Ads", "Google"),
+    "Facebook": ("Meta Pixel", "Meta"),
+    "Hotjar": ("Hotjar", "Hotjar"),
+    "LinkedIn": ("LinkedIn Insight Tag", "LinkedIn"),
+    "TikTok": ("TikTok Pixel", "TikTok"),
+    "Matomo": ("Matomo", "InnoCraft"),
+    "Bing / Microsoft": ("Microsoft Advertising", "Microsoft"),
+    "Youtube": ("YouTube embeds", "Google"),
+    "Vimeo": ("Vimeo", "Vimeo"),
+    "Stripe": ("Stripe", "Stripe"),
+}
+
+
 def cookie_service(name: str, domain: str = "") -> tuple[Service | None, str]:
     """The service behind a cookie (from its domain's host, else the Open Cookie Database) and its retention."""
     facts = cookie_facts(name)
     retention = facts.retention if facts else ""
     if facts:
         category = {"marketing": "advertising"}.get(facts.category.lower(), facts.category.lower())
-        return (
-            Service(name=facts.platform, organisation=facts.controller, category=category, source=OCD_SOURCE),
-            retention,
-        )
+        service, organisation = _OCD_PLATFORMS.get(facts.platform, (facts.platform, facts.controller))
+        return Service(
+            name=service, organisation=organisation, category=category, source=OCD_SOURCE
+        ), retention
     host = domain.lstrip(".")
     if host:
         service = service_for_url(f"https://{host}/")
