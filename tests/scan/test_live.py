@@ -167,7 +167,8 @@ def test_a_page_that_never_finishes_loading_stops_at_the_time_limit(site: str) -
     parties = ThirdParties(hang="samtykke.js")
     with pytest.raises(
         VisitError,
-        match=r"^http://127\.0\.0\.1:\d+/om\.html: the page had not finished loading when the visit's time limit ran out \(3 s",
+        match=r"^http://127\.0\.0\.1:\d+/om\.html: the page had not finished loading "
+        r"when the visit's time limit ran out \(3 s",
     ):
         _visit(site + "/om.html", parties, pages=1, timeout=3, page_timeout=20)
 

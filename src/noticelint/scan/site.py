@@ -243,6 +243,15 @@ def _read(path: Path, display: str, max_size: int) -> str:
         ) from None
 
 
+def _start_line(lines: list[str], line: int, tag: str) -> int:
+    """The line a start tag begins on: libxml2 gives the line where a tag spread over lines ends."""
+    opening = "<" + tag
+    for candidate in range(min(line, len(lines)), max(0, line - 20), -1):
+        if opening in lines[candidate - 1].lower():
+            return candidate
+    return line
+
+
 def _scan_html(collector: _Collector, path: Path, text: str) -> None:
     import lxml.etree
     import lxml.html
@@ -253,11 +262,12 @@ def _scan_html(collector: _Collector, path: Path, text: str) -> None:
         root = lxml.html.document_fromstring(text)
     except (lxml.etree.ParserError, ValueError):
         return  # lxml gives up only on documents with nothing in them
+    lines = text.splitlines()
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str):
             continue
-        line = element.sourceline or 1
+        line = _start_line(lines, element.sourceline or 1, tag)
         in_noscript = any(a.tag == "noscript" for a in element.iterancestors())
         if tag in _URL_ATTRIBUTES:
             for attribute in _URL_ATTRIBUTES[tag]:
