@@ -28,7 +28,9 @@ def _evidence(text: str) -> Evidence | None:
     return evidence_from_data(yaml_load(text), "example evidence") if text else None
 
 
-def _run(linter: Linter, check: Callable[[str], list[Finding]], statement: str, evidence: str) -> list[Finding]:
+def _run(
+    linter: Linter, check: Callable[[str], list[Finding]], statement: str, evidence: str
+) -> list[Finding]:
     if not evidence:
         return check(statement)
     return linter.check_text_typed(statement, "statement.yaml", _evidence(evidence))[0]
@@ -39,7 +41,9 @@ def test_every_rule_has_examples_and_documentation() -> None:
         info = r.info
         assert info.fails and info.passes, f"{info.code} needs a failing and a passing example"
         if info.family == "SCN":
-            assert info.evidence_fails and info.evidence_passes, f"{info.code} needs evidence for its examples"
+            assert info.evidence_fails and info.evidence_passes, (
+                f"{info.code} needs evidence for its examples"
+            )
         assert info.legal, f"{info.code} needs a legal reference"
         assert info.explanation and info.fix and info.summary, f"{info.code} needs explanation and fix"
 

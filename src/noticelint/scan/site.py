@@ -10,11 +10,13 @@ fetched: what is recorded is what the files say the page will load, so its conse
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from noticelint.format.evidence import (
     Evidence,
@@ -61,6 +63,7 @@ _URL_IN_CODE = re.compile(r"""(?:https?:)?//([a-z0-9-]+(?:\.[a-z0-9-]+)+)(/[^\s'
 
 @dataclass(frozen=True)
 class _Snippet:
+    needle: str  # a literal the snippet always contains: the pattern runs only where it occurs
     pattern: re.Pattern[str]
     service: str
     organisation: str
@@ -68,6 +71,8 @@ class _Snippet:
     detail: str  # a format string for the match's first group
 
     def find(self, code: str) -> Iterator[tuple[int, str]]:
+        if self.needle not in code:
+            return
         for match in self.pattern.finditer(code):
             yield match.start(), self.detail.format(*(g or "" for g in match.groups()))
 
@@ -78,21 +83,19 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 # The inline snippets of common tags, as their vendors publish them.
 _SNIPPETS = (
-    _Snippet(_re(r"""\bfbq\(\s*['"]init['"]\s*,\s*['"]?(\d+)"""), "Meta Pixel", "Meta", "advertising", "fbq init {}"),
-    _Snippet(_re(r"""\bhjid\s*:\s*(\d+)"""), "Hotjar", "Hotjar", "analytics", "Hotjar site {}"),
-    _Snippet(
-        _re(r"""\b_linkedin_partner_id\s*=\s*['"]?(\d+)"""),
-        "LinkedIn Insight Tag", "LinkedIn", "advertising", "LinkedIn partner {}",
-    ),
-    _Snippet(_re(r"""\bttq\.load\(\s*['"]([A-Z0-9]+)"""), "TikTok Pixel", "TikTok", "advertising", "ttq.load {}"),
-    _Snippet(
-        _re(r"""\b_paq\.push\(\s*\[\s*['"]setSiteId['"]\s*,\s*['"]?(\w+)"""),
-        "Matomo", "", "analytics", "Matomo site {}",
-    ),
-    _Snippet(_re(r"""\bclarity['"]?\s*,\s*['"]script['"]\s*,\s*['"](\w+)"""), "Microsoft Clarity",
+    _Snippet("fbq", _re(r"""\bfbq\(\s*['"]init['"]\s*,\s*['"]?(\d+)"""), "Meta Pixel", "Meta", "advertising",
+             "fbq init {}"),
+    _Snippet("hjid", _re(r"""\bhjid\s*:\s*(\d+)"""), "Hotjar", "Hotjar", "analytics", "Hotjar site {}"),
+    _Snippet("_linkedin_partner_id", _re(r"""\b_linkedin_partner_id\s*=\s*['"]?(\d+)"""),
+             "LinkedIn Insight Tag", "LinkedIn", "advertising", "LinkedIn partner {}"),
+    _Snippet("ttq", _re(r"""\bttq\.load\(\s*['"]([A-Z0-9]+)"""), "TikTok Pixel", "TikTok", "advertising",
+             "ttq.load {}"),
+    _Snippet("_paq", _re(r"""\b_paq\.push\(\s*\[\s*['"]setSiteId['"]\s*,\s*['"]?(\w+)"""), "Matomo", "",
+             "analytics", "Matomo site {}"),
+    _Snippet("clarity", _re(r"""\bclarity['"]?\s*,\s*['"]script['"]\s*,\s*['"](\w+)"""), "Microsoft Clarity",
              "Microsoft", "analytics", "Clarity project {}"),
 )  # fmt: skip
-# gtag('config', 'G-…'), the Tag Manager loader's 'GTM-…', and gtag.js?id=…
+# gtag('config', 'G-…') and the Tag Manager loader's 'GTM-…'
 _TAG_ID = re.compile(
     r"""\bgtag\(\s*['"]config['"]\s*,\s*['"]((?:G|UA|AW|DC)-[A-Z0-9-]+)|['"](GTM-[A-Z0-9]+)['"]""",
     re.IGNORECASE,
@@ -101,63 +104,55 @@ _TAG_ID = re.compile(
 _STORAGE = re.compile(
     r"""\b(local|session)Storage\s*(?:\.setItem\(\s*|\[\s*)['"]([\w.:-]{1,100})['"]\s*(?:,|\]\s*=)"""
 )
+MAX_CODE = 2_000_000  # characters of one script that are read
 
 
 @dataclass
 class _Collector:
-    root: Path
-    display_root: str
     requests: list[ObservedRequest] = field(default_factory=list)
     storage: list[ObservedStorage] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
 
-    def where(self, path: Path, line: int) -> Origin:
-        return Origin(kind=EvidenceSource.FILE, where=f"{self.display(path)}:{line}")
-
-    def display(self, path: Path) -> str:
-        return f"{self.display_root}/{path.relative_to(self.root).as_posix()}"
-
-    def url(self, path: Path, line: int, url: str, kind: str, detail: str = "") -> None:
+    def url(self, page: str, line: int, url: str, kind: str, detail: str = "") -> None:
         url = url.strip()
         if url.startswith("//"):
             url = "https:" + url
-        if not url.lower().startswith(("http://", "https://")):
+        if not url[:8].lower().startswith(("http://", "https://")):
             return
-        service = service_for_url(url)
         host = _host(url)
         if not host:
             return
         self.requests.append(
             ObservedRequest(
-                page=self.display(path),
+                page=page,
                 url=url[:2000],
                 host=host,
                 kind=kind,
                 initiator="page source",
                 detail=detail,
-                origin=self.where(path, line),
-                service=service,
+                origin=Origin(kind=EvidenceSource.FILE, where=f"{page}:{line}"),
+                service=service_for_url(url),
             )
         )
 
-    def code(self, path: Path, first_line: int, code: str, kind: str) -> None:
+    def code(self, page: str, first_line: int, code: str, kind: str) -> None:
         """URLs, tag ids and storage keys in inline or file JavaScript."""
-        if len(code) > 2_000_000:
-            code = code[:2_000_000]
+        code = code[:MAX_CODE]
 
         def line_at(offset: int) -> int:
             return first_line + code.count("\n", 0, offset)
 
-        page = self.display(path)
-        for match in _URL_IN_CODE.finditer(code):
-            url = "https://" + match.group(1) + (match.group(2) or "/")
-            if service_for_url(url) is not None:
-                self.url(path, line_at(match.start()), url, kind)
-        for match in _TAG_ID.finditer(code):
-            tag = match.group(1) or match.group(2)
-            service = tag_service(tag)
-            if service:
-                self._snippet(path, line_at(match.start()), service, f"tag {tag}", page)
+        if "//" in code:
+            for match in _URL_IN_CODE.finditer(code):
+                url = "https://" + match.group(1) + (match.group(2) or "/")
+                if service_for_url(url) is not None:
+                    self.url(page, line_at(match.start()), url, kind)
+        if "gtag" in code or "GTM-" in code:
+            for match in _TAG_ID.finditer(code):
+                tag = match.group(1) or match.group(2)
+                service = tag_service(tag)
+                if service:
+                    self._snippet(page, line_at(match.start()), service, f"tag {tag}")
         for snippet in _SNIPPETS:
             for offset, detail in snippet.find(code):
                 service = Service(
@@ -166,21 +161,22 @@ class _Collector:
                     category=snippet.category,
                     source=HOST_TABLE_SOURCE,
                 )
-                self._snippet(path, line_at(offset), service, detail, page)
-        for match in _STORAGE.finditer(code):
-            key = match.group(2)
-            service, _ = cookie_service(key)
-            self.storage.append(
-                ObservedStorage(
-                    key=key,
-                    area=match.group(1),
-                    page=page,
-                    origin=self.where(path, line_at(match.start())),
-                    service=service,
+                self._snippet(page, line_at(offset), service, detail)
+        if "Storage" in code:
+            for match in _STORAGE.finditer(code):
+                key = match.group(2)
+                service, _ = cookie_service(key)
+                self.storage.append(
+                    ObservedStorage(
+                        key=key,
+                        area=match.group(1),
+                        page=page,
+                        origin=Origin(kind=EvidenceSource.FILE, where=f"{page}:{line_at(match.start())}"),
+                        service=service,
+                    )
                 )
-            )
 
-    def _snippet(self, path: Path, line: int, service: Service, detail: str, page: str) -> None:
+    def _snippet(self, page: str, line: int, service: Service, detail: str) -> None:
         # Matomo's own snippet names its server; self-hosted Matomo is first party, so only the id is kept.
         self.requests.append(
             ObservedRequest(
@@ -190,7 +186,7 @@ class _Collector:
                 kind="snippet",
                 initiator="inline snippet",
                 detail=detail,
-                origin=self.where(path, line),
+                origin=Origin(kind=EvidenceSource.FILE, where=f"{page}:{line}"),
                 service=service if service.organisation else None,
             )
         )
@@ -252,47 +248,63 @@ def _start_line(lines: list[str], line: int, tag: str) -> int:
     return line
 
 
-def _scan_html(collector: _Collector, path: Path, text: str) -> None:
+_TAGS = (*_URL_ATTRIBUTES, "link", "noscript")
+
+
+def _scan_html(collector: _Collector, page: str, text: str) -> None:
     import lxml.etree
-    import lxml.html
 
     if not text.strip():
         return
     try:
-        root = lxml.html.document_fromstring(text)
-    except (lxml.etree.ParserError, ValueError):
-        return  # lxml gives up only on documents with nothing in them
+        root = lxml.etree.fromstring(text, _parser())
+    except (lxml.etree.XMLSyntaxError, ValueError):
+        return  # libxml2 gives up only on documents with nothing in them
+    if root is None:
+        return
     lines = text.splitlines()
-    for element in root.iter():
+    for element in root.iter(*_TAGS):
         tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        line = _start_line(lines, element.sourceline or 1, tag)
-        in_noscript = any(a.tag == "noscript" for a in element.iterancestors())
-        if tag in _URL_ATTRIBUTES:
-            for attribute in _URL_ATTRIBUTES[tag]:
-                value = element.get(attribute)
-                if value:
-                    gated = tag == "script" and (element.get("type") or "").lower() == "text/plain"
-                    detail = "waits for consent (type=text/plain)" if gated else ""
-                    collector.url(path, line, value, ("noscript " if in_noscript else "") + tag, detail)
-        elif tag == "link":
-            rels = set((element.get("rel") or "").lower().split())
+        attributes = _URL_ATTRIBUTES.get(tag, ())
+        if tag == "link":
+            rels = set((element.get("rel") or "").lower().split()) & _LINK_RELS
             href = element.get("href")
-            if href and rels & _LINK_RELS:
-                collector.url(path, line, href, "link " + " ".join(sorted(rels & _LINK_RELS)))
-        if tag == "script" and not element.get("src") and element.text:
-            collector.code(path, line, element.text, "inline script")
-        elif tag == "noscript" and element.text and "<" in element.text:
-            # Inside <head> libxml2 keeps a noscript's content as text: parse it as a fragment.
-            try:
-                inner = lxml.html.fragment_fromstring(element.text, create_parent="div")
-            except (lxml.etree.ParserError, ValueError):
-                continue
-            for child in inner.iter("img", "iframe"):
-                src = child.get("src")
-                if src:
-                    collector.url(path, line, src, f"noscript {child.tag}")
+            if href and rels:
+                line = _start_line(lines, element.sourceline or 1, tag)
+                collector.url(page, line, href, "link " + " ".join(sorted(rels)))
+            continue
+        if tag == "noscript":
+            if element.text and "<" in element.text:
+                # Inside <head> libxml2 keeps a noscript's content as text: parse it on its own.
+                line = _start_line(lines, element.sourceline or 1, tag)
+                try:
+                    inner = lxml.etree.fromstring(element.text, _parser())
+                except (lxml.etree.XMLSyntaxError, ValueError):
+                    continue
+                for child in inner.iter("img", "iframe") if inner is not None else ():
+                    src = child.get("src")
+                    if src:
+                        collector.url(page, line, src, f"noscript {child.tag}")
+            continue
+        values = [(a, v) for a in attributes if (v := element.get(a))]
+        if values:
+            line = _start_line(lines, element.sourceline or 1, tag)
+            in_noscript = any(a.tag == "noscript" for a in element.iterancestors())
+            gated = tag == "script" and (element.get("type") or "").lower() == "text/plain"
+            detail = "waits for consent (type=text/plain)" if gated else ""
+            for _, value in values:
+                collector.url(page, line, value, ("noscript " if in_noscript else "") + tag, detail)
+        elif tag == "script" and element.text:
+            collector.code(
+                page, _start_line(lines, element.sourceline or 1, tag), element.text, "inline script"
+            )
+
+
+@functools.cache
+def _parser() -> Any:
+    import lxml.etree
+
+    return lxml.etree.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True)
 
 
 def scan_site(
@@ -304,15 +316,15 @@ def scan_site(
     if not folder.is_dir():
         raise SiteError(f"{folder}: not a folder (give the site's source or build folder)")
     display_root = str(folder).rstrip("/") or "."
-    collector = _Collector(folder, display_root)
+    collector = _Collector()
     for path in _files(folder, max_files):
-        text = _read(path, collector.display(path), max_file_size)
-        suffix = path.suffix.lower()
-        if suffix in HTML_SUFFIXES:
-            collector.pages.append(collector.display(path))
-            _scan_html(collector, path, text)
+        page = f"{display_root}/{path.relative_to(folder).as_posix()}"
+        text = _read(path, page, max_file_size)
+        if path.suffix.lower() in HTML_SUFFIXES:
+            collector.pages.append(page)
+            _scan_html(collector, page, text)
         else:
-            collector.code(path, 1, text, "script file")
+            collector.code(page, 1, text, "script file")
     return Evidence(
         site=display_root,
         sources=[EvidenceSource.FILE],

@@ -7,7 +7,7 @@ one place that changes then. The hosts are those each vendor's own install snipp
 (checked 2026-12-02). Service names are the vendor table's where it has the service, so the SCN rules
 find the vendor's entities and US transfer facts there.
 
-The Open Cookie Database (https://github.com/jkwakman/Open-Cookie-Database, Apache-2.0; a copy with its
+The Open Cookie Database (https://github.com/jkwakman/Open-Cookie-Database, commit 0ee5a17, Apache-2.0; a copy with its
 licence in ``knowledge/open-cookie-database.csv`` and ``knowledge/OPEN-COOKIE-DATABASE-LICENSE``) maps a
 cookie or storage key name to its platform, category, retention and controller. It is read only when a
 scan needs it.
@@ -181,10 +181,9 @@ def cookie_service(name: str, domain: str = "") -> tuple[Service | None, str]:
     retention = facts.retention if facts else ""
     if facts:
         category = {"marketing": "advertising"}.get(facts.category.lower(), facts.category.lower())
-        service, organisation = _OCD_PLATFORMS.get(facts.platform, (facts.platform, facts.controller))
-        return Service(
-            name=service, organisation=organisation, category=category, source=OCD_SOURCE
-        ), retention
+        name_, organisation = _OCD_PLATFORMS.get(facts.platform, (facts.platform, facts.controller))
+        found = Service(name=name_, organisation=organisation, category=category, source=OCD_SOURCE)
+        return found, retention
     host = domain.lstrip(".")
     if host:
         service = service_for_url(f"https://{host}/")
