@@ -14,6 +14,7 @@ import pytest
 from noticelint.cli import main
 from tests.clirun import cli, isolate
 from tests.conftest import yaml_load
+from tests.test_no_network import NetworkBlocked
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[1]
@@ -164,3 +165,34 @@ def test_documented() -> None:
     doc = (REPO / "docs" / "scan.md").read_text(encoding="utf-8")
     for needle in ("noticelint scan", "--site", "--har", "--url", "--accept", "noticelint-scan", "chromium"):
         assert needle in doc, needle
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every way out through the socket module raises (as in tests/test_no_network.py); attempts are listed."""
+    import socket
+
+    attempts: list[str] = []
+
+    def refuse(name: str) -> Any:
+        def blocked(*args: object, **kwargs: object) -> object:
+            attempts.append(name)
+            raise NetworkBlocked(f"network access blocked in this test: {name}")
+
+        return blocked
+
+    for method in ("connect", "connect_ex", "sendto", "sendmsg"):
+        monkeypatch.setattr(socket.socket, method, refuse(f"socket.{method}"))
+    for function in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex"):
+        monkeypatch.setattr(socket, function, refuse(function))
+    return attempts
+
+
+def test_files_and_har_need_no_network(
+    work: Path, capsys: pytest.CaptureFixture[str], no_network: list[str]
+) -> None:
+    assert (
+        cli(capsys, "scan", "--site", "public", "--har", str(HAR / "before-consent.har"), "policy.yaml").code
+        == 1
+    )
+    assert no_network == []
