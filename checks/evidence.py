@@ -14,9 +14,10 @@ its service is analytics or advertising, and a cookie only when the Open Cookie 
 analytics or marketing: fonts, maps, video and functional cookies are reported as undeclared where the
 statement misses them, but never as consent violations. Evidence from the site's files has no consent
 phase (the files say what a page loads, not when the banner lets it), so the consent rules read only
-HAR files and live visits. Whether a request alone (without a cookie) falls under ekomloven § 3-15 is
-the reading of EDPB Guidelines 2/2023 on the technical scope of Art. 5(3) of the ePrivacy Directive,
-which § 3-15 implements; the rules take that safer reading.
+HAR files and live visits. That a request alone (a tracking pixel or script, without a cookie) falls
+under ekomloven § 3-15 is the reading of EDPB Guidelines 2/2023 on the technical scope of Art. 5(3) of
+the ePrivacy Directive (version 2.0, adopted October 2024; "URL and pixel tracking"), the provision
+§ 3-15 implements; parts of industry contest it, and the rules take that safer reading.
 """
 
 from __future__ import annotations
