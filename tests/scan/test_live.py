@@ -191,3 +191,11 @@ def test_the_visit_leaves_no_profile_behind(
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     _visit(site + "/om.html", pages=1)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_preset_consent_cookie_is_an_accepted_visit(site: str) -> None:
+    evidence = _visit(site + "/om.html", pages=1, consent_cookie="samtykke=ja")
+    assert evidence.phases == [Phase.ACCEPTED]
+    hosts = {r.host for r in evidence.requests if r.phase == Phase.ACCEPTED}
+    assert "www.googletagmanager.com" in hosts
+    assert {c.phase for c in evidence.cookies} == {Phase.ACCEPTED}
