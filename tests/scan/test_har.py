@@ -25,6 +25,7 @@ def test_requests_and_cookies_of_a_recording() -> None:
     ]
     assert evidence.requests[2].origin.where == f"{HAR / 'before-consent.har'} entry 3"
     cookies = {c.name: c for c in evidence.cookies}
+    # 'c_user' went to facebook.com with the fbevents.js request: the browser's, not the site's.
     assert set(cookies) == {"sesjon", "fr", "_ga", "_fbp"}
     assert cookies["sesjon"].expires_days is None and not cookies["sesjon"].third_party
     assert cookies["fr"].third_party and cookies["fr"].expires_days == 90

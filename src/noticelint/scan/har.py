@@ -106,8 +106,11 @@ def har_evidence(data: Any, display: str, phase: Phase) -> Evidence:
                 service=service_for_url(url),
             )
         )
-        for sent in request.get("cookies") or []:
-            # A cookie the browser sends was set before: by a script (document.cookie) or an earlier page.
+        # A cookie the browser sends to the site was set before: by a script (document.cookie) or an earlier
+        # page. Cookies sent to other hosts are left out: the browser may hold them from elsewhere (a
+        # visitor logged in to a social network), so they are not evidence of what this site does.
+        first_party = registrable_domain(host) == site
+        for sent in request.get("cookies") or [] if first_party else []:
             name = str(sent.get("name", "")).strip() if isinstance(sent, dict) else ""
             if name and (name, host) not in seen:
                 seen.add((name, host))
@@ -117,7 +120,6 @@ def har_evidence(data: Any, display: str, phase: Phase) -> Evidence:
                         name=name[:200],
                         domain=host,
                         page=page,
-                        third_party=registrable_domain(host) != site,
                         phase=phase,
                         origin=origin,
                         service=service,

@@ -34,7 +34,8 @@ _HOSTS: tuple[tuple[str, str, str, str, str], ...] = (
     ("stats.g.doubleclick.net", "", "Google Analytics", "Google", "analytics"),
     ("googleads.g.doubleclick.net", "", "Google Ads", "Google", "advertising"),
     ("www.googleadservices.com", "", "Google Ads", "Google", "advertising"),
-    ("www.googletagmanager.com", "", "Google Tag Manager", "Google", "analytics"),
+    # A Tag Manager container sets no cookie of its own; the tags it fires are recognised by their hosts.
+    ("www.googletagmanager.com", "", "Google Tag Manager", "Google", "tag manager"),
     ("fonts.googleapis.com", "", "Google Fonts", "Google", "fonts"),
     ("fonts.gstatic.com", "", "Google Fonts", "Google", "fonts"),
     ("maps.googleapis.com", "", "Google Maps", "Google", "maps"),
@@ -72,7 +73,7 @@ _TAG_PREFIXES = {
     "UA-": ("Google Analytics", "analytics"),
     "AW-": ("Google Ads", "advertising"),
     "DC-": ("Google Marketing Platform", "advertising"),
-    "GTM-": ("Google Tag Manager", "analytics"),
+    "GTM-": ("Google Tag Manager", "tag manager"),
 }
 
 
