@@ -18,11 +18,16 @@ from __future__ import annotations
 import csv
 import functools
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from noticelint.format.evidence import Service
+
+if TYPE_CHECKING:
+    from noticelint.knowledge import Vendor
 
 HOST_TABLE_SOURCE = "noticelint host table (vendors' install snippets, 2026-12-02)"
 OCD_SOURCE = "Open Cookie Database"
@@ -110,7 +115,32 @@ def service_for_url(url: str) -> Service | None:
     for pattern, path, name, organisation, category in _HOSTS:
         if _host_matches(pattern, host) and parts.path.startswith(path):
             return Service(name=name, organisation=organisation, category=category, source=HOST_TABLE_SOURCE)
-    return None
+    return _vendor_table_service(host)
+
+
+@functools.cache
+def _vendor_table_service(host: str) -> Service | None:
+    """The vendor table's service for a host, once the table has hosts (``Knowledge.vendor_for_host``).
+
+    Until then this finds nothing; afterwards it covers the hosts the table above does not know.
+    """
+    finder = _host_finder()
+    vendor = finder(host) if finder is not None else None
+    if vendor is None:
+        return None
+    from noticelint.knowledge.vendor_matching import entity_name
+
+    organisation = entity_name(vendor.eea_entity or vendor.us_entity)
+    category = str(getattr(vendor, "category", ""))
+    return Service(name=vendor.service, organisation=organisation, category=category, source="vendors.csv")
+
+
+@functools.cache
+def _host_finder() -> Callable[[str], Vendor | None] | None:
+    from noticelint.knowledge import load_knowledge
+
+    finder: Callable[[str], Vendor | None] | None = getattr(load_knowledge(), "vendor_for_host", None)
+    return finder
 
 
 @dataclass(frozen=True)
