@@ -61,9 +61,10 @@ def site() -> Iterator[str]:
 class ThirdParties:
     """Answers every request that is not for 127.0.0.1, and remembers which hosts were asked for."""
 
-    def __init__(self, hang: str = "") -> None:
+    def __init__(self, hang: str = "", abort: str = "") -> None:
         self.asked: list[str] = []
         self.hang = hang
+        self.abort = abort
         self.held: list[Any] = []
 
     def prepare(self, context: Any) -> None:
@@ -75,6 +76,9 @@ class ThirdParties:
         if host == "127.0.0.1":
             if self.hang and self.hang in url:
                 self.held.append(route)  # never answered: the page never finishes loading
+                return
+            if self.abort and self.abort in url:
+                route.abort()  # the connection fails: net::ERR_FAILED
                 return
             route.continue_()
             return
@@ -168,9 +172,9 @@ def test_a_page_that_never_finishes_loading_stops_at_the_time_limit(site: str) -
     with pytest.raises(
         VisitError,
         match=r"^http://127\.0\.0\.1:\d+/om\.html: the page had not finished loading "
-        r"when the visit's time limit ran out \(3 s",
+        r"when the visit's time limit ran out \(12 s",
     ):
-        _visit(site + "/om.html", parties, pages=1, timeout=3, page_timeout=20)
+        _visit(site + "/om.html", parties, pages=1, timeout=12, page_timeout=60)
 
 
 def test_a_browser_that_cannot_start_says_what_to_install(tmp_path: Path) -> None:
@@ -199,3 +203,16 @@ def test_a_preset_consent_cookie_is_an_accepted_visit(site: str) -> None:
     hosts = {r.host for r in evidence.requests if r.phase == Phase.ACCEPTED}
     assert "www.googletagmanager.com" in hosts
     assert {c.phase for c in evidence.cookies} == {Phase.ACCEPTED}
+
+
+def test_a_failing_page_further_in_is_skipped_and_files_are_not_pages(site: str) -> None:
+    parties = ThirdParties(abort="finnes-ikke")
+    evidence = _visit(site + "/lenker.html", parties, pages=5)
+    assert evidence.pages == [
+        site + "/lenker.html",
+        site + "/om.html",
+        site + "/",
+    ]  # "/" is linked from om.html
+    # The page that failed was tried and skipped; the PDF and the other port were never opened.
+    loaded = {r.url for r in evidence.requests}
+    assert site + "/om.html" in loaded and not [u for u in loaded if u.endswith(".pdf") or ":9/" in u]

@@ -56,6 +56,17 @@ class VisitError(Exception):
     """The visit could not be made: the message says which page and why, and what to install."""
 
 
+class _Unreachable(Exception):
+    """A page that could not be loaded (fatal only for the start page)."""
+
+
+# Links to these are files, not pages: the browser would download them, not show them.
+_NOT_PAGES = (
+    ".pdf", ".zip", ".gz", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".mp4", ".webm",
+    ".mp3", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".csv", ".xml", ".json", ".txt", ".ics",
+)  # fmt: skip
+
+
 @dataclass
 class VisitOptions:
     url: str
@@ -171,7 +182,8 @@ def _same_site_links(page: Any, start_host: str) -> list[str]:
     links = []
     for href in hrefs:
         url = urldefrag(str(href))[0]
-        if url.startswith(("http://", "https://")) and _host(url) == start_host:
+        on_site = url.startswith(("http://", "https://")) and urlsplit(url).netloc.lower() == start_host
+        if on_site and not urlsplit(url).path.lower().endswith(_NOT_PAGES):
             links.append(url)
     return links
 
@@ -188,6 +200,23 @@ def visit(options: VisitOptions) -> Evidence:
     start_host = _host(start)
     if not start.startswith(("http://", "https://")) or not start_host:
         raise VisitError(f"{start}: not an http(s) URL")
+    if options.consent_cookie and "=" not in options.consent_cookie:
+        raise VisitError(f"--consent-cookie {options.consent_cookie!r}: give it as NAME=VALUE")
+    try:
+        return _visit(options, sync_playwright, PlaywrightError, executable, start, start_host)
+    except PlaywrightError as exc:  # the browser or its driver failed in a way the steps do not expect
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise VisitError(f"{start}: the browser failed during the visit ({first})") from None
+
+
+def _visit(
+    options: VisitOptions,
+    sync_playwright: Any,
+    PlaywrightError: type[BaseException],
+    executable: str,
+    start: str,
+    start_host: str,
+) -> Evidence:
     deadline = time.monotonic() + options.timeout
     recorder = _Recorder(site=registrable_domain(start_host))
     phases = [Phase.BEFORE_CONSENT]
@@ -212,6 +241,11 @@ def visit(options: VisitOptions) -> Evidence:
                     )
                 except PlaywrightError as exc:
                     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                    if "Timeout" in first and time.monotonic() >= deadline - 0.1:
+                        raise VisitError(
+                            f"{start}: the visit's time limit ran out while the browser was starting "
+                            f"({options.timeout:g} s; --timeout)"
+                        ) from None
                     raise VisitError(
                         f"{executable}: the browser did not start ({first}); {INSTALL_BROWSER}"
                     ) from None
@@ -227,7 +261,18 @@ def visit(options: VisitOptions) -> Evidence:
                 visited = 0
                 while queue and visited < (1 if click and phase == Phase.REJECTED else options.pages):
                     url = queue.pop(0)
-                    _load(page, url, recorder, options, deadline, PlaywrightError)
+                    try:
+                        _load(page, url, recorder, options, deadline, PlaywrightError)
+                    except _Unreachable as exc:
+                        if visited == 0:  # the start page: nothing to scan without it
+                            raise VisitError(str(exc)) from None
+                        # A broken link further in is the site's problem, not the scan's. The tab is
+                        # still busy with Chromium's error page, which would interrupt the next
+                        # navigation: carry on in a new one.
+                        with contextlib.suppress(PlaywrightError):
+                            page.close()
+                        page = context.new_page()
+                        continue
                     visited += 1
                     if click:
                         recorder.take_cookies(context)
@@ -238,7 +283,7 @@ def visit(options: VisitOptions) -> Evidence:
                         _settle(page, options, deadline)
                     recorder.take_cookies(context)
                     recorder.take_storage(page)
-                    for link in _same_site_links(page, start_host):
+                    for link in _same_site_links(page, urlsplit(start).netloc.lower()):
                         if link not in seen:
                             seen.add(link)
                             queue.append(link)
@@ -285,8 +330,6 @@ def _load(
     if time.monotonic() >= deadline:
         raise VisitError(f"{url}: the visit ran out of its time limit ({options.timeout:.0f} s; --timeout)")
     recorder.page = url
-    if url not in recorder.pages:
-        recorder.pages.append(url)
     capped = _left(deadline) < options.page_timeout * 1000
     timeout = min(options.page_timeout * 1000, _left(deadline))
     try:
@@ -304,7 +347,9 @@ def _load(
             ) from None
         words = text.replace(" at ", " ").split()
         reason = next((w for w in words if w.startswith("net::")), text.splitlines()[0] if text else "")
-        raise VisitError(f"{url}: cannot be reached ({reason})") from None
+        raise _Unreachable(f"{url}: cannot be reached ({reason})") from None
+    if url not in recorder.pages:
+        recorder.pages.append(url)
     _settle(page, options, deadline)
 
 
