@@ -40,7 +40,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from noticelint.lint.config import Config
-from noticelint.lint.engine import Linter
+from noticelint.lint.engine import Linter, Source
 from noticelint.lint.rules import discover
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -327,7 +327,7 @@ def main(argv: list[str]) -> int:
     rules = discover()
     linter = Linter(rules, {r.code for r in rules}, Config())
     base_text = _dump(_base())
-    base_findings = linter.check_text(base_text, "base.yaml")
+    base_findings = linter.check(Source.text(base_text, "base.yaml")).findings
     assert not [f for f in base_findings if f.input_error], base_findings
     baseline = {(f.code, f.pointer, f.message) for f in base_findings if f.code in ("CTL003", "CTL004")}
     assert not [b for b in baseline if b[0] == "CTL003"], baseline
@@ -339,7 +339,7 @@ def main(argv: list[str]) -> int:
     by_kind: dict[str, list[int]] = {}
     for variant in variants(args.count, args.seed):
         start = time.perf_counter()
-        findings = linter.check_text(variant.text, "variant.yaml")
+        findings = linter.check(Source.text(variant.text, "variant.yaml")).findings
         seconds.append(time.perf_counter() - start)
         assert not [f for f in findings if f.input_error], (variant.sentence, findings)
         new = [f for f in findings if (f.code, f.pointer, f.message) not in baseline]

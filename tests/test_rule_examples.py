@@ -20,6 +20,8 @@ def test_every_rule_has_examples_and_documentation() -> None:
     for r in RULES:
         info = r.info
         assert info.fails and info.passes, f"{info.code} needs a failing and a passing example"
+        if info.family == "SCN":
+            assert info.evidence_fails and info.evidence_passes, f"{info.code} needs evidence for its examples"
         assert info.legal, f"{info.code} needs a legal reference"
         assert info.explanation and info.fix and info.summary, f"{info.code} needs explanation and fix"
 

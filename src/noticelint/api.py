@@ -7,6 +7,16 @@ know output formats. Anything not exported here is internal and may change betwe
 
 from __future__ import annotations
 
+from noticelint.format.evidence import (
+    Evidence,
+    EvidenceSource,
+    ObservedCookie,
+    ObservedRequest,
+    ObservedStorage,
+    Phase,
+    Service,
+    duration_days,
+)
 from noticelint.format.jurisdiction import is_norwegian
 from noticelint.format.model import (
     Activity,
@@ -71,6 +81,8 @@ __all__ = [
     "Cookie",
     "Derogation",
     "ElectronicMarketingGround",
+    "Evidence",
+    "EvidenceSource",
     "Hit",
     "Kind",
     "Knowledge",
@@ -79,16 +91,21 @@ __all__ = [
     "MarketingChannel",
     "Mention",
     "Needles",
+    "ObservedCookie",
+    "ObservedRequest",
+    "ObservedStorage",
     "OrganisationFinder",
     "OutdatedLaw",
     "Party",
     "PartyRole",
+    "Phase",
     "PrivacyStatement",
     "PublicBody",
     "Right",
     "Role",
     "Section",
     "Sentence",
+    "Service",
     "Severity",
     "SourceKind",
     "SpecialCondition",
@@ -99,6 +116,7 @@ __all__ = [
     "Vendor",
     "Wording",
     "cookie_note",
+    "duration_days",
     "either",
     "entity_name",
     "find_organisations",

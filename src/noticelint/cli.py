@@ -110,6 +110,18 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--output", "-o", type=Path, help="the draft to write (default: standard output)")
     imp.add_argument("--force", action="store_true", help="overwrite the output if it exists")
     imp.add_argument("--id", dest="statement_id", help="statement id (default: from the file name)")
+    render.add_argument(
+        "--evidence",
+        type=Path,
+        metavar="FILE",
+        help="evidence saved by `scan --save-evidence`: its findings gate too",
+    )
+
+    from noticelint.scan.arguments import add_arguments as scan_arguments
+
+    scan = commands.add_parser("scan", help="prove a statement against what the site really does")
+    scan_arguments(scan)
+    _trust_options(scan)
     return parser
 
 
@@ -271,6 +283,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_scan(args: argparse.Namespace) -> int:
+    from noticelint.scan.command import run
+
+    return run(args)
+
+
 COMMANDS = {
     "check": cmd_check,
     "rules": cmd_rules,
@@ -278,6 +296,7 @@ COMMANDS = {
     "schema": cmd_schema,
     "render": cmd_render,
     "import": cmd_import,
+    "scan": cmd_scan,
 }
 
 

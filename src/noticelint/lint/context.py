@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from noticelint.format.model import PrivacyStatement, Text
 from noticelint.knowledge import Knowledge
 from noticelint.text.wording import Wording, iter_text_fields, wording_of
+
+if TYPE_CHECKING:
+    from noticelint.format.evidence import Evidence
 
 T = TypeVar("T")
 
@@ -34,6 +37,8 @@ class CheckContext:
 
     statement: PrivacyStatement
     knowledge: Knowledge
+    # What the site was seen to do (``noticelint scan``, ``render --evidence``); None for a plain check.
+    evidence: Evidence | None = None
     _shared: dict[Callable[..., Any], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

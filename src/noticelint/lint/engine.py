@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ from noticelint.lint.rules import Rule, RuleInfo
 from noticelint.lint.waivers import apply_waivers
 
 if TYPE_CHECKING:
+    from noticelint.format.evidence import Evidence
     from noticelint.knowledge import Knowledge
 
 # A statement with more findings of one rule than this has a problem that the first ones already show.
@@ -60,6 +61,9 @@ class Source:
     display: str
     path: Path | None = None
     data: bytes | str | None = None  # bytes are decoded as a file's would be; a str is taken as it is
+    # What the site the statement describes was seen to do (noticelint scan, render --evidence): the SCN
+    # rules compare it with the statement; None for a plain check.
+    evidence: Evidence | None = field(default=None, compare=False)
 
     @classmethod
     def text(cls, text: str, display: str) -> Source:
@@ -139,7 +143,7 @@ class Linter:
                 ]
                 return FileResult(findings, digest=digest)
         try:
-            return self._check_text(text, display, digest)
+            return self._check_text(text, display, digest, source.evidence)
         except RecursionError:
             message = "document is nested too deeply to check"
             return FileResult([input_error(display, meta_rules.INVALID_YAML, message)], digest=digest)
@@ -147,7 +151,9 @@ class Linter:
             message = f"noticelint failed on this file ({type(exc).__name__}: {exc}); please report it"
             return FileResult([input_error(display, meta_rules.INTERNAL_ERROR, message)], digest=digest)
 
-    def _check_text(self, text: str, display: str, digest: bytes) -> FileResult:
+    def _check_text(
+        self, text: str, display: str, digest: bytes, evidence: Evidence | None = None
+    ) -> FileResult:
         try:
             doc = parse(text, display)
         except LoadError as exc:
@@ -169,10 +175,12 @@ class Linter:
                 for p in problems
             ]
             return FileResult(findings, document=doc, digest=digest)
-        return FileResult(self._run_rules(statement, doc), statement, doc, digest)
+        return FileResult(self._run_rules(statement, doc, evidence), statement, doc, digest)
 
-    def _run_rules(self, statement: PrivacyStatement, doc: Document) -> list[Finding]:
-        ctx = CheckContext(statement, self.knowledge)
+    def _run_rules(
+        self, statement: PrivacyStatement, doc: Document, evidence: Evidence | None = None
+    ) -> list[Finding]:
+        ctx = CheckContext(statement, self.knowledge, evidence)
         ignored = self.config.ignored_for(doc.path)
         findings: list[Finding] = []
         for rule in self.rules:

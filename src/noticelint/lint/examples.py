@@ -12,12 +12,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from noticelint.format.merge import MergeError, merge
 from noticelint.lint.engine import Linter, Source
 from noticelint.lint.findings import Finding
 from noticelint.lint.rules import Rule
+
+if TYPE_CHECKING:
+    from noticelint.format.evidence import Evidence
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,25 @@ def example_document(fragment: str) -> str:
 
 
 def example_findings(linter: Linter, rule: Rule, example: str) -> list[Finding]:
-    """The findings of one of ``rule``'s examples (``"fails"`` or ``"passes"``)."""
-    fragment = rule.info.fails if example == "fails" else rule.info.passes
-    return linter.check(Source.text(example_document(fragment), f"{rule.code} {example} example")).findings
+    """The findings of one of ``rule``'s examples (``"fails"`` or ``"passes"``), with the evidence of what
+    the site does where the example has some (the SCN rules')."""
+    info = rule.info
+    fragment, evidence = (
+        (info.fails, info.evidence_fails) if example == "fails" else (info.passes, info.evidence_passes)
+    )
+    source = Source(
+        f"{rule.code} {example} example", data=example_document(fragment), evidence=_evidence(evidence)
+    )
+    return linter.check(source).findings
+
+
+def _evidence(text: str) -> Evidence | None:
+    """The evidence an example is checked with: YAML of the evidence model."""
+    if not text.strip():
+        return None
+    from noticelint.format.evidence import evidence_from_data
+
+    return evidence_from_data(_yaml().load(text), "example evidence")
 
 
 def example_problems(linter: Linter, rules: Sequence[Rule]) -> Iterator[ExampleProblem]:

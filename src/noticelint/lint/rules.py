@@ -104,6 +104,10 @@ class RuleInfo:
     fails: str = ""
     passes: str = ""
     knowledge: tuple[str, ...] = ()
+    # Evidence (YAML of format/evidence.py) the fails/passes examples are checked with, for rules that
+    # compare the statement with what the site does (``noticelint scan``).
+    evidence_fails: str = ""
+    evidence_passes: str = ""
     module: str = ""
     builtin: bool = True
     basis: Basis = Basis.HOUSE
@@ -141,6 +145,8 @@ def rule(
     fails: str = "",
     passes: str = "",
     knowledge: Iterable[str] = (),
+    evidence_fails: str = "",
+    evidence_passes: str = "",
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Declare a rule. See the module documentation."""
 
@@ -165,6 +171,8 @@ def rule(
             fails=inspect.cleandoc(fails) if fails else "",
             passes=inspect.cleandoc(passes) if passes else "",
             knowledge=tuple(knowledge),
+            evidence_fails=inspect.cleandoc(evidence_fails) if evidence_fails else "",
+            evidence_passes=inspect.cleandoc(evidence_passes) if evidence_passes else "",
             module=func.__module__,
             basis=resolved[1],
             certainty=resolved[2],

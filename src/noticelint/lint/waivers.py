@@ -30,7 +30,10 @@ def _block_scalar_lines(doc: Document) -> set[int]:
     lines: set[int] = set()
     for node in doc.nodes.values():
         if node.style in ("|", ">"):
-            lines.update(range(node.span.line + 1, node.span.end_line + 1))
+            # A block scalar ends at the start of the line after its text (column 1): that line is the
+            # next key's, and a waiver there is not inside the text.
+            last = node.span.end_line if node.span.end_column > 1 else node.span.end_line - 1
+            lines.update(range(node.span.line + 1, last + 1))
     return lines
 
 

@@ -58,7 +58,20 @@ def _run(args: argparse.Namespace) -> int:
         raise OutputError("--jobs must be 1 or more")
     fmt = args.format or default_format(output)
     request = RenderRequest(args.lang, fmt, args.fragment, args.draft)
-    gate = Gate(config_from_args(args), request)
+    evidence = None
+    if getattr(args, "evidence", None) is not None:
+        from noticelint.format.evidence import EvidenceError, evidence_from_json
+
+        try:
+            text = Path(args.evidence).read_text(encoding="utf-8")
+            evidence = evidence_from_json(text, str(args.evidence))
+        except OSError as exc:
+            raise OutputError(f"{args.evidence}: cannot read the evidence: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise OutputError(f"{args.evidence}: not a noticelint evidence file: not UTF-8 text") from None
+        except EvidenceError as exc:
+            raise OutputError(str(exc)) from None
+    gate = Gate(config_from_args(args), request, evidence)
     targets, problems = gate.targets(args.paths)
     pages = _Pages(output, fmt, args)
     findings: list[Finding] = list(problems)

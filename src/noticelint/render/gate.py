@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from noticelint import __version__
 from noticelint.format.model import PrivacyStatement
@@ -19,6 +20,9 @@ from noticelint.lint.targets import Target, collect_targets
 from noticelint.render.output import OutputError
 from noticelint.render.wordbook import LANGUAGES
 from noticelint.reporters.report import Report
+
+if TYPE_CHECKING:
+    from noticelint.format.evidence import Evidence
 
 
 @dataclass(frozen=True)
@@ -62,9 +66,10 @@ class Gate:
     """The configured rule set (``[tool.noticelint]``: select, ignore, per-file-ignores, rules-dirs) and
     how to render what passes."""
 
-    def __init__(self, config: Config, request: RenderRequest) -> None:
+    def __init__(self, config: Config, request: RenderRequest, evidence: Evidence | None = None) -> None:
         self.config = config
         self.request = request
+        self.evidence = evidence  # what the site was seen to do (render --evidence): the SCN rules read it
         rules = rule_catalogue(config)
         self.linter = build_linter(config, Selection.from_config(config), rules)
         self.infos = rule_infos(rules)
@@ -73,7 +78,7 @@ class Gate:
         return collect_targets(paths, self.config)
 
     def check(self, target: Target) -> Checked:
-        result = self.linter.check(Source(target.display, target.path))
+        result = self.linter.check(Source(target.display, target.path, evidence=self.evidence))
         findings = tuple(result.findings)
         if not result.loaded or result.statement is None:
             return Checked(target, findings, None)

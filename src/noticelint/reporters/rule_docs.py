@@ -105,8 +105,12 @@ def explain(info: RuleInfo) -> str:
         parts += ["", "How to fix: " + info.fix]
     if info.fails:
         parts += ["", "Fails:", "", _indent(info.fails)]
+    if info.evidence_fails:
+        parts += ["", "with the evidence (noticelint scan):", "", _indent(info.evidence_fails)]
     if info.passes:
         parts += ["", "Passes:", "", _indent(info.passes)]
+    if info.evidence_passes:
+        parts += ["", "with the evidence (noticelint scan):", "", _indent(info.evidence_passes)]
     return "\n".join(parts) + "\n"
 
 
@@ -151,8 +155,12 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
             out += [f"**How to fix:** {i.fix}", ""]
         if i.fails:
             out += ["Fails (merged onto the complete example statement):", "", "```yaml", i.fails, "```", ""]
+        if i.evidence_fails:
+            out += ["with this evidence (`noticelint scan`):", "", "```yaml", i.evidence_fails, "```", ""]
         if i.passes:
             out += ["Passes:", "", "```yaml", i.passes, "```", ""]
+        if i.evidence_passes:
+            out += ["with this evidence:", "", "```yaml", i.evidence_passes, "```", ""]
     return "\n".join(out).rstrip() + "\n"
 
 

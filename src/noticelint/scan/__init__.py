@@ -1,0 +1,1 @@
+"""Evidence of what a site really does: its files, a HAR file or a live visit (``noticelint scan``)."""

@@ -1,0 +1,4 @@
+// Remember the visitor's theme.
+document.addEventListener("DOMContentLoaded", function () {
+  localStorage.setItem("theme", "light");
+});
