@@ -347,6 +347,9 @@ class Cache:
         self._shards[name] = fd
         return fd
 
+    def __del__(self) -> None:
+        self.close()
+
     def close(self) -> None:
         for fd in [*self._shards.values(), *([self._version_fd] if self._version_fd is not None else [])]:
             os.close(fd)
