@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from noticelint.format.merge import DELETE, REPLACE
+from noticelint.format.merge import MergeProblem, Node, Origin, TracedMerge, flatten, plain, trace
 from noticelint.input.document import Document, NodeInfo, pointer_join, pointer_parent
 from noticelint.input.loader import parse
 from noticelint.input.reading import LoadError, decode, read_bytes
@@ -30,155 +30,6 @@ MAX_DEPTH = 10
 EXTENDS = "extends"
 TEMPLATE = "template"
 PLACEHOLDER = "{controller}"
-
-# Keys every file of a chain writes alike: repeating them is not an override.
-_STRUCTURAL = frozenset({"/schema_version", "/template"})
-
-Origin = tuple[int, str]  # index of the file in the chain, JSON Pointer in that file
-
-
-@dataclass(slots=True)
-class Node:
-    """One value of the merged data and where it came from."""
-
-    origin: Origin
-    value: Any = None  # a scalar
-    items: dict[str, Node] | list[Node] | None = None  # a mapping's or a list's children
-
-
-def trace(data: Any, index: int, pointer: str = "") -> Node:
-    """``data`` of file ``index`` as a tree of nodes, each knowing its pointer in that file."""
-    if isinstance(data, dict):
-        return Node(
-            (index, pointer), items={k: trace(v, index, pointer_join(pointer, k)) for k, v in data.items()}
-        )
-    if isinstance(data, list):
-        return Node(
-            (index, pointer), items=[trace(v, index, pointer_join(pointer, n)) for n, v in enumerate(data)]
-        )
-    return Node((index, pointer), value=data)
-
-
-class MergeProblem(ValueError):
-    def __init__(self, message: str, origin: Origin) -> None:
-        super().__init__(message)
-        self.origin = origin
-
-
-@dataclass
-class _Merge:
-    """One merge of a patch onto a base, recording overrides that repeat the value they shadow."""
-
-    shadows: list[tuple[Origin, Origin]] = field(default_factory=list)  # (patch origin, base origin)
-
-    def merge(self, base: Node, patch: Node) -> Node:
-        items = patch.items
-        if isinstance(items, dict):
-            marker = items.get(REPLACE)
-            if set(items) == {REPLACE} and marker is not None and isinstance(marker.items, list):
-                return _clean(marker)
-            if marker is not None and marker.value is True:
-                return _clean(patch)
-        if isinstance(base.items, dict) and isinstance(items, dict):
-            merged = dict(base.items)
-            for key, value in items.items():
-                if value.items is None and value.value is None:
-                    merged.pop(key, None)
-                elif key in merged:
-                    merged[key] = self.merge(merged[key], value)
-                else:
-                    merged[key] = _clean(value)
-            return Node(patch.origin, items=merged)
-        if _items_with_ids(base) and _items_with_ids(patch):
-            return self._merge_by_id(base, patch)
-        if (
-            patch.origin[0] != base.origin[0]
-            and patch.origin[1] not in _STRUCTURAL
-            and not patch.origin[1].endswith("/id")  # the key an item is merged by
-            and _plain(base) == _plain(patch)
-        ):
-            self.shadows.append((patch.origin, base.origin))
-        return _clean(patch)
-
-    def _merge_by_id(self, base: Node, patch: Node) -> Node:
-        assert isinstance(base.items, list) and isinstance(patch.items, list)
-        merged = list(base.items)
-        index = {_id(item): n for n, item in enumerate(merged)}
-        removed: set[int] = set()
-        for item in patch.items:
-            assert isinstance(item.items, dict)
-            known = index.get(_id(item))
-            flag = item.items.get(DELETE)
-            if flag is not None and flag.value is True:
-                if known is None:
-                    raise MergeProblem(f"$delete of id '{_id(item)}', which no base declares", item.origin)
-                removed.add(known)
-                continue
-            replace = item.items.get(REPLACE)
-            if known is None:
-                index[_id(item)] = len(merged)
-                merged.append(_clean(item))
-            elif replace is not None and replace.value is True:
-                merged[known] = _clean(item)
-            else:
-                merged[known] = self.merge(merged[known], item)
-        return Node(patch.origin, items=[item for n, item in enumerate(merged) if n not in removed])
-
-
-def _id(item: Node) -> Any:
-    assert isinstance(item.items, dict)
-    return item.items["id"].value
-
-
-def _items_with_ids(node: Node) -> bool:
-    items = node.items
-    return (
-        isinstance(items, list)
-        and bool(items)
-        and all(isinstance(i.items, dict) and "id" in i.items for i in items)
-    )
-
-
-def _clean(node: Node) -> Node:
-    """A patch value that is merged into nothing: its ``null`` keys and markers go."""
-    items = node.items
-    if isinstance(items, dict):
-        marker = items.get(REPLACE)
-        if set(items) == {REPLACE} and marker is not None and isinstance(marker.items, list):
-            return _clean(marker)
-        kept = {
-            k: _clean(v)
-            for k, v in items.items()
-            if not (v.items is None and v.value is None) and k not in (DELETE, REPLACE)
-        }
-        return Node(node.origin, items=kept)
-    if isinstance(items, list):
-        return Node(node.origin, items=[_clean(v) for v in items if not _deleted(v)])
-    return node
-
-
-def _deleted(node: Node) -> bool:
-    return isinstance(node.items, dict) and DELETE in node.items and node.items[DELETE].value is True
-
-
-def _plain(node: Node, replace: Callable[[Node, str], str] | None = None) -> Any:
-    if isinstance(node.items, dict):
-        return {k: _plain(v, replace) for k, v in node.items.items()}
-    if isinstance(node.items, list):
-        return [_plain(v, replace) for v in node.items]
-    if replace is not None and isinstance(node.value, str) and PLACEHOLDER in node.value:
-        return replace(node, node.value)
-    return node.value
-
-
-def _flatten(node: Node, pointer: str, out: dict[str, Origin]) -> None:
-    out[pointer] = node.origin
-    if isinstance(node.items, dict):
-        for key, value in node.items.items():
-            _flatten(value, pointer_join(pointer, key), out)
-    elif isinstance(node.items, list):
-        for n, value in enumerate(node.items):
-            _flatten(value, pointer_join(pointer, n), out)
 
 
 @dataclass(frozen=True)
@@ -292,7 +143,7 @@ class Resolver:
         docs: list[Document] = [doc]
         files: list[tuple[str, bytes]] = []
         problems: list[ChainProblem] = []
-        merging = _Merge()
+        merging = TracedMerge()
         index_of: dict[Path, int] = {here: 0}
         templates_with_controller: list[Document] = []
 
@@ -327,7 +178,7 @@ class Resolver:
                     cycle = " -> ".join(display_name(p) for p in (*stack[stack.index(target) :], target))
                     fail(f"extends '{name}' makes a cycle: {cycle}")
                     continue
-                if len(stack) >= MAX_DEPTH:
+                if len(stack) > MAX_DEPTH:
                     fail(f"extends '{name}': the chain of templates is deeper than {MAX_DEPTH}")
                     continue
                 if not target.is_file():
@@ -386,9 +237,9 @@ class Resolver:
             tree.items.pop(TEMPLATE, None)
         else:
             tree.items[TEMPLATE] = trace(own_template, 0, pointer_join("", TEMPLATE))
-        data = _plain(tree, None if own_template is True else _filler(tree, docs))
+        data = plain(tree, None if own_template is True else _filler(tree, docs))
         origins: dict[str, Origin] = {}
-        _flatten(tree, "", origins)
+        flatten(tree, "", origins)
         merged_doc = ChainDocument(path=doc.path, text=doc.text, data=data, docs=docs, origins=origins)
         shadows = [((docs[a[0]], a[1]), (docs[b[0]], b[1])) for a, b in merging.shadows]
         return Chain(merged_doc, [], files, shadows, templates_with_controller)
@@ -411,7 +262,9 @@ def _filler(tree: Node, docs: list[Document]) -> Callable[[Node, str], str]:
                 break
 
     def fill(node: Node, text: str) -> str:
-        return text.replace(PLACEHOLDER, name) if name and node.origin[0] != 0 else text
+        return (
+            text.replace(PLACEHOLDER, name) if name and node.origin[0] != 0 and PLACEHOLDER in text else text
+        )
 
     return fill
 

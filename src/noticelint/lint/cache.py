@@ -79,6 +79,7 @@ class Cache:
     def __init__(self, directory: Path, run_key: str) -> None:
         self.directory = directory / f"v{CACHE_FORMAT}"
         self.run_key = run_key
+        self._chain_digests: dict[str, str] = {}
 
     def key(self, display: str, content_digest: bytes) -> str:
         """The entry of a file: this run's key, the name it is reported under and its content's digest."""
@@ -97,14 +98,35 @@ class Cache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> list[Finding] | None:
+        """The findings filed under ``key``, if every template the file extends is unchanged too."""
         try:
             raw = self._path(key).read_text(encoding="utf-8")
-            return [finding_from_dict(item) for item in json.loads(raw)]
+            entry = json.loads(raw)
+            if isinstance(entry, dict):  # a statement that extends templates: the chain is part of the key
+                if not all(self._unchanged(path, digest) for path, digest in entry["chain"]):
+                    return None
+                entry = entry["findings"]
+            return [finding_from_dict(item) for item in entry]
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, key: str, findings: list[Finding]) -> None:
+    def _unchanged(self, path: str, digest: str) -> bool:
+        """Whether a template still has the content it had when the entry was written (each template is
+        read once per run, however many statements extend it)."""
+        known = self._chain_digests.get(path)
+        if known is None:
+            try:
+                known = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            except OSError:
+                known = ""
+            self._chain_digests[path] = known
+        return known == digest
+
+    def put(self, key: str, findings: list[Finding], chain: Iterable[tuple[str, bytes]] = ()) -> None:
+        """File ``findings`` under ``key``; ``chain`` (the templates the file extends, with the digests
+        of the bytes that were checked) must be unchanged for the entry to be used again."""
         path = self._path(key)
+        chain = list(chain)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             marker = self.directory.parent / ".gitignore"
@@ -112,7 +134,11 @@ class Cache:
                 marker.write_text("# Created by noticelint.\n*\n", encoding="utf-8")
             fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump([finding_to_dict(f) for f in findings], handle, ensure_ascii=False)
+                found = [finding_to_dict(f) for f in findings]
+                entry: Any = (
+                    {"chain": [(p, d.hex()) for p, d in chain], "findings": found} if chain else found
+                )
+                json.dump(entry, handle, ensure_ascii=False)
             os.replace(temporary, path)
         except OSError:
             return  # a cache that cannot be written only costs time

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 from noticelint.input.span import Span
 
@@ -55,3 +56,38 @@ class Finding:
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.span.line, self.span.column, self.code, self.message)
+
+
+def fold_inherited(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding for each defect of a template, however many statements extend it.
+
+    A finding that stands in a template carries ``extra["statement"]``, the statement it was found in;
+    the same finding (file, place, code, message) from several statements, and from the template checked
+    alone, is reported once, at its first place in the run, naming the files it affects.
+    """
+    folded: list[Finding] = []
+    seen: dict[tuple[str, int, int, str, str, bool], tuple[int, list[str]]] = {}
+    for finding in findings:
+        statement = finding.extra.get("statement", finding.path)
+        key = (
+            finding.path,
+            finding.span.line,
+            finding.span.column,
+            finding.code,
+            finding.message,
+            finding.waived,
+        )
+        if key in seen:
+            seen[key][1].append(statement)
+            continue
+        seen[key] = (len(folded), [statement])
+        folded.append(finding)
+    for index, statements in seen.values():
+        finding = folded[index]
+        unique = sorted(set(statements))
+        if unique == [finding.path]:
+            continue
+        where = unique[0] if len(unique) == 1 else f"{len(unique)} files: {', '.join(unique)}"
+        extra = {**finding.extra, "statements": ", ".join(unique)}
+        folded[index] = replace(finding, message=f"{finding.message} (in {where})", extra=extra)
+    return folded

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from noticelint.input.reading import LoadError, read_bytes
 from noticelint.lint.config import Config
-from noticelint.lint.findings import Finding
+from noticelint.lint.findings import Finding, fold_inherited
 from noticelint.lint.parallel import map_on_workers, worth_spreading
 from noticelint.lint.targets import Target
 
@@ -27,13 +27,16 @@ def _init_worker(config: Config, selection: Selection) -> None:
     _worker = build_linter(config, selection)
 
 
-def _check_in_worker(target: Target) -> tuple[list[Finding], bytes | None]:
-    """Findings for one file, and the digest of the bytes they were found in."""
+Checked = tuple[list[Finding], bytes | None, tuple[tuple[str, bytes], ...]]
+
+
+def _check_in_worker(target: Target) -> Checked:
+    """Findings for one file, the digest of the bytes they were found in, and the templates it extends."""
     from noticelint.lint.engine import Source
 
     assert _worker is not None
     result = _worker.check(Source(target.display, target.path))
-    return result.findings, result.digest
+    return result.findings, result.digest, result.chain
 
 
 def lint(
@@ -67,19 +70,18 @@ def lint(
 
     linter = build_linter(config, selection)
     items = [targets[i] for i, _, _ in pending]
-    for (index, key, digest), (findings, checked) in zip(
+    for (index, key, digest), (findings, checked, chain) in zip(
         pending, _run(linter, selection, items, jobs), strict=True
     ):
         results[index] = findings
         # A file edited between the two reads must not have its new findings filed under its old content.
-        if cache is not None and key is not None and checked == digest:
-            cache.put(key, findings)
+        # A broken chain (a template missing or unreadable) is not cached: it is mended outside this file.
+        if cache is not None and key is not None and checked == digest and not _broken_chain(findings):
+            cache.put(key, findings, chain)
     return _flatten(results)
 
 
-def _run(
-    linter: Linter, selection: Selection, items: list[Target], jobs: int
-) -> Iterator[tuple[list[Finding], bytes | None]]:
+def _run(linter: Linter, selection: Selection, items: list[Target], jobs: int) -> Iterator[Checked]:
     """Each item's result, in order, as soon as it is there (so the cache is written while workers work)."""
     global _worker
     if not worth_spreading(len(items), jobs):
@@ -89,5 +91,9 @@ def _run(
     yield from map_on_workers(_check_in_worker, items, jobs, _init_worker, (linter.config, selection))
 
 
+def _broken_chain(findings: list[Finding]) -> bool:
+    return any(f.code == "INP007" for f in findings)
+
+
 def _flatten(results: list[list[Finding] | None]) -> list[Finding]:
-    return [finding for found in results for finding in found or ()]
+    return fold_inherited(finding for found in results for finding in found or ())
