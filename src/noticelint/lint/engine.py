@@ -231,6 +231,14 @@ class Linter:
             ]
             return FileResult(findings, document=checked, digest=digest, chain=files)
         findings = self._run_rules(statement, checked, template)
+        if chain is not None:
+            # A template's finding names this statement's controller; a run folds the findings of all the
+            # statements that extend the template into one, with the name as a placeholder.
+            names = [n for n in (statement.controller.legal_name, statement.controller.trade_name) if n]
+            findings = [
+                replace(f, extra={**f.extra, "controller": "\n".join(names)}) if "statement" in f.extra else f
+                for f in findings
+            ]
         if chain is not None or template:
             findings = sorted(
                 self._template_findings(doc, chain, template) + findings, key=lambda f: f.sort_key

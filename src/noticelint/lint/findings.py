@@ -69,25 +69,31 @@ def fold_inherited(findings: Iterable[Finding]) -> list[Finding]:
     seen: dict[tuple[str, int, int, str, str, bool], tuple[int, list[str]]] = {}
     for finding in findings:
         statement = finding.extra.get("statement", finding.path)
-        key = (
-            finding.path,
-            finding.span.line,
-            finding.span.column,
-            finding.code,
-            finding.message,
-            finding.waived,
-        )
+        message = _generic(finding)
+        key = (finding.path, finding.span.line, finding.span.column, finding.code, message, finding.waived)
         if key in seen:
-            seen[key][1].append(statement)
+            index, statements = seen[key]
+            statements.append(statement)
+            if folded[index].message != message:  # messages that differ only in the controller's name
+                folded[index] = replace(folded[index], message=message)
             continue
         seen[key] = (len(folded), [statement])
         folded.append(finding)
     for index, statements in seen.values():
         finding = folded[index]
-        unique = sorted(set(statements))
-        if unique == [finding.path]:
+        affected = sorted(set(statements) - {finding.path})
+        if not affected:
             continue
-        where = unique[0] if len(unique) == 1 else f"{len(unique)} files: {', '.join(unique)}"
-        extra = {**finding.extra, "statements": ", ".join(unique)}
-        folded[index] = replace(finding, message=f"{finding.message} (in {where})", extra=extra)
+        where = affected[0] if len(affected) == 1 else f"{len(affected)} statements: {', '.join(affected)}"
+        extra = {**finding.extra, "statements": ", ".join(affected)}
+        folded[index] = replace(finding, message=f"{finding.message} (inherited by {where})", extra=extra)
     return folded
+
+
+def _generic(finding: Finding) -> str:
+    """The message with the statement's controller name (of a finding in a template) as {controller}."""
+    message = finding.message
+    names = [n for n in finding.extra.get("controller", "").split("\n") if n]
+    for name in sorted(names, key=len, reverse=True):
+        message = message.replace(name, "{controller}")
+    return message
