@@ -104,3 +104,38 @@ def test_check_warns_about_an_excluded_file_that_looks_like_a_statement(
     err = capsys.readouterr().err
     assert "warning[excluded-statement]: policy/drafts/utkast.yaml looks like a statement" in err
     assert "other.yaml" not in err
+
+
+def test_the_hook_init_writes_runs_with_pre_commit_as_written(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    bin_dir = Path(sys.executable).parent
+    pre_commit = shutil.which("pre-commit", path=str(bin_dir))
+    git = shutil.which("git")
+    if pre_commit is None or git is None or shutil.which("noticelint", path=str(bin_dir)) is None:
+        pytest.skip("pre-commit, git or the noticelint command is not installed")
+    site = tmp_path / "site"
+    site.mkdir()
+    env = {
+        "HOME": str(tmp_path),
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.no",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.no",
+    }
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(args, cwd=site, env=env, capture_output=True, text=True, timeout=300)
+
+    assert run(git, "init", "-q").returncode == 0
+    assert run(str(bin_dir / "noticelint"), "init", "--org", "Eksempel AS").returncode == 0
+    assert run(git, "add", ".").returncode == 0
+    result = run(pre_commit, "run", "--all-files")
+    output = result.stdout + result.stderr
+    # the hook ran on the statement and failed on what is still to fill in
+    assert result.returncode == 1, output
+    assert "policy/eksempel-as.yaml" in output and "RET001" in output
