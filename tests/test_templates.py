@@ -282,3 +282,18 @@ def test_merge_keeps_its_behaviour_for_rule_examples() -> None:
     patch = {"a": {"b": None, "c": [3]}, "items": [{"id": "y", "v": 2}]}
     assert merge(base, patch) == {"a": {"c": [3]}, "items": [{"id": "x", "v": 1}, {"id": "y", "v": 2}]}
     assert base == {"a": {"b": 1, "c": [1, 2]}, "items": [{"id": "x", "v": 1}]}
+
+
+def test_a_waiver_in_the_statement_on_an_item_it_patches(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the client's own item is the first of its list, but the second of the merged statement
+    client = CLIENT + (
+        "activities:\n"
+        "  - id: egen   # noticelint: ignore[RET001] kept as long as the contract runs, see § 4\n"
+        "    purpose: Noe eget.\n"
+    )
+    (repo / "clients" / "klient.yaml").write_text(client, encoding="utf-8")
+    _, findings = _json(["--select", "RET001,WVR", "clients/klient.yaml"], capsys)
+    mine = [f for f in findings if f["file"] == "clients/klient.yaml"]
+    assert [(f["code"], f["pointer"], f["waived"]) for f in mine] == [("RET001", "/activities/1", True)]

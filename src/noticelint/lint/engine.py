@@ -339,7 +339,7 @@ class Linter:
                     result += apply_waivers(file, [], self.selected, self.known)
                 continue
             # the waiver's key line is looked up by the pointer in that file, not in the merged statement
-            local = [replace(f, pointer=f.extra.get("origin_pointer", f.pointer)) for f in mine]
+            local = [replace(f, pointer=doc.origin(f.pointer)[1] if f.pointer else "") for f in mine]
             waived = apply_waivers(file, local, self.selected, self.known, report=n == 0)
             restored = [replace(w, pointer=f.pointer) for w, f in zip(waived, mine, strict=False)]
             result += restored + waived[len(mine) :]
