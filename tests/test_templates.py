@@ -134,12 +134,12 @@ def test_directory_run_reports_a_base_defect_once_with_the_statements_it_affects
     assert lines[0].startswith(f"templates/base.yaml:{_line(BASE, 'Byrå Eksempel AS bruker')}:7: CTL003 ")
     assert "the controller of this statement is {controller}" in lines[0]
     assert "Klient AS" not in lines[0] and "Annen AS" not in lines[0]
-    assert lines[0].endswith("(inherited by 2 statements: clients/annen.yaml, clients/klient.yaml)")
+    assert lines[0].endswith("(affects 2 statements: clients/annen.yaml, clients/klient.yaml)")
     main(["check", "--no-cache", "--select", "TXT001", "clients", "templates"])
     out = capsys.readouterr().out
     rec = [line for line in out.splitlines() if "TXT001" in line]
     assert len(rec) == 1, out
-    assert rec[0].endswith("(inherited by 2 statements: clients/annen.yaml, clients/klient.yaml)")
+    assert rec[0].endswith("(affects 2 statements: clients/annen.yaml, clients/klient.yaml)")
 
 
 def test_a_template_that_names_a_controller_is_an_error_in_the_template(

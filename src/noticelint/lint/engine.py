@@ -198,13 +198,15 @@ class Linter:
         chain: Chain | None = None
         if isinstance(doc.data, dict) and EXTENDS in doc.data:
             chain = self._resolver.resolve(doc, path)
-            files = tuple(chain.files)
             if chain.doc is None:
                 findings = [
-                    input_error(p.doc.path, meta_rules.EXTENDS_ERROR, p.message, p.span, p.pointer)
+                    replace(
+                        input_error(p.doc.path, meta_rules.EXTENDS_ERROR, p.message, p.span, p.pointer),
+                        extra={} if p.doc is doc else {"statement": display},
+                    )
                     for p in chain.problems
                 ]
-                return FileResult(findings, document=doc, digest=digest, chain=files)
+                return FileResult(findings, document=doc, digest=digest, chain=tuple(chain.files))
             checked = chain.doc
         files = tuple(chain.files) if chain else ()
         template = isinstance(checked.data, dict) and checked.data.get(TEMPLATE) is True

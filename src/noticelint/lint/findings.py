@@ -86,7 +86,7 @@ def fold_inherited(findings: Iterable[Finding]) -> list[Finding]:
             continue
         where = affected[0] if len(affected) == 1 else f"{len(affected)} statements: {', '.join(affected)}"
         extra = {**finding.extra, "statements": ", ".join(affected)}
-        folded[index] = replace(finding, message=f"{finding.message} (inherited by {where})", extra=extra)
+        folded[index] = replace(finding, message=f"{finding.message} (affects {where})", extra=extra)
     return folded
 
 
