@@ -297,3 +297,23 @@ def test_a_waiver_in_the_statement_on_an_item_it_patches(
     _, findings = _json(["--select", "RET001,WVR", "clients/klient.yaml"], capsys)
     mine = [f for f in findings if f["file"] == "clients/klient.yaml"]
     assert [(f["code"], f["pointer"], f["waived"]) for f in mine] == [("RET001", "/activities/1", True)]
+
+
+def test_render_takes_the_merged_statement_and_skips_templates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    code = main(["render", str(AGENCY), "--format", "md", "--output", f"{out}/"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "fjordvik-dyrehospital.nb.md",
+        "lyngheim-dyreklinikk.nb.md",
+        "solor-dyreklinikk.nb.md",
+    ]
+    page = (out / "solor-dyreklinikk.nb.md").read_text(encoding="utf-8")
+    assert "Solør Dyreklinikk bruker Google Analytics" in page and "{controller}" not in page
+    assert "Nettbyrå Eksempel AS" in page  # the agency's hosting, from the base
+    fjordvik = (out / "fjordvik-dyrehospital.nb.md").read_text(encoding="utf-8")
+    assert "Google" not in fjordvik  # deleted by the client
+    assert "base.yaml: a template is not rendered" in captured.err

@@ -78,6 +78,9 @@ class Gate:
         if not result.loaded or result.statement is None:
             return Checked(target, findings, None)
         statement = result.statement
+        if statement.template:  # its placeholders are filled only in the statements that extend it
+            note = f"{target.display}: a template is not rendered; render the statements that extend it"
+            return Checked(target, findings, statement.statement, notes=(note,))
         checked = Checked(target, findings, statement.statement)
         if checked.errors and not self.request.draft:
             return checked
