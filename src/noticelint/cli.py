@@ -74,7 +74,26 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--config", type=Path, help="configuration file, for custom rule directories")
     _trust_options(explain)
 
-    commands.add_parser("schema", help="print the JSON Schema of the statement format")
+    schema = commands.add_parser("schema", help="print (or write) the JSON Schema of the statement format")
+    schema.add_argument(
+        "--output", "-o", type=Path, help="write it to FILE (e.g. schema/privacy-statement.schema.json)"
+    )
+
+    init = commands.add_parser(
+        "init", help="start a repository: a statement, the schema, a pre-commit hook, editor settings"
+    )
+    init.add_argument("--org", default="Min virksomhet AS", help='the organisation, e.g. "Navn AS"')
+    init.add_argument("--lang", default="nb", help="languages, comma-separated: nb, en or nb,en (default nb)")
+    init.add_argument("--kind", default="clinic", help="clinic, shop, association or app (default clinic)")
+    init.add_argument("--dir", type=Path, default=Path("."), help="the repository (default: here)")
+    init.add_argument("--force", action="store_true", help="overwrite files that exist")
+
+    value = commands.add_parser(
+        "explain-value", help="which file (statement or template) gives a value, and where in it"
+    )
+    value.add_argument("file", metavar="FILE")
+    value.add_argument("pointer", metavar="POINTER", help="JSON Pointer, e.g. /activities/0/legal_basis")
+    value.add_argument("--config", type=Path, help="configuration file (default: nearest pyproject.toml)")
 
     render = commands.add_parser(
         "render", help="generate the privacy notice (HTML or Markdown) from statements"
@@ -168,7 +187,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be 1 or more")
     jobs = args.jobs or default_jobs()
 
-    targets, findings = collect_targets(args.paths or ["policy"], config)
+    excluded: list[str] = []
+    targets, findings = collect_targets(args.paths or ["policy"], config, excluded)
+    for name in excluded:
+        print(
+            f"noticelint: warning[excluded-statement]: {name} looks like a statement (schema_version, "
+            "statement) but the configuration's exclude keeps it out, so it was not checked",
+            file=sys.stderr,
+        )
     cache = None
     if not args.no_cache:
         from noticelint.lint.cache import open_cache, run_key
@@ -264,10 +290,71 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-def cmd_schema(_: argparse.Namespace) -> int:
+def cmd_schema(args: argparse.Namespace) -> int:
     from noticelint.format.schema import schema_text
 
-    _write(schema_text(), None)
+    if args.output is not None and args.output.parent != Path(""):
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+    _write(schema_text(), args.output)
+    return EXIT_CLEAN
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from noticelint.starter import InitError, run
+
+    try:
+        lines = run(args.dir, args.org, _split(args.lang), args.kind.strip().lower(), args.force)
+    except InitError as exc:
+        raise UsageError(str(exc)) from None
+    lines.append("next: noticelint check policy/   (it lists what to fill in, each at its line)")
+    _write("".join(f"{line}\n" for line in lines), None)
+    return EXIT_CLEAN
+
+
+def cmd_explain_value(args: argparse.Namespace) -> int:
+    import json
+
+    from noticelint.format.extends import ChainDocument
+    from noticelint.lint.config import load_config
+    from noticelint.lint.engine import Source
+    from noticelint.lint.setup import Selection, build_linter
+    from noticelint.lint.targets import collect_targets
+
+    config = load_config(args.config, Path.cwd())
+    targets, problems = collect_targets([args.file], config)
+    if problems or len(targets) != 1:
+        raise UsageError(f"{args.file}: {problems[0].message if problems else 'give one statement file'}")
+    pointer = args.pointer if args.pointer.startswith("/") or not args.pointer else "/" + args.pointer
+    result = build_linter(config, Selection(select=("INP",))).check(
+        Source(targets[0].display, targets[0].path)
+    )
+    doc = result.document
+    errors = [f for f in result.findings if f.input_error]
+    if doc is None or errors:
+        lines = [f"{f.path}:{f.span.line}:{f.span.column}: {f.code} {f.message}" for f in errors]
+        _write("".join(f"{line}\n" for line in lines), None)
+        return EXIT_ERROR
+    missing = object()
+    value: object = doc.data
+    for token in pointer.split("/")[1:]:
+        key = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(value, dict):
+            value = value.get(key, missing)
+        elif isinstance(value, list) and key.isdigit() and int(key) < len(value):
+            value = value[int(key)]
+        else:
+            value = missing
+        if value is missing:
+            raise UsageError(f"{targets[0].display}: the statement has nothing at {pointer}")
+    origin, source = doc.origin(pointer) if isinstance(doc, ChainDocument) else (doc, pointer)
+    span = origin.key_span(source)
+    shown = json.dumps(value, ensure_ascii=False, default=str)
+    if len(shown) > 200:
+        shown = shown[:197] + "..."
+    lines = [f"{pointer or '/'} = {shown}", f"from {origin.path}:{span.line}:{span.column} ({source or '/'})"]
+    if isinstance(doc, ChainDocument):
+        lines.append(f"templates: {', '.join(d.path for d in doc.docs[1:])} (the statement overrides them)")
+    _write("".join(f"{line}\n" for line in lines), None)
     return EXIT_CLEAN
 
 
@@ -294,6 +381,8 @@ COMMANDS = {
     "rules": cmd_rules,
     "explain": cmd_explain,
     "schema": cmd_schema,
+    "init": cmd_init,
+    "explain-value": cmd_explain_value,
     "render": cmd_render,
     "import": cmd_import,
     "scan": cmd_scan,

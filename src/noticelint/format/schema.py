@@ -10,7 +10,10 @@ import functools
 import json
 from typing import Any
 
-SCHEMA_ID = "https://noticelint.example/schema/v1/privacy-statement.schema.json"
+# A name, not an address: the schema is not published anywhere. A repository keeps its own copy
+# (`noticelint init` or `noticelint schema --output schema/privacy-statement.schema.json`) and the
+# statements' modeline points at that file.
+SCHEMA_ID = "urn:noticelint:schema:privacy-statement:1"
 SCHEMA_FILE = "schema/privacy-statement.schema.json"
 
 

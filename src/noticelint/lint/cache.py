@@ -144,6 +144,7 @@ _FIELDS = {
     "waived": bool,
     "waiver_reason": str,
     "input_error": bool,
+    "extra": dict,
 }
 _SPAN = ("line", "column", "end_line", "end_column")
 
@@ -162,12 +163,14 @@ def finding_from_dict(data: object, display: str) -> Finding | None:
             return None
         if not isinstance(value, kind):
             return None
-    span, legal = data["span"], data["legal"]
+    span, legal, extra = data["span"], data["legal"], data["extra"]
     if data["path"] != display or span.keys() != set(_SPAN) or data["severity"] not in (1, 2, 3):
         return None
     if not all(_is_int(span[k]) and 0 <= span[k] < 1 << 31 for k in _SPAN):
         return None
     if not all(isinstance(item, str) for item in legal):
+        return None
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in extra.items()):
         return None
     return Finding(
         path=display,
@@ -182,6 +185,7 @@ def finding_from_dict(data: object, display: str) -> Finding | None:
         waived=data["waived"],
         waiver_reason=data["waiver_reason"],
         input_error=data["input_error"],
+        extra=dict(extra),
     )
 
 

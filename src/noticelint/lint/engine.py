@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from noticelint.format.extends import EXTENDS, TEMPLATE, Chain, ChainDocument, Resolver, template_placeholders
 from noticelint.format.model import PrivacyStatement
 from noticelint.format.validation import reference_problems, typed_statement
 from noticelint.input.document import Document
@@ -32,6 +33,42 @@ if TYPE_CHECKING:
 
 # A statement with more findings of one rule than this has a problem that the first ones already show.
 MAX_FINDINGS_PER_RULE = 100
+
+# Rules that do not run on a template checked alone: each reports something missing that the statements
+# extending the template give (the controller and its contact, the DPO, dates, legal bases, retention,
+# rights, the complaint). They still run on every statement that extends the template, and a gap the
+# template leaves is reported there, at the template's line. Every other rule (wording, contradictions,
+# recipients, transfers, cookies), custom rules too, runs on a template as on a statement.
+TEMPLATE_SKIPPED = frozenset(
+    {
+        "CTL001",
+        "CTL002",
+        "CON003",
+        "DPO001",
+        "DPO002",
+        "DPO003",
+        "REP001",
+        "REP003",
+        "CPL001",
+        "TXT003",
+        "PUR001",
+        "PUR002",
+        "PUR005",
+        "PUR009",
+        "PUR011",
+        "RET001",
+        "RGT001",
+        "RGT002",
+        "RGT003",
+        "RGT004",
+        "RGT005",
+        "RGT006",
+        "RGT007",
+        "RGT009",
+        "CKE001",
+        "CKE002",
+    }
+)
 
 
 def _matches(code: str, patterns: Iterable[str]) -> bool:
@@ -79,6 +116,7 @@ class FileResult:
     statement: PrivacyStatement | None = None
     document: Document | None = None
     digest: bytes | None = None
+    chain: tuple[tuple[str, bytes], ...] = ()  # the templates it extends: (resolved path, digest), in order
 
     @property
     def loaded(self) -> bool:
@@ -107,6 +145,7 @@ class Linter:
         self.rules = [r for r in rules if r.code in selected]
         self.known = {r.code for r in rules} | {info.code for info in meta_rules.ALL}
         self._knowledge = knowledge
+        self._resolver = Resolver(config.max_file_size, digest_of)
 
     @property
     def knowledge(self) -> Knowledge:
@@ -143,7 +182,7 @@ class Linter:
                 ]
                 return FileResult(findings, digest=digest)
         try:
-            return self._check_text(text, display, digest, source.evidence)
+            return self._check_text(text, display, digest, source.path, source.evidence)
         except RecursionError:
             message = "document is nested too deeply to check"
             return FileResult([input_error(display, meta_rules.INVALID_YAML, message)], digest=digest)
@@ -152,7 +191,12 @@ class Linter:
             return FileResult([input_error(display, meta_rules.INTERNAL_ERROR, message)], digest=digest)
 
     def _check_text(
-        self, text: str, display: str, digest: bytes, evidence: Evidence | None = None
+        self,
+        text: str,
+        display: str,
+        digest: bytes,
+        path: Path | None = None,
+        evidence: Evidence | None = None,
     ) -> FileResult:
         try:
             doc = parse(text, display)
@@ -161,30 +205,116 @@ class Linter:
                 input_error(display, meta_rules.INVALID_YAML, p.message, p.span) for p in exc.problems
             ]
             return FileResult(findings, digest=digest)
-        statement, problems = typed_statement(doc)
+        checked: Document = doc
+        chain: Chain | None = None
+        if isinstance(doc.data, dict) and EXTENDS in doc.data:
+            chain = self._resolver.resolve(doc, path)
+            if chain.doc is None:
+                findings = [
+                    replace(
+                        input_error(p.doc.path, meta_rules.EXTENDS_ERROR, p.message, p.span, p.pointer),
+                        extra={} if p.doc is doc else {"statement": display},
+                    )
+                    for p in chain.problems
+                ]
+                return FileResult(findings, document=doc, digest=digest, chain=tuple(chain.files))
+            checked = chain.doc
+        files = tuple(chain.files) if chain else ()
+        template = isinstance(checked.data, dict) and checked.data.get(TEMPLATE) is True
+        if template:
+            checked = replace(checked, data=template_placeholders(checked))
+        statement, problems = typed_statement(checked)
         if statement is None:
             findings = [
-                input_error(display, meta_rules.SCHEMA_VIOLATION, p.message, p.span, p.pointer)
+                _origin(
+                    checked,
+                    input_error(display, meta_rules.SCHEMA_VIOLATION, p.message, p.span, p.pointer),
+                )
                 for p in problems
             ]
-            return FileResult(findings, document=doc, digest=digest)
-        problems = reference_problems(statement, doc)
+            return FileResult(findings, document=checked, digest=digest, chain=files)
+        problems = reference_problems(statement, checked)
         if problems:
             findings = [
-                input_error(display, meta_rules.BROKEN_REFERENCE, p.message, p.span, p.pointer)
+                _origin(
+                    checked,
+                    input_error(display, meta_rules.BROKEN_REFERENCE, p.message, p.span, p.pointer),
+                )
                 for p in problems
             ]
-            return FileResult(findings, document=doc, digest=digest)
-        return FileResult(self._run_rules(statement, doc, evidence), statement, doc, digest)
+            return FileResult(findings, document=checked, digest=digest, chain=files)
+        findings = self._run_rules(statement, checked, template, evidence)
+        if chain is not None:
+            # A template's finding names this statement's controller; a run folds the findings of all the
+            # statements that extend the template into one, with the name as a placeholder.
+            names = [n for n in (statement.controller.legal_name, statement.controller.trade_name) if n]
+            findings = [
+                replace(f, extra={**f.extra, "controller": "\n".join(names)}) if "statement" in f.extra else f
+                for f in findings
+            ]
+        if chain is not None or template:
+            findings = sorted(
+                self._template_findings(doc, chain, template) + findings, key=lambda f: f.sort_key
+            )
+        if template:
+            # A template checked on its own: its findings fold with the same ones its statements inherit.
+            findings = [
+                f if "statement" in f.extra else replace(f, extra={**f.extra, "statement": display})
+                for f in findings
+            ]
+        return FileResult(findings, statement, checked, digest, files)
+
+    def _template_findings(self, doc: Document, chain: Chain | None, template: bool) -> list[Finding]:
+        """TPL001 for each template in the chain (this file too) that names a controller; TPL002 for
+        each value that repeats the template value it overrides."""
+        found: list[Finding] = []
+        named = list(chain.templates_with_controller) if chain else []
+        if template and isinstance(doc.data, dict) and "controller" in doc.data:
+            named.insert(0, doc)
+        info = meta_rules.TEMPLATE_CONTROLLER
+        if info.code in self.selected:
+            for base in named:
+                found.append(
+                    _finding(
+                        base.path,
+                        base.key_span("/controller"),
+                        info,
+                        "this template names a controller; a template is shared by statements with "
+                        "different controllers: remove controller here and give it in each statement "
+                        "(write {controller} in wording for its name)",
+                        "/controller",
+                        doc.path,
+                    )
+                )
+        info = meta_rules.REPEATED_OVERRIDE
+        if chain is not None and info.code in self.selected:
+            for (override, pointer), (base, base_pointer) in chain.shadows:
+                line = base.span(base_pointer).line
+                found.append(
+                    _finding(
+                        override.path,
+                        override.span(pointer),
+                        info,
+                        f"this value repeats what {base.path}:{line} already gives, so it no longer "
+                        "follows the template; remove it here unless it is pinned on purpose",
+                        pointer,
+                        doc.path,
+                    )
+                )
+        return found
 
     def _run_rules(
-        self, statement: PrivacyStatement, doc: Document, evidence: Evidence | None = None
+        self,
+        statement: PrivacyStatement,
+        doc: Document,
+        template: bool = False,
+        evidence: Evidence | None = None,
     ) -> list[Finding]:
         ctx = CheckContext(statement, self.knowledge, evidence)
         ignored = self.config.ignored_for(doc.path)
         findings: list[Finding] = []
         for rule in self.rules:
-            if _matches(rule.code, ignored):
+            if _matches(rule.code, ignored) or (template and rule.code in TEMPLATE_SKIPPED):
                 continue
             try:
                 hits = list(itertools.islice(rule.check(ctx) or (), MAX_FINDINGS_PER_RULE + 1))
@@ -215,20 +345,75 @@ class Linter:
                         fix=rule.info.fix,
                     )
                 )
-        findings = apply_waivers(doc, findings, self.selected, self.known)
+        if isinstance(doc, ChainDocument):
+            findings = self._waive_in_chain(doc, findings)
+        else:
+            findings = apply_waivers(doc, findings, self.selected, self.known)
         return sorted(findings, key=lambda f: f.sort_key)
+
+    def _waive_in_chain(self, doc: ChainDocument, findings: list[Finding]) -> list[Finding]:
+        """Waivers apply in the file where a finding stands; a template's own waivers are judged when
+        the template is checked, not once for each statement that extends it."""
+        result: list[Finding] = []
+        for n, file in enumerate(doc.docs):
+            if n and file in doc.docs[:n]:
+                continue
+            mine = [f for f in findings if f.path == file.path]
+            if not mine:
+                if n == 0:
+                    result += apply_waivers(file, [], self.selected, self.known)
+                continue
+            # the waiver's key line is looked up by the pointer in that file, not in the merged statement
+            local = [replace(f, pointer=doc.origin(f.pointer)[1] if f.pointer else "") for f in mine]
+            waived = apply_waivers(file, local, self.selected, self.known, report=n == 0)
+            restored = [replace(w, pointer=f.pointer) for w, f in zip(waived, mine, strict=False)]
+            result += restored + waived[len(mine) :]
+        return result
+
+
+def _finding(path: str, span: Span, info: RuleInfo, message: str, pointer: str, statement: str) -> Finding:
+    extra = {"statement": statement} if statement != path else {}
+    return Finding(
+        path=path,
+        span=span,
+        code=info.code,
+        name=info.name,
+        severity=info.severity,
+        message=message,
+        pointer=pointer,
+        fix=info.fix,
+        extra=extra,
+    )
+
+
+def _origin(doc: Document, finding: Finding) -> Finding:
+    """An input error in a merged statement, moved to the file its value came from."""
+    if not isinstance(doc, ChainDocument):
+        return finding
+    origin, pointer = doc.origin(finding.pointer)
+    if origin is doc.docs[0]:
+        return finding
+    extra = {"statement": doc.path, "origin_pointer": pointer}
+    return replace(finding, path=origin.path, extra=extra)
 
 
 def _locate(doc: Document, info: RuleInfo, hit: Hit) -> Finding:
     if not isinstance(hit, Hit):
         raise TypeError(f"rule {info.code} yielded {type(hit).__name__}, not a Hit")
+    path, extra = doc.path, {}
+    where, pointer = doc, hit.pointer
+    if isinstance(doc, ChainDocument):
+        where, pointer = doc.origin(hit.pointer)
+        if where is not doc.docs[0]:
+            path, extra = where.path, {"statement": doc.path, "origin_pointer": pointer}
     if hit.offset is not None:
-        span = doc.text_span(hit.pointer, hit.offset, hit.length)
+        span = where.text_span(pointer, hit.offset, hit.length)
     else:
-        node = doc.node(hit.pointer)
+        node = where.node(pointer)
         span = (node.key_span or node.span) if node else Span.point(1, 1)
     return Finding(
-        path=doc.path,
+        extra=extra,
+        path=path,
         span=span,
         code=info.code,
         name=info.name,

@@ -98,9 +98,50 @@ INTERNAL_ERROR = _meta(
     "Report the message and the file (or a shortened copy that shows the same failure).",
 )
 
-INPUT_ERRORS = (UNREADABLE, INVALID_YAML, SCHEMA_VIOLATION, BROKEN_REFERENCE, RULE_ERROR, INTERNAL_ERROR)
+EXTENDS_ERROR = _meta(
+    "INP007",
+    "extends-error",
+    Severity.ERROR,
+    "A template named in extends cannot be used.",
+    "The template is missing, unreadable, not YAML, not marked 'template: true', outside the repository "
+    "root (the folder holding .git, or the working directory), part of a cycle, or the chain of templates "
+    "is deeper than 10; or a $delete names an id no template declares. The error stands at the extends "
+    "entry (or the $delete) that caused it; nothing else in the file is checked and the run exits 2.",
+    "Correct the path, mark the base with 'template: true', move it into the repository, or break the cycle.",
+)
+TEMPLATE_CONTROLLER = _meta(
+    "TPL001",
+    "template-names-controller",
+    Severity.ERROR,
+    "A template names a controller.",
+    "A template is shared by many statements, each with its own controller. A controller in the template "
+    "is a fact of one organisation pasted into every client's notice (as 'ØstCom AS bruker Google "
+    "Analytics' was in a clinic's notice). Each statement that extends the template names its own.",
+    "Remove controller from the template and write {controller} in wording where the controller's name "
+    "belongs; each statement gives its controller.",
+)
+REPEATED_OVERRIDE = _meta(
+    "TPL002",
+    "override-repeats-template",
+    Severity.INFO,
+    "A value repeats what the template it overrides already gives.",
+    "A statement that extends a template and writes the same value again shadows the template: when the "
+    "template changes, this statement silently keeps the old value.",
+    "Remove the value from the statement, so it follows the template; keep it only to pin it on purpose.",
+)
+
+INPUT_ERRORS = (
+    UNREADABLE,
+    INVALID_YAML,
+    SCHEMA_VIOLATION,
+    BROKEN_REFERENCE,
+    RULE_ERROR,
+    INTERNAL_ERROR,
+    EXTENDS_ERROR,
+)
 WAIVER_RULES = (WAIVER_WITHOUT_REASON, UNUSED_WAIVER)
-ALL = INPUT_ERRORS + WAIVER_RULES
+TEMPLATE_RULES = (TEMPLATE_CONTROLLER, REPEATED_OVERRIDE)
+ALL = INPUT_ERRORS + WAIVER_RULES + TEMPLATE_RULES
 
 
 def input_error(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from noticelint.input.reading import LoadError, read_bytes
 from noticelint.lint.config import Config
-from noticelint.lint.findings import Finding
+from noticelint.lint.findings import Finding, fold_inherited
 from noticelint.lint.parallel import map_on_workers, worth_spreading
 from noticelint.lint.targets import Target
 
@@ -32,7 +32,8 @@ def _init_worker(config: Config, selection: Selection) -> None:
 
 
 def _check_in_worker(target: Target) -> tuple[list[Finding], bytes | None]:
-    """Findings for one file, and the digest of the bytes they were found in."""
+    """Findings for one file, and the digest of the bytes they were found in (``None`` when the file
+    extends templates: its verdict depends on other files too, so it is not cached)."""
     assert _worker is not None
     return _check(_worker, target)
 
@@ -41,7 +42,10 @@ def _check(linter: Linter, target: Target) -> tuple[list[Finding], bytes | None]
     from noticelint.lint.engine import Source
 
     result = linter.check(Source(target.display, target.path))
-    return result.findings, result.digest
+    inherits = bool(result.chain) or any(
+        f.code == "INP007" for f in result.findings
+    )  # a chain, or a broken one
+    return result.findings, None if inherits else result.digest
 
 
 def lint_stream(
@@ -74,7 +78,19 @@ def lint_stream(
         keys.append((key, digest))
         pending.append(index)
     linter = _build(config, selection) if pending else None
-    return _stream(targets, config, selection, jobs, cache, keys, pending, linter)
+    return _folded(_stream(targets, config, selection, jobs, cache, keys, pending, linter))
+
+
+def _folded(batches: Iterator[list[Finding]]) -> Iterator[list[Finding]]:
+    """The batches, with the findings inherited from templates held back and reported once, folded, after
+    the last file (they are few: a template's defects, the same for every statement that extends it)."""
+    inherited: list[Finding] = []
+    for batch in batches:
+        own = [f for f in batch if "statement" not in f.extra]
+        inherited += [f for f in batch if "statement" in f.extra]
+        yield own
+    if inherited:
+        yield fold_inherited(inherited)
 
 
 def _stream(

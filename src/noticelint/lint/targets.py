@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +30,28 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-def collect_targets(paths: Sequence[str], config: Config) -> tuple[list[Target], list[Finding]]:
-    """Expand directories into their YAML files; a missing path or an empty directory is an input error."""
+def looks_like_statement(path: Path) -> bool:
+    """Whether a YAML file starts like a statement: top-level ``schema_version`` and ``statement`` (or
+    ``template``) keys in its first 64 KiB."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536).decode("utf-8", "replace")
+    except OSError:
+        return False
+    keys = {m.group(1) for m in _TOP_KEY.finditer(head)}
+    return "schema_version" in keys and bool(keys & {"statement", "template"})
+
+
+_TOP_KEY = re.compile(r"^([a-z_]+):", re.MULTILINE)
+
+
+def collect_targets(
+    paths: Sequence[str], config: Config, excluded_statements: list[str] | None = None
+) -> tuple[list[Target], list[Finding]]:
+    """Expand directories into their YAML files; a missing path or an empty directory is an input error.
+
+    ``excluded_statements``, if given, receives the files that the configuration's ``exclude`` kept out
+    but that look like statements, so the command can say that they were not checked."""
     targets: list[Target] = []
     problems: list[Finding] = []
     for raw in paths:
@@ -42,6 +63,9 @@ def collect_targets(paths: Sequence[str], config: Config) -> tuple[list[Target],
                 if p.suffix in YAML_SUFFIXES and p.is_file() and not _hidden(p, path)
             )
             kept = [p for p in found if not config.excluded(_display(p))]
+            if excluded_statements is not None and len(kept) < len(found):
+                left = sorted(set(found) - set(kept))
+                excluded_statements.extend(_display(p) for p in left if looks_like_statement(p))
             if not kept:
                 why = "all are excluded by the configuration" if found else "there are none in this directory"
                 problems.append(

@@ -66,9 +66,10 @@ def _meta_finding(doc: Document, waiver: Waiver, info: RuleInfo, message: str) -
 
 
 def apply_waivers(
-    doc: Document, findings: list[Finding], selected: set[str], known: set[str]
+    doc: Document, findings: list[Finding], selected: set[str], known: set[str], report: bool = True
 ) -> list[Finding]:
-    """Mark waived findings and add findings about the waivers themselves."""
+    """Mark waived findings and add findings about the waivers themselves (unless ``report`` is false:
+    a template's waivers are judged when the template itself is checked)."""
     waivers = find_waivers(doc)
     if not waivers:
         return findings
@@ -90,6 +91,8 @@ def apply_waivers(
             continue
         used.add((waiver.line, finding.code))
         result.append(replace(finding, waived=True, waiver_reason=waiver.reason))
+    if not report:
+        return result
     for waiver in waivers:
         if not waiver.reason and WAIVER_WITHOUT_REASON.code in selected:
             result.append(

@@ -14,7 +14,7 @@ from noticelint.format.model import PrivacyStatement
 from noticelint.format.model.statement import StatementInfo
 from noticelint.lint.config import Config
 from noticelint.lint.engine import Source
-from noticelint.lint.findings import Finding, Severity
+from noticelint.lint.findings import Finding, Severity, fold_inherited
 from noticelint.lint.setup import Selection, build_linter, rule_catalogue, rule_infos
 from noticelint.lint.targets import Target, collect_targets
 from noticelint.render.output import OutputError
@@ -83,6 +83,9 @@ class Gate:
         if not result.loaded or result.statement is None:
             return Checked(target, findings, None)
         statement = result.statement
+        if statement.template:  # its placeholders are filled only in the statements that extend it
+            note = f"{target.display}: a template is not rendered; render the statements that extend it"
+            return Checked(target, findings, statement.statement, notes=(note,))
         checked = Checked(target, findings, statement.statement)
         if checked.errors and not self.request.draft:
             return checked
@@ -95,9 +98,10 @@ class Gate:
         return Checked(target, findings, statement.statement, tuple(languages), pages, tuple(notes))
 
     def report(self, findings: Sequence[Finding], files: Sequence[str]) -> Report:
-        """The findings as ``noticelint check`` reports them; errors are what fails here."""
+        """The findings as ``noticelint check`` reports them (a template's defect once, naming the
+        statements it affects); errors are what fails here."""
         return Report(
-            findings=tuple(findings),
+            findings=tuple(fold_inherited(findings)),
             files=tuple(files),
             rules=self.infos,
             fail_on=Severity.ERROR,

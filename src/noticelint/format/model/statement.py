@@ -244,6 +244,20 @@ class PrivacyStatement(StrictModel):
     """A privacy statement (personvernerklæring) as structured data, checked by noticelint."""
 
     schema_version: Literal[1] = Field(description="Version of this format. This tool reads version 1.")
+    extends: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Templates this statement builds on, applied in order (paths relative to this file, e.g. "
+            "'../agency/base.yaml'); the statement's own values merge on top. See docs/format.md."
+        ),
+    )
+    template: bool = Field(
+        False,
+        description=(
+            "This file is a template for other statements: it leaves the controller to them and may "
+            "write {controller} in wording for the controller's name."
+        ),
+    )
     statement: StatementInfo
     controller: Controller
     representative: Representative | None = Field(
