@@ -26,6 +26,7 @@ from noticelint.api import (
     Topic,
     Wording,
     either,
+    has_text,
     item_sentences_that_may_match,
     needles,
     place,
@@ -306,10 +307,6 @@ def vague_wording(ctx: CheckContext) -> Iterator[Hit]:
         )
 
 
-def _blank(text: Text | None) -> bool:
-    return text is None or not any(value.strip() for value in text.languages("x").values())
-
-
 _TOPIC_CONTENT = {
     Topic.CONTROLLER: "the controller's name and contact details",
     Topic.DPO: "the data protection officer's contact details",
@@ -357,7 +354,7 @@ def empty_section(ctx: CheckContext) -> Iterator[Hit]:
     section, the controller's contact details).
     """
     for i, section in enumerate(ctx.statement.sections):
-        if not _blank(section.text):
+        if has_text(section.text):
             continue
         heading = section.heading.get(ctx.language, ctx.language) if section.heading else None
         titled = f" ('{heading}')" if heading else ""

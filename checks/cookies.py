@@ -30,9 +30,9 @@ from noticelint.api import (
     Cookie,
     Hit,
     LegalBasis,
-    Text,
     cookie_note,
     either,
+    has_text,
     is_norwegian,
     needles,
     party_vendor,
@@ -90,10 +90,6 @@ _IMPLIED_CONSENT_NEEDLES = either(
     needles("consent|agree|accept", "browser"),
 )
 _BROWSER_REFUSAL_NEEDLES = needles("informasjonskaps|cookie", "nettleser|browser")
-
-
-def _has_text(text: Text | None) -> bool:
-    return text is not None and any(value.strip() for value in text.languages("x").values())
 
 
 def _necessary(cookie: Cookie) -> bool:
@@ -244,7 +240,7 @@ def cookie_consent_withdrawal(ctx: CheckContext) -> Iterator[Hit]:
     if not cookies:
         return
     rights = ctx.statement.rights
-    if rights is not None and rights.withdrawal is not None and _has_text(rights.withdrawal.how):
+    if rights is not None and rights.withdrawal is not None and has_text(rights.withdrawal.how):
         return
     if rights is not None and rights.withdrawal is not None:
         pointer = "/rights/withdrawal"
@@ -470,7 +466,7 @@ def cookie_details(ctx: CheckContext) -> Iterator[Hit]:
                 yield Hit(
                     pointer, f"{where} has no provider; give the id of the controller or party that sets it"
                 )
-            if not _has_text(cookie.purpose):
+            if not has_text(cookie.purpose):
                 yield Hit(pointer, f"{where} has no purpose; say what it is used for")
             if cookie.lifetime is None and not cookie.session:
                 yield Hit(

@@ -24,8 +24,8 @@ from noticelint.api import (
     Hit,
     LegalBasis,
     SourceKind,
-    Text,
     Wording,
+    has_text,
     item_sentences_that_may_match,
     needles,
     rule,
@@ -54,10 +54,6 @@ def _wording_by_activity(ctx: CheckContext) -> dict[str, list[tuple[str, Wording
         if len(tokens) >= 4 and tokens[0] == "" and tokens[1] == "activities":
             found.setdefault(tokens[2], []).append((tokens[3], item))
     return found
-
-
-def _is_blank(text: Text | None, default: str) -> bool:
-    return text is None or not any(value.strip() for value in text.languages(default).values())
 
 
 def _words(text: str) -> list[str]:
@@ -325,7 +321,7 @@ def activity_purpose(ctx: CheckContext) -> Iterator[Hit]:
     without a purpose, or with an empty one, tells the reader nothing about why the data are used.
     """
     for index, activity in enumerate(ctx.statement.activities):
-        if _is_blank(activity.purpose, ctx.language):
+        if not has_text(activity.purpose):
             pointer = _activity_pointer(index) + ("/purpose" if activity.purpose is not None else "")
             yield Hit(
                 pointer,
@@ -515,7 +511,7 @@ def legitimate_interest_missing(ctx: CheckContext) -> Iterator[Hit]:
     for index, activity in enumerate(ctx.statement.activities):
         if activity.legal_basis is not LegalBasis.LEGITIMATE_INTERESTS:
             continue
-        if _is_blank(activity.legitimate_interest, ctx.language):
+        if not has_text(activity.legitimate_interest):
             yield Hit(
                 f"{_activity_pointer(index)}/legal_basis",
                 f"activity {activity.id} rests on legitimate interests (6(1)(f)) but does not say which "
@@ -610,7 +606,7 @@ def art14_data_categories(ctx: CheckContext) -> Iterator[Hit]:
         source = activity.source
         if source is None or source.kind is SourceKind.DATA_SUBJECT or source.exemption is not None:
             continue
-        if not any(not _is_blank(category, ctx.language) for category in activity.data_categories):
+        if not any(has_text(category) for category in activity.data_categories):
             yield Hit(
                 f"{_activity_pointer(index)}/source",
                 f"activity {activity.id} obtains data from a source other than the person ({source.kind}) but "
@@ -660,7 +656,7 @@ def art14_source(ctx: CheckContext) -> Iterator[Hit]:
         source = activity.source
         if source is None or source.kind is SourceKind.DATA_SUBJECT or source.exemption is not None:
             continue
-        if _is_blank(source.description, ctx.language):
+        if not has_text(source.description):
             yield Hit(
                 f"{_activity_pointer(index)}/source",
                 f"activity {activity.id} obtains data from a source other than the person ({source.kind}) but "
@@ -831,9 +827,7 @@ def automated_decision_logic(ctx: CheckContext) -> Iterator[Hit]:
         decisions = activity.automated_decisions
         if decisions is None or not decisions.used:
             continue
-        missing = [
-            name for name in ("logic", "significance") if _is_blank(getattr(decisions, name), ctx.language)
-        ]
+        missing = [name for name in ("logic", "significance") if not has_text(getattr(decisions, name))]
         if missing:
             yield Hit(
                 f"{_activity_pointer(index)}/automated_decisions",
@@ -926,7 +920,7 @@ def criminal_offence_data_authority(ctx: CheckContext) -> Iterator[Hit]:
     """
     for index, activity in enumerate(ctx.statement.activities):
         data = activity.criminal_offence_data
-        if data is not None and _is_blank(data.authority, ctx.language):
+        if data is not None and not has_text(data.authority):
             yield Hit(
                 f"{_activity_pointer(index)}/criminal_offence_data",
                 f"activity {activity.id} processes data on criminal convictions or offences but does not name the "
@@ -977,7 +971,7 @@ def automated_decision_safeguards(ctx: CheckContext) -> Iterator[Hit]:
     """
     for index, activity in enumerate(ctx.statement.activities):
         decisions = activity.automated_decisions
-        if decisions is not None and decisions.used and _is_blank(decisions.safeguards, ctx.language):
+        if decisions is not None and decisions.used and not has_text(decisions.safeguards):
             yield Hit(
                 f"{_activity_pointer(index)}/automated_decisions",
                 f"activity {activity.id} makes automated decisions but does not say how the person obtains human "
@@ -1155,11 +1149,7 @@ def art14_exemption_without_reason(ctx: CheckContext) -> Iterator[Hit]:
     """
     for index, activity in enumerate(ctx.statement.activities):
         source = activity.source
-        if (
-            source is not None
-            and source.exemption is not None
-            and _is_blank(source.exemption_reason, ctx.language)
-        ):
+        if source is not None and source.exemption is not None and not has_text(source.exemption_reason):
             yield Hit(
                 f"{_activity_pointer(index)}/source",
                 f"activity {activity.id} relies on the Art. 14(5) exemption {source.exemption.value} but does not "

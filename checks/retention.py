@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from noticelint.api import Activity, CheckContext, Hit, Text, Topic, Wording, rule, sentences
+from noticelint.api import Activity, CheckContext, Hit, Topic, Wording, has_text, rule, sentences
 
 # "så lenge det er nødvendig", "så lenge vi trenger dem", "så lenge det er behov", "as long as necessary",
 # "as long as we need them", "no longer than necessary".
@@ -170,10 +170,6 @@ def _vague_kind(text: str) -> str | None:
     return "'as long as necessary' does not let the reader work out how long the data are kept"
 
 
-def _has_text(text: Text | None, default: str) -> bool:
-    return text is not None and any(value.strip() for value in text.languages(default).values())
-
-
 def _field_wording(ctx: CheckContext, pointer: str) -> Iterator[Wording]:
     for item in ctx.wording:
         if item.field_pointer == pointer:
@@ -193,12 +189,12 @@ def _vague_retention(ctx: CheckContext, index: int, activity: Activity) -> tuple
     """The activity's retention rests only on a vague phrase: no period, no statute, and a criterion (or,
     without one, a retention text) that says only "as long as necessary" or "on request"."""
     retention = activity.retention
-    if retention is None or retention.period or _has_text(retention.statute, ctx.language):
+    if retention is None or retention.period or has_text(retention.statute):
         return None
     pointer = f"/activities/{index}/retention"
-    if _has_text(retention.criterion, ctx.language):
+    if has_text(retention.criterion):
         return _vague_wording(ctx, f"{pointer}/criterion")
-    if _has_text(retention.text, ctx.language):
+    if has_text(retention.text):
         return _vague_wording(ctx, f"{pointer}/text")
     return None
 
@@ -208,9 +204,9 @@ def _real_retention(ctx: CheckContext, index: int, activity: Activity) -> bool:
     retention = activity.retention
     if retention is None:
         return False
-    if retention.period or _has_text(retention.statute, ctx.language):
+    if retention.period or has_text(retention.statute):
         return True
-    return _has_text(retention.criterion, ctx.language) and _vague_retention(ctx, index, activity) is None
+    return has_text(retention.criterion) and _vague_retention(ctx, index, activity) is None
 
 
 _WHAT_TO_WRITE = (
@@ -260,14 +256,10 @@ def retention_missing(ctx: CheckContext) -> Iterator[Hit]:
                 f"activity {activity.id} does not say how long its data are kept: {_WHAT_TO_WRITE}",
             )
             continue
-        has_item = (
-            retention.period
-            or _has_text(retention.statute, ctx.language)
-            or _has_text(retention.criterion, ctx.language)
-        )
+        has_item = retention.period or has_text(retention.statute) or has_text(retention.criterion)
         if has_item or _vague_retention(ctx, index, activity) is not None:
             continue
-        only = " (it has only wording in retention.text)" if _has_text(retention.text, ctx.language) else ""
+        only = " (it has only wording in retention.text)" if has_text(retention.text) else ""
         yield Hit(
             f"/activities/{index}/retention",
             f"the retention of activity {activity.id} has no period, statute or criterion{only}: {_WHAT_TO_WRITE}",
@@ -386,7 +378,7 @@ def retention_statute_without_period(ctx: CheckContext) -> Iterator[Hit]:
     """
     for index, activity in enumerate(ctx.statement.activities):
         retention = activity.retention
-        if retention is None or retention.period or not _has_text(retention.statute, ctx.language):
+        if retention is None or retention.period or not has_text(retention.statute):
             continue
         yield Hit(
             f"/activities/{index}/retention/statute",

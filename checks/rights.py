@@ -22,6 +22,7 @@ from noticelint.api import (
     Right,
     SpecialCondition,
     Wording,
+    duration_days,
     either,
     has_text,
     needles,
@@ -64,33 +65,9 @@ _COOKIES = re.compile(
 # Wording that explains an extension of the time to answer (Art. 12(3)).
 _EXTENSION = re.compile(r"forleng\w*|utvid\w*|\bextend\w*|\bextension\w*|\bprolong\w*", re.IGNORECASE)
 
-_DURATION = re.compile(
-    r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$"
-)
-# Average lengths in days, so that "P1M" is one month and "P3M" three months.
-_DAYS_PER_YEAR = 365.2425
-_DAYS_PER_MONTH = _DAYS_PER_YEAR / 12
 # The longest calendar month, and the longest run of three calendar months (July to September).
 _ONE_MONTH = 31.0
 _THREE_MONTHS = 92.0
-
-
-def duration_days(value: str) -> float | None:
-    """An ISO 8601 duration ('P1M', 'P30D', 'P1Y2M', 'PT48H') in days, months and years taken at their
-    average length; ``None`` if ``value`` is not such a duration."""
-    match = _DURATION.match(value.strip())
-    if not match or value.strip() in ("P", "PT") or value.strip().endswith("T"):
-        return None
-    years, months, weeks, days, hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
-    return (
-        years * _DAYS_PER_YEAR
-        + months * _DAYS_PER_MONTH
-        + weeks * 7
-        + days
-        + hours / 24
-        + minutes / 1440
-        + seconds / 86400
-    )
 
 
 def _ids(activities: Iterable[Activity]) -> str:

@@ -25,11 +25,11 @@ from noticelint.api import (
     Knowledge,
     Party,
     PrivacyStatement,
-    Text,
     Transfer,
     TransferMechanism,
     Vendor,
     entity_name,
+    has_text,
     party_label,
     party_vendors,
     rule,
@@ -94,10 +94,6 @@ def _ground(transfer: Transfer) -> str:
     if transfer.derogation == Derogation.COMPELLING:
         return "compelling legitimate interests (Art. 49(1) second subparagraph)"
     return transfer.mechanism.value if transfer.mechanism else "no mechanism"
-
-
-def _missing(text: Text | None) -> bool:
-    return text is None or not any(value.strip() for value in text.languages("").values())
 
 
 def _has_transfer(
@@ -499,7 +495,7 @@ def consent_derogation_without_risks(ctx: CheckContext) -> Iterator[Hit]:
     consent is not informed and the derogation does not hold.
     """
     for index, transfer, party in _transfers(ctx):
-        if transfer.derogation == Derogation.A and _missing(transfer.risks):
+        if transfer.derogation == Derogation.A and not has_text(transfer.risks):
             yield Hit(
                 f"/transfers/{index}",
                 f"the transfer to {party_label(party)} in {transfer.country} rests on explicit consent (49(1)(a)), "
@@ -623,7 +619,7 @@ def compelling_interests_unstated(ctx: CheckContext) -> Iterator[Hit]:
     authority). The rule fires where such a transfer gives no compelling_interests.
     """
     for index, transfer, party in _transfers(ctx):
-        if transfer.derogation == Derogation.COMPELLING and _missing(transfer.compelling_interests):
+        if transfer.derogation == Derogation.COMPELLING and not has_text(transfer.compelling_interests):
             yield Hit(
                 f"/transfers/{index}",
                 f"the transfer to {party_label(party)} in {transfer.country} rests on compelling legitimate "

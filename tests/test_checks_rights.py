@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from noticelint.checks.rights import duration_days
 
+from noticelint.format.durations import duration_days
 from tests.checkhelpers import Check, line_of, only, run
 from tests.conftest import CLINIC, merge, yaml_dump, yaml_load
 

@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 
+from noticelint.format.durations import duration_days
 from noticelint.render import markdown as md
 from noticelint.render import rich
 from noticelint.render.rich import Segment
-from noticelint.render.wordbook import LANGUAGES, duration_days, placeholders, wordbook
+from noticelint.render.wordbook import LANGUAGES, placeholders, wordbook
 
 
 def _raw(language: str) -> dict[str, Any]:

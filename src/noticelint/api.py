@@ -7,6 +7,7 @@ know output formats. Anything not exported here is internal and may change betwe
 
 from __future__ import annotations
 
+from noticelint.format.durations import duration_days
 from noticelint.format.evidence import (
     Evidence,
     EvidenceSource,
@@ -15,7 +16,6 @@ from noticelint.format.evidence import (
     ObservedStorage,
     Phase,
     Service,
-    duration_days,
 )
 from noticelint.format.jurisdiction import is_norwegian
 from noticelint.format.model import (

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import enum
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -166,15 +165,3 @@ def evidence_from_json(text: str, where: str = "evidence") -> Evidence:
     return evidence_from_data(data, where)
 
 
-_DURATION = re.compile(
-    r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$"
-)
-
-
-def duration_days(value: str) -> float | None:
-    """An ISO 8601 duration in days (a year 365, a month 30.44 days); ``None`` if it is not one."""
-    match = _DURATION.match(value)
-    if not match or value == "P":
-        return None
-    y, mo, w, d, h, mi, s = (int(g) if g else 0 for g in match.groups())
-    return y * 365 + mo * 30.44 + w * 7 + d + h / 24 + mi / 1440 + s / 86400

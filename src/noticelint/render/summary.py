@@ -3,6 +3,7 @@ the rights and how to complain, each line linking to its detail (WP260 rev.01, l
 
 from __future__ import annotations
 
+from noticelint.format.durations import duration_days
 from noticelint.render import rich
 from noticelint.render.cookies import all_cookies
 from noticelint.render.localise import Localiser
@@ -15,7 +16,6 @@ from noticelint.render.rights import (
     objection_activities,
     objection_bases,
 )
-from noticelint.render.wordbook import duration_days
 
 
 def summary(loc: Localiser) -> Summary:

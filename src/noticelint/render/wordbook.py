@@ -97,12 +97,6 @@ def _duration_parts(value: str) -> list[tuple[str, int]] | None:
     return [(unit, int(n)) for unit, n in match.groupdict().items() if n is not None]
 
 
-def duration_days(value: str) -> float | None:
-    """The approximate length of a duration in days, for ordering; ``None`` if it is not ISO 8601."""
-    parts = _duration_parts(value)
-    if not parts:
-        return None
-    return sum(_DAYS[unit] * n for unit, n in parts)
 
 
 def placeholders(template: str) -> set[str]:
