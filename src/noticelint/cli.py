@@ -175,7 +175,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from noticelint.lint.findings import Severity
     from noticelint.lint.parallel import default_jobs
     from noticelint.lint.runner import lint_stream
-    from noticelint.lint.setup import Selection
+    from noticelint.lint.selection import Selection
     from noticelint.lint.targets import collect_targets
     from noticelint.reporters import writer
     from noticelint.reporters.report import Stream

@@ -14,7 +14,7 @@ from noticelint.lint.targets import Target
 if TYPE_CHECKING:  # a run whose every file is in the cache imports neither the model nor the rules
     from noticelint.lint.cache import Cache
     from noticelint.lint.engine import Linter
-    from noticelint.lint.setup import Selection
+    from noticelint.lint.selection import Selection
 
 
 _worker: Linter | None = None
