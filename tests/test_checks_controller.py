@@ -115,10 +115,12 @@ PROCESSOR_NB = [
     "{X} behandler opplysningene som databehandler.",
     "{X} samler inn opplysningene etter våre instrukser for å måle trafikk.",
     "{X} bruker ikke opplysningene til noe annet.",
+    "Skjemaet sendes via {X}, og opplysningene behandles av {X} for å levere meldingen til oss.",
 ]
 PROCESSOR_EN = [
     "{X} hosts the website on our behalf.",
     "{X} stores the data as our processor to measure traffic.",
+    "The form is processed by {X} to deliver your message to us.",
 ]
 
 

@@ -132,6 +132,9 @@ _FOR_OTHERS = Lazy(
     r"som\s+(?:vår\s+|en\s+|vår\s+under)?(?:under)?databehandler|som\s+underleverandør\s+for\s+oss|"
     r"(?:etter|i\s+henhold\s+til|under)\s+(?:en\s+|vår\s+)?(?:databehandleravtale|avtale\s+med\s+oss)|"
     r"\bfor\s+oss\b|\bfor\s+vår\s+regning|"
+    # a purpose that delivers the data to the controller: the organisation works for it
+    r"\bfor\s+å\s+(?:levere|sende|videresende|formidle|overføre|overlevere)\b[^.;]{0,80}?\btil\s+oss\b|"
+    r"\bto\s+(?:deliver|send|forward|pass|relay|transmit)\b[^.;]{0,80}?\bto\s+us\b|"
     r"on\s+(?:our|its|their|the\s+controller's|behalf)\b|on\s+behalf\s+of|"
     r"as\s+(?:our|a|the)\s+(?:data\s+)?(?:sub-?)?processor|on\s+(?:our|its)\s+instructions|"
     r"under\s+(?:a|our|the)\s+(?:data\s+processing|processing)\s+agreement|\bfor\s+us\b|\bacting\s+for\s+us",
