@@ -1,11 +1,11 @@
 """Who is behind a request or a cookie: a host table for requests and the Open Cookie Database for cookies.
 
-The host table below is a stop-gap: it covers the services noticelint's own tests and the common tags of
-small-business sites use, and is to be replaced by the ``hosts`` and ``category`` columns of
-``knowledge/vendors.csv`` (``Knowledge.vendor_for_host``) once they land; :func:`service_for_url` is the
-one place that changes then. The hosts are those each vendor's own install snippet or documentation loads
-(checked 2026-12-02). Service names are the vendor table's where it has the service, so the SCN rules
-find the vendor's entities and US transfer facts there.
+The scan's host table, ``knowledge/scan_hosts.csv`` (dated and sourced like the other knowledge tables),
+is read first: it knows path prefixes (``www.google.com/recaptcha``, ``www.facebook.com/tr``) and the
+short organisation names messages use. Hosts it does not know are looked up in the ``hosts`` column of
+``knowledge/vendors.csv`` (``Knowledge.vendor_for_host``); :func:`service_for_url` is the one place that
+decides. Service names are the vendor table's where it has the service, so the SCN rules find the
+vendor's entities and US transfer facts there.
 
 The Open Cookie Database (https://github.com/jkwakman/Open-Cookie-Database, commit 0ee5a17, Apache-2.0; a copy with its
 licence in ``knowledge/open-cookie-database.csv`` and ``knowledge/OPEN-COOKIE-DATABASE-LICENSE``) maps a
@@ -32,45 +32,17 @@ if TYPE_CHECKING:
 HOST_TABLE_SOURCE = "noticelint host table (vendors' install snippets, 2026-12-02)"
 OCD_SOURCE = "Open Cookie Database"
 
-# host (or "*.domain" for any subdomain), optional path prefix -> service, organisation, category
-_HOSTS: tuple[tuple[str, str, str, str, str], ...] = (
-    ("*.google-analytics.com", "", "Google Analytics", "Google", "analytics"),
-    ("analytics.google.com", "", "Google Analytics", "Google", "analytics"),
-    ("stats.g.doubleclick.net", "", "Google Analytics", "Google", "analytics"),
-    ("googleads.g.doubleclick.net", "", "Google Ads", "Google", "advertising"),
-    ("www.googleadservices.com", "", "Google Ads", "Google", "advertising"),
-    # A Tag Manager container sets no cookie of its own; the tags it fires are recognised by their hosts.
-    ("www.googletagmanager.com", "", "Google Tag Manager", "Google", "tag manager"),
-    ("fonts.googleapis.com", "", "Google Fonts", "Google", "fonts"),
-    ("fonts.gstatic.com", "", "Google Fonts", "Google", "fonts"),
-    ("maps.googleapis.com", "", "Google Maps", "Google", "maps"),
-    ("www.google.com", "/recaptcha", "reCAPTCHA", "Google", "security"),
-    ("www.gstatic.com", "/recaptcha", "reCAPTCHA", "Google", "security"),
-    ("www.youtube.com", "", "YouTube embeds", "Google", "video"),
-    ("www.youtube-nocookie.com", "", "YouTube embeds", "Google", "video"),
-    ("connect.facebook.net", "", "Meta Pixel", "Meta", "advertising"),
-    ("www.facebook.com", "/tr", "Meta Pixel", "Meta", "advertising"),
-    ("static.hotjar.com", "", "Hotjar", "Hotjar", "analytics"),
-    ("*.hotjar.com", "", "Hotjar", "Hotjar", "analytics"),
-    ("*.hotjar.io", "", "Hotjar", "Hotjar", "analytics"),
-    ("cdn.matomo.cloud", "", "Matomo Cloud", "InnoCraft", "analytics"),
-    ("*.matomo.cloud", "", "Matomo Cloud", "InnoCraft", "analytics"),
-    ("plausible.io", "", "Plausible Analytics", "Plausible Insights", "analytics"),
-    ("snap.licdn.com", "", "LinkedIn Insight Tag", "LinkedIn", "advertising"),
-    ("px.ads.linkedin.com", "", "LinkedIn Insight Tag", "LinkedIn", "advertising"),
-    ("analytics.tiktok.com", "", "TikTok Pixel", "TikTok", "advertising"),
-    ("bat.bing.com", "", "Microsoft Advertising", "Microsoft", "advertising"),
-    ("www.clarity.ms", "", "Microsoft Clarity", "Microsoft", "analytics"),
-    ("static.cloudflareinsights.com", "", "Cloudflare Web Analytics", "Cloudflare", "analytics"),
-    ("cloudflareinsights.com", "", "Cloudflare Web Analytics", "Cloudflare", "analytics"),
-    ("kit.fontawesome.com", "", "Font Awesome", "Fonticons", "fonts"),
-    ("ka-f.fontawesome.com", "", "Font Awesome", "Fonticons", "fonts"),
-    ("use.fontawesome.com", "", "Font Awesome", "Fonticons", "fonts"),
-    ("player.vimeo.com", "", "Vimeo", "Vimeo", "video"),
-    ("js.stripe.com", "", "Stripe", "Stripe", "payment"),
-    ("chimpstatic.com", "", "Mailchimp", "Intuit Mailchimp", "email"),
-    ("*.list-manage.com", "", "Mailchimp", "Intuit Mailchimp", "email"),
-)
+
+@functools.cache
+def _hosts() -> tuple[tuple[str, str, str, str, str], ...]:
+    """host (or "*.domain" for any subdomain), optional path prefix -> service, organisation, category:
+    ``knowledge/scan_hosts.csv``, a dated and sourced table like the other knowledge tables."""
+    text = resources.files("noticelint.knowledge").joinpath("scan_hosts.csv").read_text(encoding="utf-8")
+    return tuple(
+        (row["host"], row["path"], row["service"], row["organisation"], row["category"])
+        for row in csv.DictReader(io.StringIO(text))
+    )
+
 
 # gtag.js serves Google Analytics, Google Ads and Tag Manager from one host; the tag id says which.
 _TAG_PREFIXES = {
@@ -112,7 +84,7 @@ def service_for_url(url: str) -> Service | None:
             found = tag_service(tag)
             if found:
                 return found
-    for pattern, path, name, organisation, category in _HOSTS:
+    for pattern, path, name, organisation, category in _hosts():
         if _host_matches(pattern, host) and parts.path.startswith(path):
             return Service(name=name, organisation=organisation, category=category, source=HOST_TABLE_SOURCE)
     return _vendor_table_service(host)
