@@ -171,12 +171,6 @@ def transfer_not_declared(ctx: CheckContext) -> Iterator[Hit]:
     ),
     fails="""
     parties:
-      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE,
-         role: processor, data_processing_agreement: true}
-      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
-      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
-      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
-         data_processing_agreement: true}
       - {id: skytjeneste, legal_name: Sky Eksempel Inc., country: US, role: sub_processor, processor_for: timebok}
       - {id: youtube, legal_name: Google Ireland Limited, trade_name: YouTube, country: IE,
          role: independent_controller}
@@ -326,12 +320,6 @@ def dpf_not_applicable(ctx: CheckContext) -> Iterator[Hit]:
     ),
     fails="""
     parties:
-      - {id: google-ireland, legal_name: Google Ireland Limited, trade_name: Google Analytics, country: IE,
-         role: processor, data_processing_agreement: true}
-      - {id: google-llc, legal_name: Google LLC, country: US, role: sub_processor, processor_for: google-ireland}
-      - {id: timebok, legal_name: Timebok Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
-      - {id: regnskapsbyra, legal_name: Regnskap Eksempel AS, country: "NO", role: processor,
-         data_processing_agreement: true}
       - {id: skytjeneste, legal_name: Sky Eksempel Inc., country: US, role: sub_processor, processor_for: timebok}
     transfers:
       - {recipient: google-llc, country: US, mechanism: data_privacy_framework}
