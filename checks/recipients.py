@@ -180,7 +180,8 @@ def named_vendor_not_recipient(ctx: CheckContext) -> Iterator[Hit]:
       - {id: lonn, legal_name: Lønn Eksempel AS, country: "NO", role: processor, data_processing_agreement: true}
     """,
     passes="""
-
+    parties:
+      - {id: timebok, role: processor}  # a processor that the booking activity lists
     """,
 )
 def processor_receives_nothing(ctx: CheckContext) -> Iterator[Hit]:
@@ -224,7 +225,8 @@ def processor_receives_nothing(ctx: CheckContext) -> Iterator[Hit]:
       - {id: timebok, data_processing_agreement: null}
     """,
     passes="""
-
+    parties:
+      - {id: timebok, data_processing_agreement: true}
     """,
 )
 def processor_agreement(ctx: CheckContext) -> Iterator[Hit]:
@@ -265,7 +267,8 @@ def processor_agreement(ctx: CheckContext) -> Iterator[Hit]:
       - {id: google-ireland, role: null}
     """,
     passes="""
-
+    parties:
+      - {id: google-ireland, role: processor}
     """,
 )
 def party_without_role(ctx: CheckContext) -> Iterator[Hit]:
@@ -299,7 +302,8 @@ def party_without_role(ctx: CheckContext) -> Iterator[Hit]:
       - {id: google-llc, processor_for: null}
     """,
     passes="""
-
+    parties:
+      - {id: google-llc, processor_for: google-ireland}
     """,
 )
 def sub_processor_without_processor(ctx: CheckContext) -> Iterator[Hit]:
@@ -448,7 +452,8 @@ _FOREIGN_FORM = re.compile(r"(?:,\s*|\s)(?:Inc\.?|LLC|L\.L\.C\.|Corp\.?|Corporat
       - {id: google-ireland, country: null}
     """,
     passes="""
-
+    parties:
+      - {id: google-ireland, country: IE}
     """,
 )
 def party_without_country(ctx: CheckContext) -> Iterator[Hit]:
