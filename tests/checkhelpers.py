@@ -43,3 +43,24 @@ def line_of(text: str, needle: str) -> int:
 def intro(nb: str, en: str = "We process personal data.") -> str:
     """Replace the statement's introduction (a mapping, so both languages stay present)."""
     return yaml_dump({"statement": {"text": {"nb": nb, "en": en}}})
+
+
+# A statement with no recipients, no cookies and no organisation named in the wording.
+BARE = """
+schema_version: 1
+statement:
+  id: bare
+  languages: [nb]
+  default_language: nb
+  jurisdiction: "NO"
+controller:
+  id: klinikk
+  legal_name: Liten Klinikk AS
+  country: "NO"
+  contact:
+    email: post@example.no
+activities:
+  - id: henvendelser
+    purpose: Svare på spørsmål
+    legal_basis: "6(1)(f)"
+"""

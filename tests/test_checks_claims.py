@@ -6,28 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.checkhelpers import Check, intro, line_of, only, run
+from tests.checkhelpers import BARE, Check, intro, line_of, only, run
 from tests.conftest import CLINIC, yaml_dump, yaml_load
-
-# A statement with no recipients, no cookies and no organisation named in the wording.
-BARE = """
-schema_version: 1
-statement:
-  id: bare
-  languages: [nb]
-  default_language: nb
-  jurisdiction: "NO"
-controller:
-  id: klinikk
-  legal_name: Liten Klinikk AS
-  country: "NO"
-  contact:
-    email: post@example.no
-activities:
-  - id: henvendelser
-    purpose: Svare på spørsmål
-    legal_basis: "6(1)(f)"
-"""
 
 
 def bare_text(text: str) -> str:

@@ -6,27 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.checkhelpers import Check, only, run
+from tests.checkhelpers import BARE, Check, only, run
 from tests.conftest import yaml_load
-
-BARE = """
-schema_version: 1
-statement:
-  id: bare
-  languages: [nb]
-  default_language: nb
-  jurisdiction: "NO"
-controller:
-  id: klinikk
-  legal_name: Liten Klinikk AS
-  country: "NO"
-  contact:
-    email: post@example.no
-activities:
-  - id: henvendelser
-    purpose: Svare på spørsmål
-    legal_basis: "6(1)(f)"
-"""
 
 
 @pytest.fixture
