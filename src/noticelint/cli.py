@@ -53,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
         help="lowest severity that fails (default: warning)",
     )
     check.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
+    check.add_argument(
+        "--trace",
+        action="store_true",
+        help="after each finding of a statement that extends templates, the files that gave its value "
+        "(text and json formats)",
+    )
     check.add_argument("--config", type=Path, help="configuration file (default: nearest pyproject.toml)")
     check.add_argument("--jobs", "-j", type=int, help="worker processes (default: all cores)")
     check.add_argument("--no-cache", action="store_true", help="check every file again, ignoring the cache")
@@ -212,6 +218,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         fail_on=fail_on,
         tool_version=__version__,
         problems=findings,
+        trace=args.trace,
     )
     if args.statistics and fmt == "text":
         from noticelint.reporters.text import write_statistics

@@ -14,6 +14,7 @@ a cycle, a chain deeper than :data:`MAX_DEPTH`, a ``$delete`` of an id the bases
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from typing import Any
 from noticelint.format.merge import MergeProblem, Node, Origin, TracedMerge, flatten, plain, trace
 from noticelint.input.document import Document, NodeInfo, pointer_join, pointer_parent
 from noticelint.input.loader import parse
+from noticelint.input.paths import ChainBasis, ChainFile, display_name, repository_root
 from noticelint.input.reading import LoadError, decode, read_bytes
 from noticelint.input.span import Span
 
@@ -52,6 +54,8 @@ class ChainDocument(Document):
 
     docs: list[Document] = field(default_factory=list, repr=False)  # [the checked file, base, ...]
     origins: dict[str, Origin] = field(default_factory=dict, repr=False)
+    order: list[int] = field(default_factory=list, repr=False)  # indices of docs in the order merged
+    _pointers: list[str] | None = field(default=None, repr=False, compare=False)
 
     def origin(self, pointer: str) -> tuple[Document, str]:
         """The file and pointer that gave the value at ``pointer`` (or its nearest ancestor's)."""
@@ -68,6 +72,36 @@ class ChainDocument(Document):
         doc, source = self.origin(pointer)
         return doc.find(source)
 
+    def contributors(self, pointer: str) -> list[tuple[Document, str]]:
+        """Every file that gave part of the value at ``pointer`` (or its nearest ancestor's), in the
+        order they were merged, each with the pointer in that file of all it gave (their common ancestor).
+
+        A mapping or an item merged from several files has them all; a scalar has the one that gave it.
+        """
+        at = pointer
+        while at not in self.origins and at:
+            at = pointer_parent(at)
+        if at not in self.origins:
+            return []
+        if self._pointers is None:
+            self._pointers = sorted(self.origins)
+        keys = self._pointers
+        # the descendants of ``at`` sort together: from at + "/" up to at + "0" ("0" follows "/")
+        inside = keys[bisect.bisect_left(keys, at + "/") : bisect.bisect_left(keys, at + "0")]
+        common: dict[int, list[str]] = {}
+        for key in (at, *inside):
+            index, source = self.origins[key]
+            tokens = source.split("/")
+            known = common.get(index)
+            if known is None:
+                common[index] = tokens
+            else:
+                same = 0
+                while same < min(len(known), len(tokens)) and known[same] == tokens[same]:
+                    same += 1
+                del known[same:]
+        return [(self.docs[n], "/".join(common[n])) for n in self.order if n in common]
+
 
 @dataclass
 class Chain:
@@ -75,24 +109,10 @@ class Chain:
 
     doc: ChainDocument | None
     problems: list[ChainProblem]
-    files: list[tuple[str, bytes]]  # every base read (resolved path, SHA-256 of its bytes), in order
+    files: list[ChainFile]  # every base read, in order
     shadows: list[tuple[tuple[Document, str], tuple[Document, str]]]  # (override, the value it repeats)
     templates_with_controller: list[Document]
-
-
-def repository_root(start: Path) -> Path:
-    """The folder holding ``.git`` above ``start``, or the working directory."""
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return Path.cwd().resolve()
-
-
-def display_name(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    basis: ChainBasis | None = None  # what the resolution read (None when it failed)
 
 
 @dataclass(frozen=True)
@@ -141,13 +161,21 @@ class Resolver:
         here = (path or Path(doc.path)).resolve()
         root = repository_root(here.parent)
         docs: list[Document] = [doc]
-        files: list[tuple[str, bytes]] = []
+        files: list[ChainFile] = []
         problems: list[ChainProblem] = []
         merging = TracedMerge()
         index_of: dict[Path, int] = {here: 0}
         templates_with_controller: list[Document] = []
 
+        order: list[int] = []
+
         def build(n: int, file: Path, stack: tuple[Path, ...]) -> Node | None:
+            tree = merged_file(n, file, stack)
+            if n not in order:
+                order.append(n)  # after its own bases: the order in which files are merged
+            return tree
+
+        def merged_file(n: int, file: Path, stack: tuple[Path, ...]) -> Node | None:
             current = docs[n]
             data = current.data
             own = trace({k: v for k, v in data.items() if k != EXTENDS}, n)
@@ -195,7 +223,7 @@ class Resolver:
                     continue
                 digest, base_doc = loaded
                 assert isinstance(digest, bytes)
-                files.append((str(target), digest))
+                files.append(ChainFile(str(target), digest, str(file.parent / name)))
                 if not isinstance(base_doc.data, dict):
                     fail(f"extends '{name}': the template is not a mapping of statement keys")
                     continue
@@ -240,9 +268,12 @@ class Resolver:
         data = plain(tree, None if own_template is True else _filler(tree, docs))
         origins: dict[str, Origin] = {}
         flatten(tree, "", origins)
-        merged_doc = ChainDocument(path=doc.path, text=doc.text, data=data, docs=docs, origins=origins)
+        merged_doc = ChainDocument(
+            path=doc.path, text=doc.text, data=data, docs=docs, origins=origins, order=order
+        )
         shadows = [((docs[a[0]], a[1]), (docs[b[0]], b[1])) for a, b in merging.shadows]
-        return Chain(merged_doc, [], files, shadows, templates_with_controller)
+        basis = ChainBasis(str(here), str(root), str(Path.cwd().resolve()), tuple(files))
+        return Chain(merged_doc, [], files, shadows, templates_with_controller, basis)
 
 
 def _located(docs: list[Document], exc: MergeProblem) -> ChainProblem:

@@ -4,6 +4,13 @@ The key of a file is the hash of its content, the tool's own code, the rule modu
 file under each custom rules directory), the knowledge tables and the configuration. A file whose key is
 in the cache is not parsed or checked again.
 
+A statement that extends templates is decided by them too. Its entry starts with the chain it was checked
+with (a :class:`~noticelint.input.paths.ChainBasis`: its resolved path, the repository root, the working
+directory, and every template in order with the SHA-256 of the bytes merged). The entry is believed only
+while each of those still holds: every name resolves to the same file, every file has the same digest, the
+root and the working directory are the same. Changing a template therefore re-checks every statement
+that extends it; each template is read once a run to see that.
+
 An entry is believed only when it carries an HMAC made with this user's secret key, which lives outside
 the repository (``$XDG_CONFIG_HOME/noticelint/cache-key``, mode 0600, made on first use) or comes from
 ``NOTICELINT_CACHE_KEY``. An entry planted in the working tree, restored from someone else's CI cache or
@@ -29,9 +36,11 @@ from pathlib import Path
 from typing import Any
 
 from noticelint import __version__
+from noticelint.input.paths import ChainBasis, display_name, repository_root
+from noticelint.input.reading import LoadError, read_bytes
 from noticelint.input.span import Span
 from noticelint.lint.config import ConfigError
-from noticelint.lint.findings import Finding, Severity
+from noticelint.lint.findings import Finding, Severity, ValueSource
 
 CACHE_FORMAT = 2
 DEFAULT_DIRECTORY = ".noticelint_cache"
@@ -145,16 +154,21 @@ _FIELDS = {
     "waiver_reason": str,
     "input_error": bool,
     "extra": dict,
+    "trace": list,
 }
 _SPAN = ("line", "column", "end_line", "end_column")
+_SOURCE = {"path": str, "line": int, "column": int, "pointer": str}
 
 
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def finding_from_dict(data: object, display: str) -> Finding | None:
-    """The finding an entry describes, or ``None`` if anything about it is not what this code writes."""
+def finding_from_dict(data: object, display: str, templates: frozenset[str] = frozenset()) -> Finding | None:
+    """The finding an entry describes, or ``None`` if anything about it is not what this code writes.
+
+    It stands in the file the entry is about, or (a finding inherited from a template) in one of the
+    ``templates`` that file extends."""
     if not isinstance(data, dict) or data.keys() != _FIELDS.keys():
         return None
     for key, kind in _FIELDS.items():
@@ -164,7 +178,9 @@ def finding_from_dict(data: object, display: str) -> Finding | None:
         if not isinstance(value, kind):
             return None
     span, legal, extra = data["span"], data["legal"], data["extra"]
-    if data["path"] != display or span.keys() != set(_SPAN) or data["severity"] not in (1, 2, 3):
+    if data["path"] != display and data["path"] not in templates:
+        return None
+    if span.keys() != set(_SPAN) or data["severity"] not in (1, 2, 3):
         return None
     if not all(_is_int(span[k]) and 0 <= span[k] < 1 << 31 for k in _SPAN):
         return None
@@ -172,8 +188,15 @@ def finding_from_dict(data: object, display: str) -> Finding | None:
         return None
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in extra.items()):
         return None
+    trace = []
+    for source in data["trace"]:
+        if not isinstance(source, dict) or source.keys() != _SOURCE.keys():
+            return None
+        if not all(_is_int(source[k]) if t is int else isinstance(source[k], t) for k, t in _SOURCE.items()):
+            return None
+        trace.append(ValueSource(**source))
     return Finding(
-        path=display,
+        path=data["path"],
         span=Span(**{k: span[k] for k in _SPAN}),
         code=data["code"],
         name=data["name"],
@@ -186,10 +209,94 @@ def finding_from_dict(data: object, display: str) -> Finding | None:
         waiver_reason=data["waiver_reason"],
         input_error=data["input_error"],
         extra=dict(extra),
+        trace=tuple(trace),
     )
 
 
-def decode_entry(body: bytes, display: str) -> list[Finding] | None:
+def encode_entry(findings: list[Finding], basis: ChainBasis | None = None) -> bytes:
+    """A plain entry is the findings' JSON list; a statement with a chain has its basis on a first line
+    (JSON without raw line breaks) before it."""
+    body = json.dumps(
+        [finding_to_dict(f) for f in findings], ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8", "surrogatepass")
+    if basis is None:
+        return body
+    head = {
+        "statement": basis.statement,
+        "root": basis.root,
+        "cwd": basis.cwd,
+        "files": [[f.link, f.path, f.digest.hex()] for f in basis.files],
+    }
+    return json.dumps(head, separators=(",", ":")).encode("ascii") + b"\n" + body
+
+
+def split_entry(body: bytes) -> tuple[bytes | None, bytes]:
+    """(the chain line or ``None`` for a plain entry, the findings)."""
+    if body.startswith(b"{"):
+        head, _, rest = body.partition(b"\n")
+        return head, rest
+    return None, body
+
+
+class ChainCheck:
+    """Whether the chain an entry was checked with still holds, for one run: each template is read and
+    hashed once, each name resolved once."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._cwd = str(Path.cwd().resolve())
+        self._digests: dict[str, str | None] = {}
+        self._resolved: dict[str, str | None] = {}
+        self._roots: dict[Path, str] = {}
+
+    def holds(self, head: bytes, statement: Path) -> frozenset[str] | None:
+        """The names the templates are reported under if the chain ``head`` describes is still what
+        the files say, else ``None``."""
+        try:
+            data = json.loads(head.decode("ascii"))
+        except (ValueError, RecursionError):
+            return None
+        if not isinstance(data, dict) or data.keys() != {"statement", "root", "cwd", "files"}:
+            return None
+        try:
+            here = statement.resolve()
+        except (OSError, RuntimeError):
+            return None
+        if data["statement"] != str(here) or data["cwd"] != self._cwd:
+            return None
+        if here.parent not in self._roots:
+            self._roots[here.parent] = str(repository_root(here.parent))
+        if data["root"] != self._roots[here.parent] or not isinstance(data["files"], list):
+            return None
+        names = set()
+        for item in data["files"]:
+            if not (isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)):
+                return None
+            link, path, digest = item
+            if self._resolve(link) != path or self._digest(path) != digest:
+                return None
+            names.add(display_name(Path(path)))
+        return frozenset(names)
+
+    def _resolve(self, link: str) -> str | None:
+        if link not in self._resolved:
+            try:
+                self._resolved[link] = str(Path(link).resolve())
+            except (OSError, RuntimeError):
+                self._resolved[link] = None
+        return self._resolved[link]
+
+    def _digest(self, path: str) -> str | None:
+        if path not in self._digests:
+            try:
+                self._digests[path] = hashlib.sha256(read_bytes(Path(path), self.max_bytes)).hexdigest()
+            except LoadError:
+                self._digests[path] = None
+        return self._digests[path]
+
+
+def decode_entry(body: bytes, display: str, templates: frozenset[str] = frozenset()) -> list[Finding] | None:
+    _, body = split_entry(body)
     try:
         data = json.loads(body.decode("utf-8"))
     except (ValueError, RecursionError):
@@ -198,7 +305,7 @@ def decode_entry(body: bytes, display: str) -> list[Finding] | None:
         return None
     findings = []
     for item in data:
-        finding = finding_from_dict(item, display)
+        finding = finding_from_dict(item, display, templates)
         if finding is None:
             return None
         findings.append(finding)
@@ -395,17 +502,33 @@ class Cache:
             return None
         return body
 
-    def get(self, key: str, display: str) -> list[Finding] | None:
-        """The findings stored for ``key``, or ``None``: a miss for anything not exactly as we wrote it."""
+    def usable(self, key: str, path: Path, chains: ChainCheck) -> bool:
+        """Whether ``key`` has an entry of ours whose chain of templates (if any) still holds."""
         body = self.verified(key)
-        return None if body is None else decode_entry(body, display)
+        if body is None:
+            return False
+        head, _ = split_entry(body)
+        return head is None or chains.holds(head, path) is not None
 
-    def put(self, key: str, findings: list[Finding]) -> None:
+    def get(self, key: str, display: str, path: Path, chains: ChainCheck) -> list[Finding] | None:
+        """The findings stored for ``key``, or ``None``: a miss for anything not exactly as we wrote it,
+        and for a statement whose templates are no longer those it was checked with."""
+        body = self.verified(key)
+        if body is None:
+            return None
+        head, _ = split_entry(body)
+        templates: frozenset[str] = frozenset()
+        if head is not None:
+            held = chains.holds(head, path)
+            if held is None:
+                return None
+            templates = held
+        return decode_entry(body, display, templates)
+
+    def put(self, key: str, findings: list[Finding], basis: ChainBasis | None = None) -> None:
         if not _DIR_FD:
             return
-        body = json.dumps(
-            [finding_to_dict(f) for f in findings], ensure_ascii=False, separators=(",", ":")
-        ).encode("utf-8", "surrogatepass")
+        body = encode_entry(findings, basis)
         data = MAGIC + self._mac(key, body) + b"\n" + body
         shard = self._shard(key, create=True)
         if shard is None:

@@ -18,11 +18,12 @@ from noticelint.format.model import PrivacyStatement
 from noticelint.format.validation import reference_problems, typed_statement
 from noticelint.input.document import Document
 from noticelint.input.loader import parse
+from noticelint.input.paths import ChainBasis, ChainFile
 from noticelint.input.reading import LoadError, decode, read_bytes
 from noticelint.lint import meta_rules
 from noticelint.lint.config import Config, ConfigError
 from noticelint.lint.context import CheckContext, Hit
-from noticelint.lint.findings import Finding, Span
+from noticelint.lint.findings import Finding, Span, ValueSource
 from noticelint.lint.meta_rules import input_error
 from noticelint.lint.rules import Rule, RuleInfo
 from noticelint.lint.waivers import apply_waivers
@@ -116,7 +117,9 @@ class FileResult:
     statement: PrivacyStatement | None = None
     document: Document | None = None
     digest: bytes | None = None
-    chain: tuple[tuple[str, bytes], ...] = ()  # the templates it extends: (resolved path, digest), in order
+    chain: tuple[ChainFile, ...] = ()  # the templates it extends (those that could be read), in order
+    # What resolving its extends read, when it resolved: the cache keys the findings by it too.
+    basis: ChainBasis | None = None
 
     @property
     def loaded(self) -> bool:
@@ -220,6 +223,7 @@ class Linter:
                 return FileResult(findings, document=doc, digest=digest, chain=tuple(chain.files))
             checked = chain.doc
         files = tuple(chain.files) if chain else ()
+        basis = chain.basis if chain else None
         template = isinstance(checked.data, dict) and checked.data.get(TEMPLATE) is True
         if template:
             checked = replace(checked, data=template_placeholders(checked))
@@ -232,7 +236,7 @@ class Linter:
                 )
                 for p in problems
             ]
-            return FileResult(findings, document=checked, digest=digest, chain=files)
+            return FileResult(findings, document=checked, digest=digest, chain=files, basis=basis)
         problems = reference_problems(statement, checked)
         if problems:
             findings = [
@@ -242,7 +246,7 @@ class Linter:
                 )
                 for p in problems
             ]
-            return FileResult(findings, document=checked, digest=digest, chain=files)
+            return FileResult(findings, document=checked, digest=digest, chain=files, basis=basis)
         findings = self._run_rules(statement, checked, template, evidence)
         if chain is not None:
             # A template's finding names this statement's controller; a run folds the findings of all the
@@ -262,7 +266,7 @@ class Linter:
                 f if "statement" in f.extra else replace(f, extra={**f.extra, "statement": display})
                 for f in findings
             ]
-        return FileResult(findings, statement, checked, digest, files)
+        return FileResult(findings, statement, checked, digest, files, basis)
 
     def _template_findings(self, doc: Document, chain: Chain | None, template: bool) -> list[Finding]:
         """TPL001 for each template in the chain (this file too) that names a controller; TPL002 for
@@ -391,10 +395,20 @@ def _origin(doc: Document, finding: Finding) -> Finding:
     if not isinstance(doc, ChainDocument):
         return finding
     origin, pointer = doc.origin(finding.pointer)
+    trace = _trace(doc, finding.pointer) if finding.pointer else ()
     if origin is doc.docs[0]:
-        return finding
+        return replace(finding, trace=trace)
     extra = {"statement": doc.path, "origin_pointer": pointer}
-    return replace(finding, path=origin.path, extra=extra)
+    return replace(finding, path=origin.path, extra=extra, trace=trace)
+
+
+def _trace(doc: ChainDocument, pointer: str) -> tuple[ValueSource, ...]:
+    """The files that gave the value at ``pointer`` of a merged statement, where each gave it."""
+    sources = []
+    for file, at in doc.contributors(pointer):
+        span = file.key_span(at)
+        sources.append(ValueSource(file.path, span.line, span.column, at))
+    return tuple(sources)
 
 
 def _locate(doc: Document, info: RuleInfo, hit: Hit) -> Finding:
@@ -402,8 +416,10 @@ def _locate(doc: Document, info: RuleInfo, hit: Hit) -> Finding:
         raise TypeError(f"rule {info.code} yielded {type(hit).__name__}, not a Hit")
     path, extra = doc.path, {}
     where, pointer = doc, hit.pointer
+    trace: tuple[ValueSource, ...] = ()
     if isinstance(doc, ChainDocument):
         where, pointer = doc.origin(hit.pointer)
+        trace = _trace(doc, hit.pointer)
         if where is not doc.docs[0]:
             path, extra = where.path, {"statement": doc.path, "origin_pointer": pointer}
     if hit.offset is not None:
@@ -413,6 +429,7 @@ def _locate(doc: Document, info: RuleInfo, hit: Hit) -> Finding:
         span = (node.key_span or node.span) if node else Span.point(1, 1)
     return Finding(
         extra=extra,
+        trace=trace,
         path=path,
         span=span,
         code=info.code,

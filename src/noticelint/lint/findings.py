@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from noticelint.input.span import Span
 
-__all__ = ["Finding", "Severity", "Span"]
+__all__ = ["Finding", "Severity", "Span", "ValueSource"]
 
 
 class Severity(enum.IntEnum):
@@ -32,6 +32,16 @@ class Severity(enum.IntEnum):
 
 
 @dataclass(frozen=True)
+class ValueSource:
+    """A file that gave (part of) the value a finding is about, and where: ``check --trace`` shows them."""
+
+    path: str
+    line: int
+    column: int
+    pointer: str  # in that file
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem in one file.
 
@@ -39,6 +49,8 @@ class Finding:
     references) carry the engine's own INP codes and ``input_error=True``: they make the run exit 2.
     ``extra`` carries what a finding inherited from a template needs to be reported once for all the
     statements that extend it (the statement it was found in, that statement's controller names).
+    ``trace``, for a statement that extends templates, is every file that gave the value the finding is
+    about, in the order they were merged.
     """
 
     path: str
@@ -54,6 +66,7 @@ class Finding:
     waiver_reason: str = ""
     input_error: bool = False
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    trace: tuple[ValueSource, ...] = field(default=(), compare=False, hash=False)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -65,7 +78,8 @@ def fold_inherited(findings: Iterable[Finding]) -> list[Finding]:
 
     A finding that stands in a template carries ``extra["statement"]``, the statement it was found in;
     the same finding (file, place, code, message) from several statements, and from the template checked
-    alone, is reported once, at its first place in the run, naming the files it affects.
+    alone, is reported once, at its first place in the run, naming the files it affects; its trace is
+    every file that gave the value in any of them, first seen first.
     """
     folded: list[Finding] = []
     seen: dict[tuple[str, int, int, str, str, bool], tuple[int, list[str]]] = {}
@@ -78,6 +92,9 @@ def fold_inherited(findings: Iterable[Finding]) -> list[Finding]:
             statements.append(statement)
             if folded[index].message != message:  # messages that differ only in the controller's name
                 folded[index] = replace(folded[index], message=message)
+            if finding.trace != folded[index].trace:
+                more = tuple(s for s in finding.trace if s not in folded[index].trace)
+                folded[index] = replace(folded[index], trace=folded[index].trace + more)
             continue
         seen[key] = (len(folded), [statement])
         folded.append(finding)

@@ -12,7 +12,8 @@ from noticelint.lint.parallel import map_on_workers, worth_spreading
 from noticelint.lint.targets import Target
 
 if TYPE_CHECKING:  # a run whose every file is in the cache imports neither the model nor the rules
-    from noticelint.lint.cache import Cache
+    from noticelint.input.paths import ChainBasis
+    from noticelint.lint.cache import Cache, ChainCheck
     from noticelint.lint.engine import Linter
     from noticelint.lint.selection import Selection
 
@@ -31,21 +32,23 @@ def _init_worker(config: Config, selection: Selection) -> None:
     _worker = _build(config, selection)
 
 
-def _check_in_worker(target: Target) -> tuple[list[Finding], bytes | None]:
-    """Findings for one file, and the digest of the bytes they were found in (``None`` when the file
-    extends templates: its verdict depends on other files too, so it is not cached)."""
+Checked = tuple[list[Finding], "bytes | None", "ChainBasis | None"]
+
+
+def _check_in_worker(target: Target) -> Checked:
+    """Findings for one file; the digest of the bytes they were found in (``None`` when they must not be
+    cached); and, for a statement that extends templates, the chain they were found with."""
     assert _worker is not None
     return _check(_worker, target)
 
 
-def _check(linter: Linter, target: Target) -> tuple[list[Finding], bytes | None]:
+def _check(linter: Linter, target: Target) -> Checked:
     from noticelint.lint.engine import Source
 
     result = linter.check(Source(target.display, target.path))
-    inherits = bool(result.chain) or any(
-        f.code == "INP007" for f in result.findings
-    )  # a chain, or a broken one
-    return result.findings, None if inherits else result.digest
+    # A broken chain depends on files that are missing or unreadable, which no digest describes.
+    broken = any(f.code == "INP007" for f in result.findings)
+    return result.findings, None if broken else result.digest, result.basis
 
 
 def lint_stream(
@@ -59,10 +62,15 @@ def lint_stream(
     """
     keys: list[tuple[str | None, bytes | None]] = []  # cache key and the digest of the keyed bytes
     pending: list[int] = []
+    chains: ChainCheck | None = None
     for index, target in enumerate(targets):
         key: str | None = None
         digest: bytes | None = None
         if cache is not None:
+            if chains is None:
+                from noticelint.lint.cache import ChainCheck
+
+                chains = ChainCheck(config.max_file_size)
             try:
                 raw = read_bytes(target.path, config.max_file_size)
             except LoadError:
@@ -70,7 +78,7 @@ def lint_stream(
             else:
                 digest = cache.digest(raw)
                 key = cache.key(target.display, digest)
-                if cache.verified(key) is not None:
+                if cache.usable(key, target.path, chains):
                     keys.append((key, digest))
                     continue
         # The bytes are read again when the file is checked: holding thousands of files in memory while
@@ -78,7 +86,7 @@ def lint_stream(
         keys.append((key, digest))
         pending.append(index)
     linter = _build(config, selection) if pending else None
-    return _folded(_stream(targets, config, selection, jobs, cache, keys, pending, linter))
+    return _folded(_stream(targets, config, selection, jobs, cache, keys, pending, linter, chains))
 
 
 def _folded(batches: Iterator[list[Finding]]) -> Iterator[list[Finding]]:
@@ -102,22 +110,24 @@ def _stream(
     keys: list[tuple[str | None, bytes | None]],
     pending: list[int],
     linter: Linter | None,
+    chains: ChainCheck | None,
 ) -> Iterator[list[Finding]]:
-    checked: Iterator[tuple[list[Finding], bytes | None]] = iter(())
+    checked: Iterator[Checked] = iter(())
     if linter is not None:
         checked = _run(linter, selection, [targets[i] for i in pending], jobs)
     waiting = set(pending)
     for index, target in enumerate(targets):
         key, digest = keys[index]
         if index in waiting:
-            findings, seen = next(checked)
+            findings, seen, basis = next(checked)
             # A file edited between the two reads must not have its new findings filed under its old content.
+            # A chain's templates are filed by the digests of the bytes that were merged.
             if cache is not None and key is not None and seen == digest:
-                cache.put(key, findings)
+                cache.put(key, findings, basis)
             yield findings
             continue
-        assert cache is not None and key is not None
-        hit = cache.get(key, target.display)
+        assert cache is not None and key is not None and chains is not None
+        hit = cache.get(key, target.display, target.path, chains)
         if hit is None:  # the entry went away or is not what its HMAC promised: check the file here
             if linter is None:
                 linter = _build(config, selection)
@@ -132,9 +142,7 @@ def lint(
     return [f for found in lint_stream(targets, config, selection, jobs, cache) for f in found]
 
 
-def _run(
-    linter: Linter, selection: Selection, items: list[Target], jobs: int
-) -> Iterator[tuple[list[Finding], bytes | None]]:
+def _run(linter: Linter, selection: Selection, items: list[Target], jobs: int) -> Iterator[Checked]:
     """Each item's result, in order, as soon as it is there (so the cache is written while workers work)."""
     global _worker
     if not worth_spreading(len(items), jobs):

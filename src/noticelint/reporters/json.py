@@ -8,9 +8,13 @@ Layout (version 1; keys always in this order)::
       "summary": {"files": n, "errors": n, "warnings": n, "infos": n, "waived": n, "exit_code": n},
       "findings": [
         {"file", "line", "column", "end_line", "end_column", "pointer", "code", "name", "severity",
-         "message", "legal": [...], "fix", "waived", "waiver_reason", "input_error"}
+         "message", "legal": [...], "fix", "waived", "waiver_reason", "input_error"[, "trace"]}
       ]
     }
+
+With ``check --trace`` every finding also has ``"trace"``: the files that gave the value it is about, in
+the order they were merged, each ``{"file", "line", "column", "pointer"}`` (the pointer in that file);
+an empty list for a finding in a statement that extends no template.
 
 ``errors``/``warnings``/``infos`` count the findings that are not waived; ``waived`` counts the waived
 ones, which are still listed with ``"waived": true`` and their ``waiver_reason``. Lines and columns are
@@ -34,9 +38,9 @@ from noticelint.reporters.report import Report, Stream, copy, spool
 FORMAT_VERSION = 1
 
 
-def _finding(rules: dict[str, RuleInfo], f: Finding) -> dict[str, Any]:
+def _finding(rules: dict[str, RuleInfo], f: Finding, trace: bool = False) -> dict[str, Any]:
     info = rules.get(f.code)
-    return {
+    found = {
         "file": f.path,
         "line": f.span.line,
         "column": f.span.column,
@@ -54,13 +58,18 @@ def _finding(rules: dict[str, RuleInfo], f: Finding) -> dict[str, Any]:
         "waiver_reason": f.waiver_reason,
         "input_error": f.input_error,
     }
+    if trace:
+        found["trace"] = [
+            {"file": s.path, "line": s.line, "column": s.column, "pointer": s.pointer} for s in f.trace
+        ]
+    return found
 
 
 def write(stream: Stream, out: TextIO) -> None:
     with spool() as body:
         first = True
         for f in stream.ordered():
-            body.write(("" if first else ",\n") + indented(_finding(stream.rules, f), "    "))
+            body.write(("" if first else ",\n") + indented(_finding(stream.rules, f, stream.trace), "    "))
             first = False
         counts = stream.tally.counts
         document = {

@@ -80,6 +80,7 @@ class Stream:
     tool_version: str = ""
     problems: Sequence[Finding] = ()
     tally: Tally = field(default_factory=Tally)
+    trace: bool = False  # show each finding's trace (the files that gave its value), where the format can
 
     def _counted(self, findings: Iterable[Finding]) -> Iterator[Finding]:
         add = self.tally.add

@@ -1,4 +1,8 @@
-"""One line a finding, ``path:line:col: CODE [severity] message``, then a summary (ruff/yamllint style)."""
+"""One line a finding, ``path:line:col: CODE [severity] message``, then a summary (ruff/yamllint style).
+
+With ``check --trace``, a finding in a statement that extends templates is followed by one indented line
+for each file that gave the value it is about: ``    from templates/base.yaml:12 (/activities/0)``.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,11 @@ def write(stream: Stream, out: TextIO) -> None:
                 f"{visible(f.path)}:{f.span.line}:{f.span.column}: {f.code} [{f.severity.label}] "
                 f"{visible(f.message)}\n"
             )
+            if stream.trace:
+                for source in f.trace:
+                    out.write(
+                        f"    from {visible(source.path)}:{source.line} ({visible(source.pointer or '/')})\n"
+                    )
     out.write(stream.summary() + "\n")
 
 
