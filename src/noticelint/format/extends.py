@@ -198,7 +198,7 @@ class Resolver:
                 target = (file.parent / name).resolve()
                 if not target.is_relative_to(root):
                     fail(
-                        f"extends '{name}': the template is outside the repository root ({display_name(root)}); "
+                        f"extends '{name}': the template is outside the repository root ({root.as_posix()}); "
                         "keep templates in the repository"
                     )
                     continue

@@ -248,10 +248,17 @@ class ChainCheck:
         self._digests: dict[str, str | None] = {}
         self._resolved: dict[str, str | None] = {}
         self._roots: dict[Path, str] = {}
+        self._names: dict[str, str] = {}
+        self._held: dict[tuple[bytes, Path], frozenset[str] | None] = {}
 
     def holds(self, head: bytes, statement: Path) -> frozenset[str] | None:
         """The names the templates are reported under if the chain ``head`` describes is still what
         the files say, else ``None``."""
+        if (head, statement) not in self._held:
+            self._held[(head, statement)] = self._holds(head, statement)
+        return self._held[(head, statement)]
+
+    def _holds(self, head: bytes, statement: Path) -> frozenset[str] | None:
         try:
             data = json.loads(head.decode("ascii"))
         except (ValueError, RecursionError):
@@ -275,7 +282,9 @@ class ChainCheck:
             link, path, digest = item
             if self._resolve(link) != path or self._digest(path) != digest:
                 return None
-            names.add(display_name(Path(path)))
+            if path not in self._names:
+                self._names[path] = display_name(Path(path))
+            names.add(self._names[path])
         return frozenset(names)
 
     def _resolve(self, link: str) -> str | None:
