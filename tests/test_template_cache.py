@@ -167,7 +167,7 @@ def test_the_warm_run_keeps_what_folding_needs(
     code, out = _run(capsys, "--format", "json", "--trace", *ALL)
     findings = json.loads(out)["findings"]
     ctl = [f for f in findings if f["code"] == "CTL003"]
-    # once, at the agency template's line, for the three clients and the two templates that carry it
+    # once, at the agency template's line, naming the three clients and the template that extends it
     assert len(ctl) == 1, ctl
     assert (ctl[0]["file"], ctl[0]["line"]) == ("templates/agency.yaml", 13)
     assert ctl[0]["message"].endswith(
