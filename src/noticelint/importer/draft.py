@@ -38,7 +38,8 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("retention", r"\blagring\b|lagringstid|hvor lenge|how long|retention|retain|oppbevar|sletting|deletion|"
          r"storage"),
         ("security", r"sikkerhet|security|beskytt|protect"),
-        ("changes", r"endring|changes|updates?\b|oppdater"),
+        ("changes", r"endring|changes|updates?\b|oppdater|change\s*log|(?:version|revision) history|"
+         r"historikk"),
         (
             "controller",
             r"behandlingsansvarlig|controller|who we are|about us|hvem (?:er )?vi|om oss|kontakt|contact|"
@@ -55,6 +56,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _BRANDS = frozenset({"facebook", "meta", "google", "microsoft", "apple", "amazon", "instagram", "linkedin"})
 
 
+_HANDLE = re.compile(r"\W{0,3}@\w")
 _BOLD_LINE = re.compile(r"\*\*[^*\n]{2,80}[^*:\n]\*\*")
 
 
@@ -169,6 +171,28 @@ def body(blocks: Sequence[Block]) -> str:
     return "".join(out)
 
 
+def by_basis(part: Part) -> list[Part]:
+    """A part that names several legal bases, cut at its own sub-headings when that leaves each piece
+    with at most one: one activity per sub-heading (the text's own structure), else the part whole."""
+    if len(F.legal_bases(part.pieces())) < 2:
+        return [part]
+    subs: list[Part] = [Part(part.heading, topic=part.topic)]
+    for block in part.blocks:
+        if block.kind is Kind.HEADING:
+            subs.append(Part(block, topic=part.topic))
+        else:
+            subs[-1].blocks.append(block)
+    if not subs[0].blocks and len(subs) > 1:
+        if subs[0].heading is None:
+            subs.pop(0)
+        else:  # the part's heading stands right above its first sub-heading: the two stay together
+            first = subs.pop(1)
+            subs[0].blocks = [b for b in (first.heading, *first.blocks) if b is not None]
+    if len(subs) < 2 or any(len(F.legal_bases(sub.pieces())) > 1 for sub in subs):
+        return [part]
+    return subs
+
+
 def slug(text: str, taken: set[str], fallback: str) -> str:
     text = text.replace("æ", "ae").replace("ø", "o").replace("å", "a").replace("Æ", "ae").replace("Ø", "o")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -238,7 +262,9 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         statement["jurisdiction"] = options.jurisdiction
     if page.url:
         statement["url"] = page.url
-    updated = F.last_updated(everything)
+    updated = F.last_updated(everything) or F.change_log_date(
+        [p for part in parts if part.topic == "changes" for p in part.pieces()]
+    )
     if updated:
         statement["last_updated"] = updated.value
         note(statement, "last_updated", updated)
@@ -297,6 +323,9 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         review.review.append(
             "several organisation numbers: " + ", ".join(str(n.value) for n in numbers) + "; none was taken"
         )
+    if name is not None:
+        # the sentence that names the controller ('Data controller is X (email: …)') is its part too
+        preferred.append(F.Piece(name.quote, name.line))
     contact = CommentedMap()
     email = F.one_email(preferred, everything)
     if email:
@@ -335,6 +364,8 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
             service = mention.vendor.service
             if service in vendor_ids or mention.written.casefold() in _BRANDS:
                 continue
+            if _HANDLE.match(piece.text, mention.end):
+                continue  # 'Twitter: @club': the author's own profile, not a recipient
             party = CommentedMap()
             party_id = slug(service, taken_ids, "party")
             vendor_ids[service] = party_id
@@ -350,7 +381,10 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
 
     own = {str(name.value).casefold()} if name else set()
     organisation_ids: dict[str, str] = {}
+    controllers_part = {(p.line, p.text) for p in preferred}
     for piece in everything:
+        if name is None and (piece.line, piece.text) in controllers_part:
+            continue  # with no controller found, an organisation in its part may well be the controller
         flat = F.plain(piece.text)
         if re.search(r"℅|\bc/o\b", flat):
             continue  # an address in care of somebody: the organisation only lends its address
@@ -360,6 +394,8 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
                 continue  # the end of a longer name ("Lissom Keramikk & Håndverk AS")
             if key in own or key in organisation_ids or any(key == v.casefold() for v in vendor_ids):
                 continue
+            if any(key.startswith(o) or o.startswith(key) for o in own):
+                continue  # the controller's name written in full, or shortened
             if knowledge.find_vendors(organisation.name):
                 continue  # a vendor's entity ("Google Ireland Limited"): the vendor is declared already
             party = CommentedMap()
@@ -378,7 +414,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
 
     # Activities ---------------------------------------------------------------------------------------
     activity_parts = by_topic.get("activity", []) + by_topic.get("cookies_activity", [])
-    activity_parts.sort(key=lambda p: p.line)
+    activity_parts = [sub for part in sorted(activity_parts, key=lambda p: p.line) for sub in by_basis(part)]
     activities = CommentedSeq()
     all_bases = F.legal_bases(everything)
     all_periods = F.retention_periods(

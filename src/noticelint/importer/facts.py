@@ -312,24 +312,41 @@ _RIGHTS = {
         r"\brett(?:ing|et|es)\b|\brette\s+(?:\w+\s+)?(?:opplysninger|feil)|\bkorriger|\brectif"
         r"|\bcorrect(?:ed|ion|ing)?\b",
     ),
-    "erasure": (r"\bslett|\beras|\bdelet|\bto be forgotten|\bbli glemt",),
+    "erasure": (r"\bslett|\beras|\bdelet|\bto be forgotten|\bbli glemt|\bfjern(?:e|es|et|ing)\b",),
     "restriction": (
         r"\bbegrens\w*\s+(?:\w+\s+){0,3}(?:behandling|bruk)|\bbehandling\w*\s+(?:\w+\s+){0,2}begrens"
-        r"|^\W*begrens|\brestrict\w*\s+(?:\w+\s+){0,4}(?:processing|use)|\brestriction of|\bto restrict",
+        r"|^\W*begrens|\brett(?:en)?\s+til\s+begrens|,\s*begrensning\s*(?:,|og\b)"
+        r"|\brestrict\w*\s+(?:\w+\s+){0,4}(?:processing|use)|\brestriction of|\bto restrict",
     ),
-    "portability": (r"\bportab|\bdataportab|\bflytte\b|\bmotta (?:en kopi|opplysningene) .*format",),
+    "portability": (
+        r"\bportab|\bdataportab|\bflytte\b|\bmotta (?:en kopi|opplysningene) .*format|\bmaskinlesbar"
+        r"|\bmachine-readable",
+    ),
     "objection": (r"\bprotest|\bmotsette|\binnsigelse|\bobject(?:ion)?\b|\bto object",),
 }
 _RIGHTS_RE = {right: re.compile("|".join(p), re.IGNORECASE) for right, p in _RIGHTS.items()}
+# The GDPR's article of each right, cited in a part about rights ("cf. Art. 16 GDPR", "art. 20").
+_RIGHT_ARTICLE = re.compile(
+    r"\b(?:art(?:ikkel|icle)?\.?|artt?\.)\s*(15|16|17|18|20|21)\b(?!\s*\()", re.IGNORECASE
+)
+_ARTICLE_RIGHTS = {
+    "15": "access", "16": "rectification", "17": "erasure", "18": "restriction", "20": "portability",
+    "21": "objection",
+}  # fmt: skip
 
 
 def rights_named(pieces: Iterable[Piece]) -> list[Fact]:
+    """The rights a part about rights names, by their usual words or by the GDPR article."""
     found: dict[str, Fact] = {}
     for piece in pieces:
+        text = plain(piece.text)
         for right, pattern in _RIGHTS_RE.items():
-            match = pattern.search(piece.text)
+            match = pattern.search(text)
             if match and right not in found:
-                found[right] = Fact(right, piece.line, _around(piece.text, match.start()))
+                found[right] = Fact(right, piece.line, _around(text, match.start()))
+        for match in _RIGHT_ARTICLE.finditer(text):
+            right = _ARTICLE_RIGHTS[match.group(1)]
+            found.setdefault(right, Fact(right, piece.line, _around(text, match.start())))
     return [found[r] for r in _RIGHTS if r in found]
 
 
@@ -352,7 +369,8 @@ _BASIS_SENTENCE = re.compile(
 _CONSENT_CONDITION = re.compile(
     r"\b(?:kun|bare|only)\s+(?:med|etter|with|after|if|hvis|når|when)\s+(?:\w+\s+){0,3}?"
     r"(?:samtykke\w*|samtykker|consent\w*)\b|\bber\s+(?:vi\s+)?(?:deg\s+|dere\s+)?(?:også\s+)?(?:om\s+)?samtykke\b"
-    r"|\bwe\s+(?:will\s+)?ask\s+(?:for\s+)?your\s+consent\b|\bwith\s+your\s+(?:explicit\s+)?consent\b",
+    r"|\bwe\s+(?:will\s+)?(?:ask\s+(?:for\s+)?|seek\s+|obtain\s+|request\s+)your\s+(?:explicit\s+|prior\s+)?consent\b"
+    r"|\bwith\s+your\s+(?:explicit\s+)?consent\b",
     re.IGNORECASE,
 )
 _BASIS_WORDS = (
@@ -614,6 +632,43 @@ _UPDATED = re.compile(
     rf"|({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))(?![\d])",
     re.IGNORECASE,
 )
+
+
+_DATE = re.compile(
+    rf"(\d{{4}})-(\d{{2}})-(\d{{2}})|(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+({_MONTH})\s+(\d{{4}})"
+    rf"|({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})",
+    re.IGNORECASE,
+)
+_LOG_ENTRY = re.compile(rf"^\W{{0,3}}(?:{_DATE.pattern})(?![\d])", re.IGNORECASE)
+
+
+def _date(g: Sequence[str | None]) -> datetime.date | None:
+    """The date of the groups of ``_DATE`` (in that order), or None for an impossible one."""
+    try:
+        if g[0]:
+            return datetime.date(int(g[0]), int(str(g[1])), int(str(g[2])))
+        if g[3]:
+            return datetime.date(int(str(g[5])), int(str(g[4])), int(g[3]))
+        if g[6]:
+            return datetime.date(int(str(g[8])), _MONTHS[str(g[7]).lower()], int(g[6]))
+        if g[9]:
+            return datetime.date(int(str(g[11])), _MONTHS[g[9].lower()], int(str(g[10])))
+    except ValueError:
+        return None
+    return None
+
+
+def change_log_date(pieces: Iterable[Piece]) -> Fact | None:
+    """The latest date of a change log: the blocks of a part about the statement's history that each
+    begin with a date ('* 2024-03-29: Updated list of services', '25.7.2022 - First version')."""
+    entries: list[tuple[datetime.date, Fact]] = []
+    for piece in pieces:
+        for line in plain(piece.text).replace("\\", "").split("\n"):
+            match = _LOG_ENTRY.match(line)
+            date = _date(match.groups()) if match else None
+            if match and date is not None:
+                entries.append((date, Fact(date, piece.line, line.strip())))
+    return max(entries, key=lambda e: e[0])[1] if entries else None
 
 
 def last_updated(pieces: Iterable[Piece]) -> Fact | None:
