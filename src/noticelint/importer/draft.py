@@ -42,7 +42,8 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"historikk"),
         (
             "controller",
-            r"behandlingsansvarlig|controller|who we are|about us|hvem (?:er )?vi|om oss|kontakt|contact|"
+            r"behandlingsansvarlig|controller|who we are|about us|hvem (?:er )?vi|om oss|"
+            r"\bkontakt(?:\b|e\b|informasjon|opplysninger|person)|\bcontact\b(?!\s+forms?)|"
             r"ansvarlig",
         ),
         ("other", r"definisjon|definition|lenker|links|children|barn\b|lovverk|\blaw\b|gdpr$|introduksjon|"
@@ -281,6 +282,13 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     for part in parts:
         by_topic.setdefault(part.topic, []).append(part)
     intro = by_topic.get("intro", [])
+    if intro and len(intro[0].blocks) > 2 and not (by_topic.get("activity") or by_topic.get("cookies_activity")):
+        # No part says what is done with the data, so the introduction does: its first paragraph stays
+        # the statement's introduction, the rest is one activity for the user to split.
+        rest = Part(None, intro[0].blocks[1:], topic="activity")
+        intro[0] = Part(None, intro[0].blocks[:1], topic="intro")
+        by_topic["intro"] = intro
+        by_topic["activity"] = [rest]
     if intro:
         statement["text"] = text(body(intro[0].blocks))
 
@@ -381,7 +389,10 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
 
     own = {str(name.value).casefold()} if name else set()
     organisation_ids: dict[str, str] = {}
-    controllers_part = {(p.line, p.text) for p in preferred}
+    controllers_part = {
+        (p.line, p.text)
+        for p in [p for part in controller_parts for p in part.pieces()] + [F.Piece(b.text, b.line) for b in footer]
+    }
     for piece in everything:
         if name is None and (piece.line, piece.text) in controllers_part:
             continue  # with no controller found, an organisation in its part may well be the controller

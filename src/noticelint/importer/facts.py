@@ -391,6 +391,29 @@ _BASIS_WORDS = (
 )
 
 
+# The words of Art. 6(1) itself, which name a basis in any sentence.
+_ARTICLE_WORDS = (
+    (
+        "6(1)(b)",
+        re.compile(
+            r"\bnødvendige?\s+(?:\w+\s+){0,3}?(?:for\s+(?:å\s+)?(?:inngå|oppfylle|gjennomføre)\s+(?:en\s+)?avtale"
+            r"|for\s+tiltak\s+før\s+(?:inngåelse\s+av\s+)?(?:en\s+)?avtale)"
+            r"|\bnecessary\s+for\s+the\s+performance\s+of\s+(?:a|the|our)\s+contract"
+            r"|\bnecessary\s+(?:in\s+order\s+)?to\s+(?:perform|fulfil+|enter\s+into)\s+(?:a|the|our)\s+contract",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "6(1)(c)",
+        re.compile(
+            r"\bnødvendige?\s+for\s+å\s+oppfylle\s+en\s+rettslig\s+forpliktelse"
+            r"|\bnecessary\s+for\s+compliance\s+with\s+a\s+legal\s+obligation",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
 def legal_bases(pieces: Iterable[Piece]) -> list[Fact]:
     """Art. 6(1) letters named in the text: by article reference, or by the usual words in a sentence
     that says it is about the legal basis."""
@@ -400,6 +423,8 @@ def legal_bases(pieces: Iterable[Piece]) -> list[Fact]:
             letters = [f"6(1)({m.group(1).lower()})" for m in _ARTICLE.finditer(sentence)]
             if not letters and _BASIS_SENTENCE.search(sentence):
                 letters = [code for code, pattern in _BASIS_WORDS if pattern.search(sentence)]
+            if not letters:
+                letters = [code for code, pattern in _ARTICLE_WORDS if pattern.search(sentence)]
             if not letters and _CONSENT_CONDITION.search(sentence):
                 letters = ["6(1)(a)"]
             for code in letters:
@@ -469,8 +494,8 @@ _NECESSARY_ONLY = re.compile(
 )
 _FROM_THE_PERSON = re.compile(
     r"\b(?:når|hvis|dersom)\s+du\s+(?:\w+\s+){0,2}?(?:fyller\s+ut|sender\s+inn|sender\s+oss|bestiller|melder\s+deg|"
-    r"registrerer\s+deg|oppgir|gir\s+oss|kontakter\s+oss|bruker\s+(?:kontakt|booking|bestillings)skjema)"
-    r"|\bdu\s+(?:selv\s+)?(?:oppgir|gir\s+oss|fyller\s+inn|legger\s+inn|sender\s+inn)\b|\bsom\s+du\s+(?:selv\s+)?(?:oppgir|gir\s+oss)"
+    r"registrerer\s+deg|oppgir|gir\s+oss|kontakter\s+oss|bruker\s+\w*(?:skjema|formular)\w*)"
+    r"|\bdu\s+(?:selv\s+)?(?:oppgir|gir\s+oss|fyller\s+inn|legger\s+inn|sender\s+inn|skriver\s+inn)\b|\bdu\s+selv\s+skriver\b|\bsom\s+du\s+(?:selv\s+)?(?:oppgir|gir\s+oss)"
     r"|\b(?:information|data|details)\s+(?:that\s+)?you\s+(?:provide|give|submit|enter)\b|\bprovided\s+by\s+you\b"
     r"|\bwhen\s+you\s+(?:\w+\s+){0,2}?(?:fill\s+in|submit|sign\s+up|register|book|order|contact\s+us|subscribe)\b"
     r"|\byou\s+(?:may\s+)?(?:provide|give)\s+us\b|\bdirectly\s+from\s+you\b",
@@ -510,7 +535,7 @@ _FORM = re.compile(
 )
 _COLLECTS = re.compile(
     r"\b(?:samler\s+(?:vi\s+)?inn|registrerer|må\s+vi\s+registrere|oppgi\w*|fyll\w*|sender?\s+inn|ber\s+(?:vi\s+)?om|"
-    r"collect\w*|provide\w*|fill\w*|submit\w*|gather\w*|we\s+ask)\b",
+    r"collect\w*|provide\w*|fill\w*|submit\w*|gather\w*|we\s+ask|skjer\s+(?:via|gjennom|på))\b",
     re.IGNORECASE,
 )
 
