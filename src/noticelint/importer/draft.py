@@ -282,7 +282,11 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     for part in parts:
         by_topic.setdefault(part.topic, []).append(part)
     intro = by_topic.get("intro", [])
-    if intro and len(intro[0].blocks) > 2 and not (by_topic.get("activity") or by_topic.get("cookies_activity")):
+    if (
+        intro
+        and len(intro[0].blocks) > 2
+        and not (by_topic.get("activity") or by_topic.get("cookies_activity"))
+    ):
         # No part says what is done with the data, so the introduction does: its first paragraph stays
         # the statement's introduction, the rest is one activity for the user to split.
         rest = Part(None, intro[0].blocks[1:], topic="activity")
@@ -391,7 +395,8 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     organisation_ids: dict[str, str] = {}
     controllers_part = {
         (p.line, p.text)
-        for p in [p for part in controller_parts for p in part.pieces()] + [F.Piece(b.text, b.line) for b in footer]
+        for p in [p for part in controller_parts for p in part.pieces()]
+        + [F.Piece(b.text, b.line) for b in footer]
     }
     for piece in everything:
         if name is None and (piece.line, piece.text) in controllers_part:
