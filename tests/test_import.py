@@ -360,6 +360,51 @@ def test_a_site_folder_is_read_page_by_page_with_its_footer_once(
     assert run.out.count("Lille Bakeri AS · [post@lillebakeri.no]") + run.out.count("Lille Bakeri AS ·") == 1
 
 
+def test_a_site_folders_fact_comments_name_the_page_they_come_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    isolate(tmp_path, monkeypatch)
+    site = tmp_path / "site"
+    (site / "om").mkdir(parents=True)
+    (site / "index.html").write_text(
+        "<html>\n<body>\n<main><h2>Bestilling</h2><p>Vi bruker Mailchimp.</p>\n"
+        "<p>Behandlingen bygger på samtykke.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    (site / "om" / "nyhetsbrev.html").write_text(
+        "<html><body><main><h2>Nyhetsbrev</h2><p>Vi sender nyhetsbrev.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    (site / "om" / "kontakt.html").write_text(
+        "<html><body><main>\n<h2>Behandlingsansvarlig</h2>\n"
+        "<p>Lille Bakeri AS (org.nr. 923 609 016) er behandlingsansvarlig.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    run = cli(capsys, "import", "site", "--lang", "nb")
+    assert run.code == 0, run.err
+    # each page's lines start at 1, so the line alone would not say which page
+    assert re.search(r"organisation_number: 923 609 016 +# source om/kontakt\.html line 3: ", run.out), run.out
+    assert re.search(r"legal_basis: 6\(1\)\(a\) +# source index\.html line 4: ", run.out), run.out
+    assert re.search(r"# source index\.html line 3: the service Mailchimp", run.out), run.out
+    # the pages' parts stay in the order of the files, though the later page's lines are lower
+    assert run.out.index("heading: Bestilling") < run.out.index("heading: Nyhetsbrev")
+
+
+def test_a_single_pages_comments_give_the_line_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    isolate(tmp_path, monkeypatch)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<html><body><main><h2>Bestilling</h2>\n<p>Behandlingen bygger på samtykke.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    run = cli(capsys, "import", "site", "--lang", "nb")
+    assert run.code == 0, run.err
+    assert re.search(r"legal_basis: 6\(1\)\(a\) +# source line 2: ", run.out), run.out
+
+
 def test_cookie_names_come_from_the_open_cookie_database_when_it_is_shipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -66,6 +66,7 @@ class Part:
     heading: Block | None
     blocks: list[Block] = field(default_factory=list)
     topic: str = "activity"
+    order: int = 0  # its place in the text (lines repeat when several pages were read)
 
     @property
     def line(self) -> int:
@@ -74,9 +75,9 @@ class Part:
         return self.blocks[0].line if self.blocks else 0
 
     def pieces(self) -> list[F.Piece]:
-        items = [F.Piece(b.text, b.line) for b in self.blocks]
+        items = [F.Piece(b.text, b.line, b.source) for b in self.blocks]
         if self.heading is not None:
-            items.insert(0, F.Piece(self.heading.text, self.heading.line))
+            items.insert(0, F.Piece(self.heading.text, self.heading.line, self.heading.source))
         return items
 
 
@@ -106,7 +107,7 @@ def split_parts(page: Page) -> tuple[str | None, int, list[Part], list[Block]]:
     if not headings:
         # No headings but bold lines standing alone ("**Introduction**"): those are the headings.
         main = [
-            Block(Kind.HEADING, b.text[2:-2].strip(), b.line, 6)
+            Block(Kind.HEADING, b.text[2:-2].strip(), b.line, 6, source=b.source)
             if b.kind is Kind.PARAGRAPH and _BOLD_LINE.fullmatch(b.text)
             else b
             for b in main
@@ -136,8 +137,9 @@ def split_parts(page: Page) -> tuple[str | None, int, list[Part], list[Block]]:
         merged.append(part)
     if carry:
         merged.append(Part(carry[0], list(carry[1:])))
-    for part in merged:
+    for order, part in enumerate(merged):
         part.topic = "intro" if part.heading is None else classify(part.heading.text)
+        part.order = order * 1000
     return title, title_line, [p for p in merged if p.blocks or p.heading], footer
 
 
@@ -177,10 +179,10 @@ def by_basis(part: Part) -> list[Part]:
     with at most one: one activity per sub-heading (the text's own structure), else the part whole."""
     if len(F.legal_bases(part.pieces())) < 2:
         return [part]
-    subs: list[Part] = [Part(part.heading, topic=part.topic)]
+    subs: list[Part] = [Part(part.heading, topic=part.topic, order=part.order)]
     for block in part.blocks:
         if block.kind is Kind.HEADING:
-            subs.append(Part(block, topic=part.topic))
+            subs.append(Part(block, topic=part.topic, order=part.order + len(subs)))
         else:
             subs[-1].blocks.append(block)
     if not subs[0].blocks and len(subs) > 1:
@@ -239,7 +241,9 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     title_note = None
     if title is None and page.title and page.meta:
         title, title_note = page.title, "the front matter's title"
-    everything = [p for part in parts for p in part.pieces()] + [F.Piece(b.text, b.line) for b in footer]
+    everything = [p for part in parts for p in part.pieces()] + [
+        F.Piece(b.text, b.line, b.source) for b in footer
+    ]
 
     def text(value: str) -> Any:
         return LiteralScalarString(value) if "\n" in value or len(value) > 80 else value
@@ -269,7 +273,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     if updated:
         statement["last_updated"] = updated.value
         note(statement, "last_updated", updated)
-        review.found.append(f"last updated {updated.value} (line {updated.line})")
+        review.found.append(f"last updated {updated.value} ({updated.where()})")
 
     denied = F.denials(everything)
     if denied:
@@ -289,8 +293,8 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     ):
         # No part says what is done with the data, so the introduction does: its first paragraph stays
         # the statement's introduction, the rest is one activity for the user to split.
-        rest = Part(None, intro[0].blocks[1:], topic="activity")
-        intro[0] = Part(None, intro[0].blocks[:1], topic="intro")
+        rest = Part(None, intro[0].blocks[1:], topic="activity", order=intro[0].order + 1)
+        intro[0] = Part(None, intro[0].blocks[:1], topic="intro", order=intro[0].order)
         by_topic["intro"] = intro
         by_topic["activity"] = [rest]
     if intro:
@@ -301,7 +305,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     preferred = (
         [p for part in controller_parts for p in part.pieces()]
         + [p for part in intro for p in part.pieces()]
-        + [F.Piece(b.text, b.line) for b in footer]
+        + [F.Piece(b.text, b.line, b.source) for b in footer]
     )
     controller = CommentedMap()
     doc["controller"] = controller
@@ -314,7 +318,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     if name:
         controller["legal_name"] = name.value
         note(controller, "legal_name", name)
-        review.found.append(f"controller {name.value} (line {name.line})")
+        review.found.append(f"controller {name.value} ({name.where()})")
     else:
         review.review.append("no controller name with a legal form found: give controller.legal_name")
     # The controller's own number: the one right after its name, or else one in the controller's part.
@@ -322,12 +326,16 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         numbers = [n for n in numbers if n.quote in name.quote]
     else:
         numbers = [
-            n for n in numbers if any(n.line == p.line and n.quote in F.plain(p.text) for p in preferred)
+            n
+            for n in numbers
+            if any(
+                n.line == p.line and n.source == p.source and n.quote in F.plain(p.text) for p in preferred
+            )
         ]
     if len(numbers) == 1:
         controller["organisation_number"] = numbers[0].value
         note(controller, "organisation_number", numbers[0])
-        review.found.append(f"organisation number {numbers[0].value} (MOD11 checked, line {numbers[0].line})")
+        review.found.append(f"organisation number {numbers[0].value} (MOD11 checked, {numbers[0].where()})")
         if lang in ("nb", "nn", "no"):
             controller["country"] = "NO"
             controller.yaml_add_eol_comment("a Norwegian organisation number", "country")
@@ -337,7 +345,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         )
     if name is not None:
         # the sentence that names the controller ('Data controller is X (email: …)') is its part too
-        preferred.append(F.Piece(name.quote, name.line))
+        preferred.append(F.Piece(name.quote, name.line, name.source))
     contact = CommentedMap()
     email = F.one_email(preferred, everything)
     if email:
@@ -384,7 +392,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
             party["id"] = party_id
             party["legal_name"] = mention.written
             party.yaml_add_eol_comment(
-                f"source line {piece.line}: the service {service} (vendor table); check the legal name",
+                f"source {piece.where()}: the service {service} (vendor table); check the legal name",
                 "legal_name",
             )
             parties.append(party)
@@ -394,12 +402,12 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     own = {str(name.value).casefold()} if name else set()
     organisation_ids: dict[str, str] = {}
     controllers_part = {
-        (p.line, p.text)
+        (p.source, p.line, p.text)
         for p in [p for part in controller_parts for p in part.pieces()]
-        + [F.Piece(b.text, b.line) for b in footer]
+        + [F.Piece(b.text, b.line, b.source) for b in footer]
     }
     for piece in everything:
-        if name is None and (piece.line, piece.text) in controllers_part:
+        if name is None and (piece.source, piece.line, piece.text) in controllers_part:
             continue  # with no controller found, an organisation in its part may well be the controller
         flat = F.plain(piece.text)
         if re.search(r"℅|\bc/o\b", flat):
@@ -420,7 +428,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
             party["id"] = party_id
             party["legal_name"] = organisation.name
             party.yaml_add_eol_comment(
-                f"source line {piece.line}: named in the text; give its role", "legal_name"
+                f"source {piece.where()}: named in the text; give its role", "legal_name"
             )
             parties.append(party)
     if parties:
@@ -430,7 +438,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
 
     # Activities ---------------------------------------------------------------------------------------
     activity_parts = by_topic.get("activity", []) + by_topic.get("cookies_activity", [])
-    activity_parts = [sub for part in sorted(activity_parts, key=lambda p: p.line) for sub in by_basis(part)]
+    activity_parts = [sub for part in sorted(activity_parts, key=lambda p: p.order) for sub in by_basis(part)]
     activities = CommentedSeq()
     all_bases = F.legal_bases(everything)
     all_periods = F.retention_periods(
@@ -447,7 +455,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         if len(bases) == 1:
             activity["legal_basis"] = bases[0].value
             note(activity, "legal_basis", bases[0])
-            review.found.append(f"legal basis {bases[0].value} for {activity['id']} (line {bases[0].line})")
+            review.found.append(f"legal basis {bases[0].value} for {activity['id']} ({bases[0].where()})")
         elif len(bases) > 1:
             review.review.append(
                 f"activity {activity['id']} names several legal bases ("
@@ -492,7 +500,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
                         cookie = CommentedMap()
                         cookie["provider"] = cookie_party
                         cookie.yaml_add_eol_comment(
-                            f"source line {piece.line}: cookies from {mention.written}; give name and lifetime",
+                            f"source {piece.where()}: cookies from {mention.written}; give name and lifetime",
                             "provider",
                         )
                         cookies.append(cookie)
@@ -512,7 +520,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
                 if provider:
                     cookie["provider"] = provider
                 cookie.yaml_add_eol_comment(
-                    f"source line {piece.line}: a cookie of {platform} (Open Cookie Database)", "name"
+                    f"source {piece.where()}: a cookie of {platform} (Open Cookie Database)", "name"
                 )
                 cookies.append(cookie)
         necessary = F.necessary_cookies_only(pieces)
@@ -543,7 +551,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
             retention["period"] = periods[0].value
             note(retention, "period", periods[0])
             activity["retention"] = retention
-            review.found.append(f"retention {periods[0].value} for {activity['id']} (line {periods[0].line})")
+            review.found.append(f"retention {periods[0].value} for {activity['id']} ({periods[0].where()})")
         elif len(periods) > 1:
             review.review.append(
                 f"activity {activity['id']} names several periods ("
@@ -571,9 +579,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         if named:
             rights["offered"] = CommentedSeq([f.value for f in named])
             rights["offered"].fa.set_flow_style()
-            rights.yaml_add_eol_comment(
-                "named at source line(s) " + ", ".join(str(f.line) for f in named), "offered"
-            )
+            rights.yaml_add_eol_comment("named at source " + ", ".join(f.where() for f in named), "offered")
         if rights_parts[0].heading is not None:
             rights["heading"] = text(rights_parts[0].heading.text)
         rights["text"] = text(body(rights_parts[0].blocks))
@@ -586,9 +592,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         if named_authority:
             complaint["authority"] = named_authority.value
             note(complaint, "authority", named_authority)
-            review.found.append(
-                f"supervisory authority {named_authority.value} (line {named_authority.line})"
-            )
+            review.found.append(f"supervisory authority {named_authority.value} ({named_authority.where()})")
         if complaint_parts:
             if complaint_parts[0].heading is not None:
                 complaint["heading"] = text(complaint_parts[0].heading.text)
@@ -611,7 +615,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     }
     loose = [(part, topic) for key, topic in section_topics.items() for part in by_topic.get(key, [])]
     loose += [(part, "other") for part in intro[1:]]
-    for part, topic in sorted(loose, key=lambda pt: pt[0].line):
+    for part, topic in sorted(loose, key=lambda pt: pt[0].order):
         section = CommentedMap()
         heading = part.heading.text if part.heading is not None else topic
         section["id"] = slug(heading, taken_ids, "section")

@@ -23,12 +23,21 @@ class Fact:
     value: object
     line: int
     quote: str
+    source: str = ""  # the page it is on, when several pages were read
+
+    def where(self) -> str:
+        return where(self.source, self.line)
 
     def comment(self) -> str:
         quote = " ".join(self.quote.split())
         if len(quote) > 70:
             quote = quote[:67] + "..."
-        return f"source line {self.line}: {quote}" if self.line else f"from: {quote}"
+        return f"source {self.where()}: {quote}" if self.line else f"from: {quote}"
+
+
+def where(source: str, line: int) -> str:
+    """'line 12', or 'about.html line 12' when the text came from several pages."""
+    return f"{source} line {line}" if source else f"line {line}"
 
 
 def words(text: str) -> frozenset[str]:
@@ -42,6 +51,10 @@ class Piece:
 
     text: str
     line: int
+    source: str = ""  # the page's file, when several pages were read
+
+    def where(self) -> str:
+        return where(self.source, self.line)
 
 
 # Identification -----------------------------------------------------------------------------------
@@ -74,7 +87,7 @@ def organisation_numbers(pieces: Iterable[Piece]) -> list[Fact]:
             if mod11_valid(digits) and digits not in found:
                 if len(number) == 9:
                     number = f"{digits[:3]} {digits[3:6]} {digits[6:]}"
-                found[digits] = Fact(number, piece.line, match.group(0))
+                found[digits] = Fact(number, piece.line, match.group(0), piece.source)
     return list(found.values())
 
 
@@ -102,17 +115,17 @@ def controller_name(pieces: Sequence[Piece]) -> Fact | None:
                 before = [m for m in mentions if m.end <= number.start() and number.start() - m.end <= 4]
                 if len(before) == 1:
                     candidates.setdefault(
-                        before[0].name.casefold(), Fact(before[0].name, piece.line, sentence)
+                        before[0].name.casefold(), Fact(before[0].name, piece.line, sentence, piece.source)
                     )
                     continue
             role = _CONTROLLER_WORDS.search(sentence)
             if role and len(mentions) == 1 and mentions[0].end <= role.start():
                 name = mentions[0].name
-                candidates.setdefault(name.casefold(), Fact(name, piece.line, sentence))
+                candidates.setdefault(name.casefold(), Fact(name, piece.line, sentence, piece.source))
                 continue
             named = _named_controller(sentence)
             if named:
-                candidates.setdefault(named.casefold(), Fact(named, piece.line, sentence))
+                candidates.setdefault(named.casefold(), Fact(named, piece.line, sentence, piece.source))
     return next(iter(candidates.values())) if len(candidates) == 1 else None
 
 
@@ -224,7 +237,7 @@ def one_email(preferred: Sequence[Piece], everywhere: Sequence[Piece]) -> Fact |
                 found.setdefault(address, piece)
         if len(found) == 1:
             address, piece = next(iter(found.items()))
-            return Fact(address, piece.line, address) if piece.text else None
+            return Fact(address, piece.line, address, piece.source) if piece.text else None
         if found:
             return None
     return None
@@ -238,7 +251,7 @@ def one_phone(preferred: Sequence[Piece], everywhere: Sequence[Piece]) -> Fact |
                 found.setdefault(digits, (written, piece))
         if len(found) == 1:
             written, piece = next(iter(found.values()))
-            return Fact(written, piece.line, written)
+            return Fact(written, piece.line, written, piece.source)
         if found:
             return None
     return None
@@ -272,7 +285,7 @@ def one_address(preferred: Sequence[Piece], everywhere: Sequence[Piece]) -> Fact
                         "city": match.group("city"),
                     }
                     key = match.group("code").replace(" ", "")
-                    found.setdefault(key, Fact(value, piece.line, match.group(0)))
+                    found.setdefault(key, Fact(value, piece.line, match.group(0), piece.source))
         if len(found) == 1:
             return next(iter(found.values()))
         if found:
@@ -299,7 +312,9 @@ def authority(pieces: Iterable[Piece], language: str) -> Fact | None:
         for pattern, code, needs in _AUTHORITIES:
             match = pattern.search(piece.text)
             if match and (needs is None or needs == language):
-                found.setdefault(code, Fact(code, piece.line, _around(piece.text, match.start())))
+                found.setdefault(
+                    code, Fact(code, piece.line, _around(piece.text, match.start()), piece.source)
+                )
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -343,10 +358,10 @@ def rights_named(pieces: Iterable[Piece]) -> list[Fact]:
         for right, pattern in _RIGHTS_RE.items():
             match = pattern.search(text)
             if match and right not in found:
-                found[right] = Fact(right, piece.line, _around(text, match.start()))
+                found[right] = Fact(right, piece.line, _around(text, match.start()), piece.source)
         for match in _RIGHT_ARTICLE.finditer(text):
             right = _ARTICLE_RIGHTS[match.group(1)]
-            found.setdefault(right, Fact(right, piece.line, _around(text, match.start())))
+            found.setdefault(right, Fact(right, piece.line, _around(text, match.start()), piece.source))
     return [found[r] for r in _RIGHTS if r in found]
 
 
@@ -428,7 +443,7 @@ def legal_bases(pieces: Iterable[Piece]) -> list[Fact]:
             if not letters and _CONSENT_CONDITION.search(sentence):
                 letters = ["6(1)(a)"]
             for code in letters:
-                found.setdefault(code, Fact(code, piece.line, sentence))
+                found.setdefault(code, Fact(code, piece.line, sentence, piece.source))
     return list(found.values())
 
 
@@ -480,7 +495,7 @@ def retention_periods(pieces: Iterable[Piece]) -> list[Fact]:
                     continue
                 unit = _UNITS[match.group(2).lower()]
                 period = f"P{number}{unit}"
-                found.setdefault(period, Fact(period, piece.line, sentence))
+                found.setdefault(period, Fact(period, piece.line, sentence, piece.source))
     return list(found.values())
 
 
@@ -522,7 +537,7 @@ def cookies_used(pieces: Iterable[Piece]) -> Fact | None:
                 and not _NEGATED.search(sentence)
                 and not _CONDITIONAL.search(sentence)
             ):
-                return Fact(True, piece.line, sentence)
+                return Fact(True, piece.line, sentence, piece.source)
     return None
 
 
@@ -559,7 +574,7 @@ def health_data(pieces: Iterable[Piece]) -> Fact | None:
     for piece in pieces:
         for sentence in _sentences(plain(piece.text)):
             if _HEALTH.search(sentence) and not _NEGATED.search(sentence):
-                return Fact("health", piece.line, sentence)
+                return Fact("health", piece.line, sentence, piece.source)
     return None
 
 
@@ -567,7 +582,7 @@ def necessary_cookies_only(pieces: Iterable[Piece]) -> Fact | None:
     for piece in pieces:
         for sentence in _sentences(plain(piece.text)):
             if _NECESSARY_ONLY.search(sentence):
-                return Fact(True, piece.line, sentence)
+                return Fact(True, piece.line, sentence, piece.source)
     return None
 
 
@@ -576,7 +591,7 @@ def from_the_person(pieces: Iterable[Piece]) -> Fact | None:
     for piece in pieces:
         for sentence in _sentences(plain(piece.text)):
             if _FROM_THE_PERSON.search(sentence) or _form_collection(sentence):
-                return Fact("data_subject", piece.line, sentence)
+                return Fact("data_subject", piece.line, sentence, piece.source)
     return None
 
 
@@ -637,7 +652,7 @@ def denials(pieces: Iterable[Piece]) -> list[Fact]:
         for sentence in _sentences(plain(piece.text)):
             for denial, pattern in _DENIALS:
                 if denial not in found and pattern.search(sentence.strip()):
-                    found[denial] = Fact(denial, piece.line, sentence)
+                    found[denial] = Fact(denial, piece.line, sentence, piece.source)
     return list(found.values())
 
 
@@ -692,7 +707,7 @@ def change_log_date(pieces: Iterable[Piece]) -> Fact | None:
             match = _LOG_ENTRY.match(line)
             date = _date(match.groups()) if match else None
             if match and date is not None:
-                entries.append((date, Fact(date, piece.line, line.strip())))
+                entries.append((date, Fact(date, piece.line, line.strip(), piece.source)))
     return max(entries, key=lambda e: e[0])[1] if entries else None
 
 
@@ -712,7 +727,7 @@ def last_updated(pieces: Iterable[Piece]) -> Fact | None:
                     date = datetime.date(int(g[11]), _MONTHS[g[9].lower()], int(g[10]))
             except ValueError:
                 continue
-            found.setdefault(date, Fact(date, piece.line, match.group(0)))
+            found.setdefault(date, Fact(date, piece.line, match.group(0), piece.source))
     return next(iter(found.values())) if len(found) == 1 else None
 
 
