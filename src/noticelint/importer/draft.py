@@ -43,7 +43,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "controller",
             r"behandlingsansvarlig|controller|who we are|about us|hvem (?:er )?vi|om oss|"
-            r"\bkontakt(?:\b|e\b|informasjon|opplysninger|person)|\bcontact\b(?!\s+forms?)|"
+            r"\bkontakt(?:\b|e\b|informasjon|opplysninger|person)|\bcontacts?\b(?!\s+forms?)|"
             r"ansvarlig",
         ),
         ("other", r"definisjon|definition|lenker|links|children|barn\b|lovverk|\blaw\b|gdpr$|introduksjon|"
@@ -346,6 +346,11 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     if name is not None:
         # the sentence that names the controller ('Data controller is X (email: …)') is its part too
         preferred.append(F.Piece(name.quote, name.line, name.source))
+    if "country" not in controller:
+        registered = F.registered_country(preferred)
+        if registered:
+            controller["country"] = registered.value
+            note(controller, "country", registered)
     contact = CommentedMap()
     email = F.one_email(preferred, everything)
     if email:

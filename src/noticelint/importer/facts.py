@@ -293,6 +293,39 @@ def one_address(preferred: Sequence[Piece], everywhere: Sequence[Piece]) -> Fact
     return None
 
 
+# The names a statement gives a country in, English and Norwegian, for the EEA, the UK, Switzerland and
+# the US (the countries a controller in this corpus of statements says it is registered in).
+_COUNTRY_NAMES = {
+    "Austria": "AT", "Østerrike": "AT", "Belgium": "BE", "Belgia": "BE", "Bulgaria": "BG", "Croatia": "HR",
+    "Kroatia": "HR", "Cyprus": "CY", "Kypros": "CY", "Czechia": "CZ", "Czech Republic": "CZ", "Tsjekkia": "CZ",
+    "Denmark": "DK", "Danmark": "DK", "Estonia": "EE", "Estland": "EE", "Finland": "FI", "France": "FR",
+    "Frankrike": "FR", "Germany": "DE", "Tyskland": "DE", "Greece": "GR", "Hellas": "GR", "Hungary": "HU",
+    "Ungarn": "HU", "Ireland": "IE", "Irland": "IE", "Italy": "IT", "Italia": "IT", "Latvia": "LV",
+    "Lithuania": "LT", "Litauen": "LT", "Luxembourg": "LU", "Malta": "MT", "Netherlands": "NL",
+    "Nederland": "NL", "Poland": "PL", "Polen": "PL", "Portugal": "PT", "Romania": "RO", "Slovakia": "SK",
+    "Slovenia": "SI", "Spain": "ES", "Spania": "ES", "Sweden": "SE", "Sverige": "SE", "Iceland": "IS",
+    "Island": "IS", "Liechtenstein": "LI", "Norway": "NO", "Norge": "NO", "United Kingdom": "GB",
+    "Storbritannia": "GB", "England": "GB", "Scotland": "GB", "Skottland": "GB", "Wales": "GB",
+    "Switzerland": "CH", "Sveits": "CH", "United States": "US", "USA": "US",
+}  # fmt: skip
+_REGISTERED_IN = re.compile(
+    r"\b(?:registered|established|incorporated|registrert|etablert)\s+(?:in|i)\s+(?:the\s+)?("
+    + "|".join(sorted(_COUNTRY_NAMES, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def registered_country(pieces: Iterable[Piece]) -> Fact | None:
+    """The country a sentence says the author is registered or established in, when only one is named."""
+    found: dict[str, Fact] = {}
+    for piece in pieces:
+        for sentence in _sentences(plain(piece.text)):
+            for match in _REGISTERED_IN.finditer(sentence):
+                code = _COUNTRY_NAMES[match.group(1)]
+                found.setdefault(code, Fact(code, piece.line, sentence, piece.source))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 # Complaint, rights ----------------------------------------------------------------------------------
 
 _AUTHORITIES = (
@@ -525,6 +558,12 @@ _COOKIES_USED = re.compile(
 )
 _CONDITIONAL = re.compile(r"\b(?:hvis|dersom|om|if|may|might|kan)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:ikke|ingen|aldri|not|no|never|don't|doesn't|without|uten)\b", re.IGNORECASE)
+_ADDRESSES = re.compile(r"\S*\w[./@]\w\S*")
+
+
+def _negated(sentence: str) -> bool:
+    """Whether a sentence has a negation, web and e-mail addresses apart ('godliatrasop.no')."""
+    return bool(_NEGATED.search(_ADDRESSES.sub(" ", sentence)))
 
 
 def cookies_used(pieces: Iterable[Piece]) -> Fact | None:
@@ -534,7 +573,7 @@ def cookies_used(pieces: Iterable[Piece]) -> Fact | None:
             if (
                 COOKIE_WORDS.search(sentence)
                 and _COOKIES_USED.search(sentence)
-                and not _NEGATED.search(sentence)
+                and not _negated(sentence)
                 and not _CONDITIONAL.search(sentence)
             ):
                 return Fact(True, piece.line, sentence, piece.source)
@@ -558,7 +597,7 @@ _COLLECTS = re.compile(
 def _form_collection(sentence: str) -> bool:
     return bool(
         _INVERTED.search(sentence)
-        or (_FORM.search(sentence) and _COLLECTS.search(sentence) and not _NEGATED.search(sentence))
+        or (_FORM.search(sentence) and _COLLECTS.search(sentence) and not _negated(sentence))
     )
 
 
@@ -573,7 +612,7 @@ def health_data(pieces: Iterable[Piece]) -> Fact | None:
     """Health data named among the data processed, in a sentence or list item without a negation."""
     for piece in pieces:
         for sentence in _sentences(plain(piece.text)):
-            if _HEALTH.search(sentence) and not _NEGATED.search(sentence):
+            if _HEALTH.search(sentence) and not _negated(sentence):
                 return Fact("health", piece.line, sentence, piece.source)
     return None
 
