@@ -10,16 +10,20 @@ user to fill in. Headings below the level the text is cut at stay inside the par
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from noticelint.importer import facts as F
 from noticelint.importer.blocks import Block, Kind, Page
 from noticelint.importer.cookienames import cookie_names_in
+
+if TYPE_CHECKING:
+    from noticelint.knowledge import Knowledge
 
 # Which part a heading introduces, by its words (nb and en), tried in this order.
 _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -210,6 +214,15 @@ def slug(text: str, taken: set[str], fallback: str) -> str:
     return candidate
 
 
+@functools.lru_cache(maxsize=1)
+def _knowledge() -> Knowledge:
+    """The built-in tables, once per process: the vendor look-up's pre-tests are built on first use and
+    kept on the knowledge object, so a new object for every page would build them again (0.1 s)."""
+    from noticelint.knowledge import load_knowledge
+
+    return load_knowledge()
+
+
 @dataclass
 class Review:
     """What the summary tells the user: the facts found, and what to look at."""
@@ -232,7 +245,6 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import LiteralScalarString
 
-    from noticelint.knowledge import load_knowledge
     from noticelint.knowledge.vendor_matching import vendor_mentions
 
     review = Review()
@@ -381,7 +393,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
             by_topic.setdefault("controller_section", []).append(extra)
 
     # Vendors, as parties ----------------------------------------------------------------------------
-    knowledge = load_knowledge()
+    knowledge = _knowledge()
     vendor_ids: dict[str, str] = {}
     parties = CommentedSeq()
     for piece in everything:
