@@ -561,3 +561,40 @@ def test_without_the_cookie_database_no_cookie_is_named(
 )
 def test_denials_are_whole_sentences_only(sentence: str, denial: str | None) -> None:
     assert [f.value for f in F.denials([F.Piece(sentence, 1)])] == ([denial] if denial else [])
+
+
+def test_texts_put_in_after_the_dump_read_back_as_the_emitter_writes_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from noticelint.importer import draft
+
+    for case in CASES:
+        info = _load((CORPUS / case / "statement.yaml").read_text(encoding="utf-8"))["statement"]
+        fast = _draft(_source(case), info["default_language"], info.get("jurisdiction"))
+        monkeypatch.setattr(draft, "FAST_LITERALS", False)
+        slow = _draft(_source(case), info["default_language"], info.get("jurisdiction"))
+        monkeypatch.setattr(draft, "FAST_LITERALS", True)
+        assert fast == slow, case
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("Two lines.\nSecond: with # and - and 'quotes' and «æøå» and\u00a0nbsp.", True),
+        ("  - an indented first line", False),  # would need an indentation indicator
+        ("ends with a line break\n", False),
+        ("a tab\there", False),
+        ("a line\n   \nof spaces alone", False),
+        ("a control character \x07", False),
+        ("a line separator \u2028 inside", False),
+    ],
+)
+def test_which_texts_are_put_in_as_literal_blocks(text: str, safe: bool) -> None:
+    from noticelint.importer.draft import literal_safe
+
+    assert literal_safe(text) is safe
+    if safe:
+        from noticelint.importer.draft import _fill_literals
+
+        yaml_text = _fill_literals("key: |-\n  @noticelint-literal-0@\n", {"@noticelint-literal-0@": text})
+        assert _load(yaml_text) == {"key": text}

@@ -257,8 +257,18 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         F.Piece(b.text, b.line, b.source) for b in footer
     ]
 
+    literals: dict[str, str] = {}
+
     def text(value: str) -> Any:
-        return LiteralScalarString(value) if "\n" in value or len(value) > 80 else value
+        if "\n" not in value and len(value) <= 80:
+            return value
+        if FAST_LITERALS and literal_safe(value):
+            # the emitter scans a long text character by character to choose its style; a text that
+            # can only be a literal block goes in after the dump (a third of the import's time saved)
+            key = f"{_PLACEHOLDER}{len(literals)}@"
+            literals[key] = value
+            return LiteralScalarString(key)
+        return LiteralScalarString(value)
 
     def note(node: Any, key: str, fact: F.Fact) -> None:
         node.yaml_add_eol_comment(fact.comment(), key)
@@ -661,4 +671,35 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     yaml.indent(mapping=2, sequence=4, offset=2)
     out = io.StringIO()
     yaml.dump(doc, out)
-    return out.getvalue(), review
+    return _fill_literals(out.getvalue(), literals), review
+
+
+FAST_LITERALS = True  # False: every text through the emitter (the tests compare the two)
+_PLACEHOLDER = "@noticelint-literal-"
+_LITERAL_LINE = re.compile(rf"^( *)({re.escape(_PLACEHOLDER)}\d+@)$", re.MULTILINE)
+
+
+def literal_safe(value: str) -> bool:
+    """Whether a text reads back unchanged as a plain literal block (``|-`` without an indentation
+    indicator): YAML's printable characters and line feeds only, no tab, its first line starting
+    with a non-space, no line of spaces alone, no line break at the end."""
+    if not value or value[0] in " \n" or value.endswith("\n") or "\t" in value:
+        return False
+    if any(line.strip(" ") == "" and line for line in value.split("\n")):
+        return False
+    return all(
+        ch == "\n"
+        or "\x20" <= ch <= "\x7e"
+        or ("\xa0" <= ch <= "\ud7ff" and ch not in "\u2028\u2029")
+        or ("\ue000" <= ch <= "\ufffd" and ch != "\ufeff")
+        or ch >= "\U00010000"
+        for ch in value
+    )
+
+
+def _fill_literals(dumped: str, literals: dict[str, str]) -> str:
+    def fill(match: re.Match[str]) -> str:
+        indent = match.group(1)
+        return "\n".join(indent + line if line else "" for line in literals[match.group(2)].split("\n"))
+
+    return _LITERAL_LINE.sub(fill, dumped) if literals else dumped
