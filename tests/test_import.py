@@ -230,7 +230,14 @@ def test_retention_periods(sentence: str, period: str | None) -> None:
         ("The legal basis is Art. 6 Para. 1 lit. a) GDPR.", "6(1)(a)"),
         ("Our lawful basis is our legitimate interests.", "6(1)(f)"),
         ("Google Analytics brukes bare med samtykke.", "6(1)(a)"),
+        ("We will seek your explicit consent to be photographed.", "6(1)(a)"),
+        (
+            "Behandlingen bygger normalt på at opplysningene er nødvendige for å oppfylle en avtale.",
+            "6(1)(b)",
+        ),
+        ("Processing is necessary for compliance with a legal obligation.", "6(1)(c)"),
         ("You can withdraw your consent at any time.", None),  # about withdrawal, not the basis
+        ("Vi inngår en avtale med deg.", None),  # a contract named, not as the basis
     ],
 )
 def test_legal_bases(sentence: str, basis: str | None) -> None:
@@ -240,6 +247,62 @@ def test_legal_bases(sentence: str, basis: str | None) -> None:
 def test_rights_are_named_only_where_the_words_say_so() -> None:
     named = F.rights_named([F.Piece("Du har rett til innsyn, med de begrensningene som følger av loven.", 1)])
     assert [f.value for f in named] == ["access"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rights"),
+    [
+        (
+            "* to correct incorrect data (cf. also Art. 16 GDPR);\n* copies (Art. 20 GDPR)",
+            ["rectification", "portability"],
+        ),
+        (
+            "Du kan ha rett til innsyn, retting, sletting, begrensning, dataportabilitet.",
+            ["access", "rectification", "erasure", "restriction", "portability"],
+        ),
+        ("Du kan kreve at feil opplysninger rettes eller fjernes.", ["rectification", "erasure"]),
+        ("Rett til begrensing", ["restriction"]),
+        ("Du kan få dem utlevert i et maskinlesbart format.", ["portability"]),
+        ("\\- \\*\\*Rette\\*\\* opplysninger som er feil", ["rectification"]),
+        ("Se artikkel 6 nr. 1 og art. 9.", []),  # articles that are no right
+    ],
+)
+def test_rights_by_their_words_or_their_article(text: str, rights: list[str]) -> None:
+    from noticelint.importer.markdown import read_markdown
+
+    pieces = [F.Piece(b.text, b.line) for b in read_markdown(text).blocks]
+    assert sorted(f.value for f in F.rights_named(pieces)) == sorted(rights)
+
+
+def test_the_last_updated_date_of_a_change_log_is_its_latest_entry() -> None:
+    log = [
+        F.Piece("2022-04-08: Added explanation of Mailgun usage.", 4),
+        F.Piece("2024\\-03\\-29: Updated list of 3rd party services.", 3),
+        F.Piece("25.7.2022 (Arttu Hanska) - First version", 5),
+        F.Piece("We changed this in 2025.", 6),  # no date at the start: no entry
+    ]
+    found = F.change_log_date(log)
+    assert found is not None and (str(found.value), found.line) == ("2024-03-29", 3)
+    assert F.change_log_date([F.Piece("Vi endrer erklæringen når det trengs.", 1)]) is None
+
+
+def test_the_country_the_author_says_it_is_registered_in() -> None:
+    found = F.registered_country([F.Piece("The EuroPython Society, a non-profit registered in Sweden.", 2)])
+    assert found is not None and found.value == "SE"
+    assert F.registered_country([F.Piece("Foreningen er registrert i Norge.", 1)]) is not None
+    assert (
+        F.registered_country([F.Piece("Our servers are in Germany.", 1)]) is None
+    )  # not where it is registered
+    two = [F.Piece("Registered in Sweden.", 1), F.Piece("Established in Norway.", 2)]
+    assert F.registered_country(two) is None
+
+
+def test_a_domain_is_no_negation() -> None:
+    found = F.from_the_person(
+        [F.Piece("Innmelding skjer via skjema på nettsiden, https://korps.no, eller på papir.", 1)]
+    )
+    assert found is not None and found.value == "data_subject"
+    assert F.from_the_person([F.Piece("Vi bruker ikke skjema og samler ikke inn noe.", 1)]) is None
 
 
 def test_a_changelog_or_a_month_without_a_day_is_not_a_last_updated_date() -> None:
@@ -360,6 +423,97 @@ def test_a_site_folder_is_read_page_by_page_with_its_footer_once(
     assert run.out.count("Lille Bakeri AS · [post@lillebakeri.no]") + run.out.count("Lille Bakeri AS ·") == 1
 
 
+def _imported(tmp_path: Path, text: str, lang: str = "en") -> dict[str, Any]:
+    source = tmp_path / "source.md"
+    source.write_text(text, encoding="utf-8")
+    return _load(import_source(source, lang, None, "x").yaml)
+
+
+def test_a_part_naming_two_legal_bases_is_cut_at_its_sub_headings(tmp_path: Path) -> None:
+    data = _imported(
+        tmp_path,
+        "# Privacy\n\n## Rights\n\nYou may ask for access.\n\n## The processing\n\nWhat we do.\n\n"
+        "### Analytics\n\nThe legal basis is Art. 6(1)(f) GDPR.\n\n"
+        "### Crash reports\n\nThe legal basis is Art. 6(1)(a) GDPR.\n\n## Other\n\nText.\n\n## More\n\nText.\n",
+    )
+    found = [(a.get("heading"), a.get("legal_basis")) for a in data["activities"]]
+    assert ("Analytics", "6(1)(f)") in found and ("Crash reports", "6(1)(a)") in found
+    assert found[0] == ("The processing", None)  # the part's own text keeps its heading
+
+
+def test_a_part_naming_two_legal_bases_without_sub_headings_stays_whole(tmp_path: Path) -> None:
+    data = _imported(
+        tmp_path,
+        "# Privacy\n\n## The processing\n\nThe legal basis is Art. 6(1)(f) GDPR.\n\n"
+        "Newsletters are sent only with your consent.\n\n## Rights\n\nYou may ask for access.\n",
+    )
+    assert [a.get("legal_basis") for a in data["activities"]] == [None]
+
+
+def test_the_authors_own_social_profile_is_no_recipient(tmp_path: Path) -> None:
+    data = _imported(tmp_path, "# Privacy\n\n## Follow us\n\n* Twitter: @ourclub\n\n## Rights\n\nAccess.\n")
+    assert not data.get("parties")
+
+
+def test_a_text_without_parts_about_processing_gets_one_activity(tmp_path: Path) -> None:
+    data = _imported(
+        tmp_path,
+        "# Privacy\n\nThis policy covers our shop.\n\nWe collect your name and address.\n\n"
+        "We use them to send your order.\n",
+    )
+    assert data["statement"]["text"] == "This policy covers our shop."
+    assert [a["text"] for a in data["activities"]] == [
+        "We collect your name and address.\n\nWe use them to send your order."
+    ]
+
+
+def test_a_site_folders_fact_comments_name_the_page_they_come_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    isolate(tmp_path, monkeypatch)
+    site = tmp_path / "site"
+    (site / "om").mkdir(parents=True)
+    (site / "index.html").write_text(
+        "<html>\n<body>\n<main><h2>Bestilling</h2><p>Vi bruker Mailchimp.</p>\n"
+        "<p>Behandlingen bygger på samtykke.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    (site / "om" / "nyhetsbrev.html").write_text(
+        "<html><body><main><h2>Nyhetsbrev</h2><p>Vi sender nyhetsbrev.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    (site / "om" / "kontakt.html").write_text(
+        "<html><body><main>\n<h2>Behandlingsansvarlig</h2>\n"
+        "<p>Lille Bakeri AS (org.nr. 923 609 016) er behandlingsansvarlig.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    run = cli(capsys, "import", "site", "--lang", "nb")
+    assert run.code == 0, run.err
+    # each page's lines start at 1, so the line alone would not say which page
+    assert re.search(r"organisation_number: 923 609 016 +# source om/kontakt\.html line 3: ", run.out), (
+        run.out
+    )
+    assert re.search(r"legal_basis: 6\(1\)\(a\) +# source index\.html line 4: ", run.out), run.out
+    assert re.search(r"# source index\.html line 3: the service Mailchimp", run.out), run.out
+    # the pages' parts stay in the order of the files, though the later page's lines are lower
+    assert run.out.index("heading: Bestilling") < run.out.index("heading: Nyhetsbrev")
+
+
+def test_a_single_pages_comments_give_the_line_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    isolate(tmp_path, monkeypatch)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<html><body><main><h2>Bestilling</h2>\n<p>Behandlingen bygger på samtykke.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    run = cli(capsys, "import", "site", "--lang", "nb")
+    assert run.code == 0, run.err
+    assert re.search(r"legal_basis: 6\(1\)\(a\) +# source line 2: ", run.out), run.out
+
+
 def test_cookie_names_come_from_the_open_cookie_database_when_it_is_shipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -407,3 +561,40 @@ def test_without_the_cookie_database_no_cookie_is_named(
 )
 def test_denials_are_whole_sentences_only(sentence: str, denial: str | None) -> None:
     assert [f.value for f in F.denials([F.Piece(sentence, 1)])] == ([denial] if denial else [])
+
+
+def test_texts_put_in_after_the_dump_read_back_as_the_emitter_writes_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from noticelint.importer import draft
+
+    for case in CASES:
+        info = _load((CORPUS / case / "statement.yaml").read_text(encoding="utf-8"))["statement"]
+        fast = _draft(_source(case), info["default_language"], info.get("jurisdiction"))
+        monkeypatch.setattr(draft, "FAST_LITERALS", False)
+        slow = _draft(_source(case), info["default_language"], info.get("jurisdiction"))
+        monkeypatch.setattr(draft, "FAST_LITERALS", True)
+        assert fast == slow, case
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("Two lines.\nSecond: with # and - and 'quotes' and «æøå» and\u00a0nbsp.", True),
+        ("  - an indented first line", False),  # would need an indentation indicator
+        ("ends with a line break\n", False),
+        ("a tab\there", False),
+        ("a line\n   \nof spaces alone", False),
+        ("a control character \x07", False),
+        ("a line separator \u2028 inside", False),
+    ],
+)
+def test_which_texts_are_put_in_as_literal_blocks(text: str, safe: bool) -> None:
+    from noticelint.importer.draft import literal_safe
+
+    assert literal_safe(text) is safe
+    if safe:
+        from noticelint.importer.draft import _fill_literals
+
+        yaml_text = _fill_literals("key: |-\n  @noticelint-literal-0@\n", {"@noticelint-literal-0@": text})
+        assert _load(yaml_text) == {"key": text}

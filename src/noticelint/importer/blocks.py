@@ -27,6 +27,7 @@ class Block:
     level: int = 0  # heading level 1-6; list depth for items
     footer: bool = False  # from the page's footer (contact blocks), not from its main text
     ordered: bool = False  # an item of a numbered list
+    source: str = ""  # the page's file (relative to the folder), when a site folder's pages were read
 
 
 @dataclass(frozen=True)

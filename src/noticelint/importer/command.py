@@ -12,6 +12,7 @@ could not be written. Findings in the draft do not fail the import: a draft is e
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import sys
 from collections.abc import Sequence
@@ -276,11 +277,13 @@ def _read_folder(folder: Path) -> Page:
     for path in files:
         page = _read_file(path)
         first = first or page
+        # several pages: each block names its file, so that a fact's comment says where it came from
+        name = path.relative_to(folder).as_posix() if len(files) > 1 else ""
         for block in page.blocks:
             if block.footer:
                 if block.text in seen_footer:
                     continue
                 seen_footer.add(block.text)
-            blocks.append(block)
+            blocks.append(dataclasses.replace(block, source=name) if name else block)
     assert first is not None
     return Page(tuple(blocks), first.title, first.language, first.url, first.meta)

@@ -10,16 +10,20 @@ user to fill in. Headings below the level the text is cut at stay inside the par
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from noticelint.importer import facts as F
 from noticelint.importer.blocks import Block, Kind, Page
 from noticelint.importer.cookienames import cookie_names_in
+
+if TYPE_CHECKING:
+    from noticelint.knowledge import Knowledge
 
 # Which part a heading introduces, by its words (nb and en), tried in this order.
 _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -38,10 +42,12 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("retention", r"\blagring\b|lagringstid|hvor lenge|how long|retention|retain|oppbevar|sletting|deletion|"
          r"storage"),
         ("security", r"sikkerhet|security|beskytt|protect"),
-        ("changes", r"endring|changes|updates?\b|oppdater"),
+        ("changes", r"endring|changes|updates?\b|oppdater|change\s*log|(?:version|revision) history|"
+         r"historikk"),
         (
             "controller",
-            r"behandlingsansvarlig|controller|who we are|about us|hvem (?:er )?vi|om oss|kontakt|contact|"
+            r"behandlingsansvarlig|controller|who we are|about us|hvem (?:er )?vi|om oss|"
+            r"\bkontakt(?:\b|e\b|informasjon|opplysninger|person)|\bcontacts?\b(?!\s+forms?)|"
             r"ansvarlig",
         ),
         ("other", r"definisjon|definition|lenker|links|children|barn\b|lovverk|\blaw\b|gdpr$|introduksjon|"
@@ -55,6 +61,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _BRANDS = frozenset({"facebook", "meta", "google", "microsoft", "apple", "amazon", "instagram", "linkedin"})
 
 
+_HANDLE = re.compile(r"\W{0,3}@\w")
 _BOLD_LINE = re.compile(r"\*\*[^*\n]{2,80}[^*:\n]\*\*")
 
 
@@ -63,6 +70,7 @@ class Part:
     heading: Block | None
     blocks: list[Block] = field(default_factory=list)
     topic: str = "activity"
+    order: int = 0  # its place in the text (lines repeat when several pages were read)
 
     @property
     def line(self) -> int:
@@ -71,9 +79,9 @@ class Part:
         return self.blocks[0].line if self.blocks else 0
 
     def pieces(self) -> list[F.Piece]:
-        items = [F.Piece(b.text, b.line) for b in self.blocks]
+        items = [F.Piece(b.text, b.line, b.source) for b in self.blocks]
         if self.heading is not None:
-            items.insert(0, F.Piece(self.heading.text, self.heading.line))
+            items.insert(0, F.Piece(self.heading.text, self.heading.line, self.heading.source))
         return items
 
 
@@ -103,7 +111,7 @@ def split_parts(page: Page) -> tuple[str | None, int, list[Part], list[Block]]:
     if not headings:
         # No headings but bold lines standing alone ("**Introduction**"): those are the headings.
         main = [
-            Block(Kind.HEADING, b.text[2:-2].strip(), b.line, 6)
+            Block(Kind.HEADING, b.text[2:-2].strip(), b.line, 6, source=b.source)
             if b.kind is Kind.PARAGRAPH and _BOLD_LINE.fullmatch(b.text)
             else b
             for b in main
@@ -133,8 +141,9 @@ def split_parts(page: Page) -> tuple[str | None, int, list[Part], list[Block]]:
         merged.append(part)
     if carry:
         merged.append(Part(carry[0], list(carry[1:])))
-    for part in merged:
+    for order, part in enumerate(merged):
         part.topic = "intro" if part.heading is None else classify(part.heading.text)
+        part.order = order * 1000
     return title, title_line, [p for p in merged if p.blocks or p.heading], footer
 
 
@@ -169,6 +178,28 @@ def body(blocks: Sequence[Block]) -> str:
     return "".join(out)
 
 
+def by_basis(part: Part) -> list[Part]:
+    """A part that names several legal bases, cut at its own sub-headings when that leaves each piece
+    with at most one: one activity per sub-heading (the text's own structure), else the part whole."""
+    if len(F.legal_bases(part.pieces())) < 2:
+        return [part]
+    subs: list[Part] = [Part(part.heading, topic=part.topic, order=part.order)]
+    for block in part.blocks:
+        if block.kind is Kind.HEADING:
+            subs.append(Part(block, topic=part.topic, order=part.order + len(subs)))
+        else:
+            subs[-1].blocks.append(block)
+    if not subs[0].blocks and len(subs) > 1:
+        if subs[0].heading is None:
+            subs.pop(0)
+        else:  # the part's heading stands right above its first sub-heading: the two stay together
+            first = subs.pop(1)
+            subs[0].blocks = [b for b in (first.heading, *first.blocks) if b is not None]
+    if len(subs) < 2 or any(len(F.legal_bases(sub.pieces())) > 1 for sub in subs):
+        return [part]
+    return subs
+
+
 def slug(text: str, taken: set[str], fallback: str) -> str:
     text = text.replace("æ", "ae").replace("ø", "o").replace("å", "a").replace("Æ", "ae").replace("Ø", "o")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -181,6 +212,15 @@ def slug(text: str, taken: set[str], fallback: str) -> str:
         n += 1
     taken.add(candidate)
     return candidate
+
+
+@functools.lru_cache(maxsize=1)
+def _knowledge() -> Knowledge:
+    """The built-in tables, once per process: the vendor look-up's pre-tests are built on first use and
+    kept on the knowledge object, so a new object for every page would build them again (0.1 s)."""
+    from noticelint.knowledge import load_knowledge
+
+    return load_knowledge()
 
 
 @dataclass
@@ -205,7 +245,6 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import LiteralScalarString
 
-    from noticelint.knowledge import load_knowledge
     from noticelint.knowledge.vendor_matching import vendor_mentions
 
     review = Review()
@@ -214,10 +253,22 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     title_note = None
     if title is None and page.title and page.meta:
         title, title_note = page.title, "the front matter's title"
-    everything = [p for part in parts for p in part.pieces()] + [F.Piece(b.text, b.line) for b in footer]
+    everything = [p for part in parts for p in part.pieces()] + [
+        F.Piece(b.text, b.line, b.source) for b in footer
+    ]
+
+    literals: dict[str, str] = {}
 
     def text(value: str) -> Any:
-        return LiteralScalarString(value) if "\n" in value or len(value) > 80 else value
+        if "\n" not in value and len(value) <= 80:
+            return value
+        if FAST_LITERALS and literal_safe(value):
+            # the emitter scans a long text character by character to choose its style; a text that
+            # can only be a literal block goes in after the dump (a third of the import's time saved)
+            key = f"{_PLACEHOLDER}{len(literals)}@"
+            literals[key] = value
+            return LiteralScalarString(key)
+        return LiteralScalarString(value)
 
     def note(node: Any, key: str, fact: F.Fact) -> None:
         node.yaml_add_eol_comment(fact.comment(), key)
@@ -238,11 +289,13 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         statement["jurisdiction"] = options.jurisdiction
     if page.url:
         statement["url"] = page.url
-    updated = F.last_updated(everything)
+    updated = F.last_updated(everything) or F.change_log_date(
+        [p for part in parts if part.topic == "changes" for p in part.pieces()]
+    )
     if updated:
         statement["last_updated"] = updated.value
         note(statement, "last_updated", updated)
-        review.found.append(f"last updated {updated.value} (line {updated.line})")
+        review.found.append(f"last updated {updated.value} ({updated.where()})")
 
     denied = F.denials(everything)
     if denied:
@@ -255,6 +308,17 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     for part in parts:
         by_topic.setdefault(part.topic, []).append(part)
     intro = by_topic.get("intro", [])
+    if (
+        intro
+        and len(intro[0].blocks) > 2
+        and not (by_topic.get("activity") or by_topic.get("cookies_activity"))
+    ):
+        # No part says what is done with the data, so the introduction does: its first paragraph stays
+        # the statement's introduction, the rest is one activity for the user to split.
+        rest = Part(None, intro[0].blocks[1:], topic="activity", order=intro[0].order + 1)
+        intro[0] = Part(None, intro[0].blocks[:1], topic="intro", order=intro[0].order)
+        by_topic["intro"] = intro
+        by_topic["activity"] = [rest]
     if intro:
         statement["text"] = text(body(intro[0].blocks))
 
@@ -263,7 +327,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     preferred = (
         [p for part in controller_parts for p in part.pieces()]
         + [p for part in intro for p in part.pieces()]
-        + [F.Piece(b.text, b.line) for b in footer]
+        + [F.Piece(b.text, b.line, b.source) for b in footer]
     )
     controller = CommentedMap()
     doc["controller"] = controller
@@ -276,7 +340,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     if name:
         controller["legal_name"] = name.value
         note(controller, "legal_name", name)
-        review.found.append(f"controller {name.value} (line {name.line})")
+        review.found.append(f"controller {name.value} ({name.where()})")
     else:
         review.review.append("no controller name with a legal form found: give controller.legal_name")
     # The controller's own number: the one right after its name, or else one in the controller's part.
@@ -284,12 +348,16 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         numbers = [n for n in numbers if n.quote in name.quote]
     else:
         numbers = [
-            n for n in numbers if any(n.line == p.line and n.quote in F.plain(p.text) for p in preferred)
+            n
+            for n in numbers
+            if any(
+                n.line == p.line and n.source == p.source and n.quote in F.plain(p.text) for p in preferred
+            )
         ]
     if len(numbers) == 1:
         controller["organisation_number"] = numbers[0].value
         note(controller, "organisation_number", numbers[0])
-        review.found.append(f"organisation number {numbers[0].value} (MOD11 checked, line {numbers[0].line})")
+        review.found.append(f"organisation number {numbers[0].value} (MOD11 checked, {numbers[0].where()})")
         if lang in ("nb", "nn", "no"):
             controller["country"] = "NO"
             controller.yaml_add_eol_comment("a Norwegian organisation number", "country")
@@ -297,6 +365,14 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         review.review.append(
             "several organisation numbers: " + ", ".join(str(n.value) for n in numbers) + "; none was taken"
         )
+    if name is not None:
+        # the sentence that names the controller ('Data controller is X (email: …)') is its part too
+        preferred.append(F.Piece(name.quote, name.line, name.source))
+    if "country" not in controller:
+        registered = F.registered_country(preferred)
+        if registered:
+            controller["country"] = registered.value
+            note(controller, "country", registered)
     contact = CommentedMap()
     email = F.one_email(preferred, everything)
     if email:
@@ -327,7 +403,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
             by_topic.setdefault("controller_section", []).append(extra)
 
     # Vendors, as parties ----------------------------------------------------------------------------
-    knowledge = load_knowledge()
+    knowledge = _knowledge()
     vendor_ids: dict[str, str] = {}
     parties = CommentedSeq()
     for piece in everything:
@@ -335,13 +411,15 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
             service = mention.vendor.service
             if service in vendor_ids or mention.written.casefold() in _BRANDS:
                 continue
+            if _HANDLE.match(piece.text, mention.end):
+                continue  # 'Twitter: @club': the author's own profile, not a recipient
             party = CommentedMap()
             party_id = slug(service, taken_ids, "party")
             vendor_ids[service] = party_id
             party["id"] = party_id
             party["legal_name"] = mention.written
             party.yaml_add_eol_comment(
-                f"source line {piece.line}: the service {service} (vendor table); check the legal name",
+                f"source {piece.where()}: the service {service} (vendor table); check the legal name",
                 "legal_name",
             )
             parties.append(party)
@@ -350,7 +428,14 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
 
     own = {str(name.value).casefold()} if name else set()
     organisation_ids: dict[str, str] = {}
+    controllers_part = {
+        (p.source, p.line, p.text)
+        for p in [p for part in controller_parts for p in part.pieces()]
+        + [F.Piece(b.text, b.line, b.source) for b in footer]
+    }
     for piece in everything:
+        if name is None and (piece.source, piece.line, piece.text) in controllers_part:
+            continue  # with no controller found, an organisation in its part may well be the controller
         flat = F.plain(piece.text)
         if re.search(r"℅|\bc/o\b", flat):
             continue  # an address in care of somebody: the organisation only lends its address
@@ -360,6 +445,8 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
                 continue  # the end of a longer name ("Lissom Keramikk & Håndverk AS")
             if key in own or key in organisation_ids or any(key == v.casefold() for v in vendor_ids):
                 continue
+            if any(key.startswith(o) or o.startswith(key) for o in own):
+                continue  # the controller's name written in full, or shortened
             if knowledge.find_vendors(organisation.name):
                 continue  # a vendor's entity ("Google Ireland Limited"): the vendor is declared already
             party = CommentedMap()
@@ -368,7 +455,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
             party["id"] = party_id
             party["legal_name"] = organisation.name
             party.yaml_add_eol_comment(
-                f"source line {piece.line}: named in the text; give its role", "legal_name"
+                f"source {piece.where()}: named in the text; give its role", "legal_name"
             )
             parties.append(party)
     if parties:
@@ -378,7 +465,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
 
     # Activities ---------------------------------------------------------------------------------------
     activity_parts = by_topic.get("activity", []) + by_topic.get("cookies_activity", [])
-    activity_parts.sort(key=lambda p: p.line)
+    activity_parts = [sub for part in sorted(activity_parts, key=lambda p: p.order) for sub in by_basis(part)]
     activities = CommentedSeq()
     all_bases = F.legal_bases(everything)
     all_periods = F.retention_periods(
@@ -395,7 +482,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         if len(bases) == 1:
             activity["legal_basis"] = bases[0].value
             note(activity, "legal_basis", bases[0])
-            review.found.append(f"legal basis {bases[0].value} for {activity['id']} (line {bases[0].line})")
+            review.found.append(f"legal basis {bases[0].value} for {activity['id']} ({bases[0].where()})")
         elif len(bases) > 1:
             review.review.append(
                 f"activity {activity['id']} names several legal bases ("
@@ -440,7 +527,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
                         cookie = CommentedMap()
                         cookie["provider"] = cookie_party
                         cookie.yaml_add_eol_comment(
-                            f"source line {piece.line}: cookies from {mention.written}; give name and lifetime",
+                            f"source {piece.where()}: cookies from {mention.written}; give name and lifetime",
                             "provider",
                         )
                         cookies.append(cookie)
@@ -460,7 +547,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
                 if provider:
                     cookie["provider"] = provider
                 cookie.yaml_add_eol_comment(
-                    f"source line {piece.line}: a cookie of {platform} (Open Cookie Database)", "name"
+                    f"source {piece.where()}: a cookie of {platform} (Open Cookie Database)", "name"
                 )
                 cookies.append(cookie)
         necessary = F.necessary_cookies_only(pieces)
@@ -491,7 +578,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
             retention["period"] = periods[0].value
             note(retention, "period", periods[0])
             activity["retention"] = retention
-            review.found.append(f"retention {periods[0].value} for {activity['id']} (line {periods[0].line})")
+            review.found.append(f"retention {periods[0].value} for {activity['id']} ({periods[0].where()})")
         elif len(periods) > 1:
             review.review.append(
                 f"activity {activity['id']} names several periods ("
@@ -519,9 +606,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         if named:
             rights["offered"] = CommentedSeq([f.value for f in named])
             rights["offered"].fa.set_flow_style()
-            rights.yaml_add_eol_comment(
-                "named at source line(s) " + ", ".join(str(f.line) for f in named), "offered"
-            )
+            rights.yaml_add_eol_comment("named at source " + ", ".join(f.where() for f in named), "offered")
         if rights_parts[0].heading is not None:
             rights["heading"] = text(rights_parts[0].heading.text)
         rights["text"] = text(body(rights_parts[0].blocks))
@@ -534,9 +619,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
         if named_authority:
             complaint["authority"] = named_authority.value
             note(complaint, "authority", named_authority)
-            review.found.append(
-                f"supervisory authority {named_authority.value} (line {named_authority.line})"
-            )
+            review.found.append(f"supervisory authority {named_authority.value} ({named_authority.where()})")
         if complaint_parts:
             if complaint_parts[0].heading is not None:
                 complaint["heading"] = text(complaint_parts[0].heading.text)
@@ -559,7 +642,7 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     }
     loose = [(part, topic) for key, topic in section_topics.items() for part in by_topic.get(key, [])]
     loose += [(part, "other") for part in intro[1:]]
-    for part, topic in sorted(loose, key=lambda pt: pt[0].line):
+    for part, topic in sorted(loose, key=lambda pt: pt[0].order):
         section = CommentedMap()
         heading = part.heading.text if part.heading is not None else topic
         section["id"] = slug(heading, taken_ids, "section")
@@ -588,4 +671,35 @@ def build(page: Page, options: Options) -> tuple[str, Review]:
     yaml.indent(mapping=2, sequence=4, offset=2)
     out = io.StringIO()
     yaml.dump(doc, out)
-    return out.getvalue(), review
+    return _fill_literals(out.getvalue(), literals), review
+
+
+FAST_LITERALS = True  # False: every text through the emitter (the tests compare the two)
+_PLACEHOLDER = "@noticelint-literal-"
+_LITERAL_LINE = re.compile(rf"^( *)({re.escape(_PLACEHOLDER)}\d+@)$", re.MULTILINE)
+
+
+def literal_safe(value: str) -> bool:
+    """Whether a text reads back unchanged as a plain literal block (``|-`` without an indentation
+    indicator): YAML's printable characters and line feeds only, no tab, its first line starting
+    with a non-space, no line of spaces alone, no line break at the end."""
+    if not value or value[0] in " \n" or value.endswith("\n") or "\t" in value:
+        return False
+    if any(line.strip(" ") == "" and line for line in value.split("\n")):
+        return False
+    return all(
+        ch == "\n"
+        or "\x20" <= ch <= "\x7e"
+        or ("\xa0" <= ch <= "\ud7ff" and ch not in "\u2028\u2029")
+        or ("\ue000" <= ch <= "\ufffd" and ch != "\ufeff")
+        or ch >= "\U00010000"
+        for ch in value
+    )
+
+
+def _fill_literals(dumped: str, literals: dict[str, str]) -> str:
+    def fill(match: re.Match[str]) -> str:
+        indent = match.group(1)
+        return "\n".join(indent + line if line else "" for line in literals[match.group(2)].split("\n"))
+
+    return _LITERAL_LINE.sub(fill, dumped) if literals else dumped

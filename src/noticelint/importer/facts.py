@@ -23,12 +23,21 @@ class Fact:
     value: object
     line: int
     quote: str
+    source: str = ""  # the page it is on, when several pages were read
+
+    def where(self) -> str:
+        return where(self.source, self.line)
 
     def comment(self) -> str:
         quote = " ".join(self.quote.split())
         if len(quote) > 70:
             quote = quote[:67] + "..."
-        return f"source line {self.line}: {quote}" if self.line else f"from: {quote}"
+        return f"source {self.where()}: {quote}" if self.line else f"from: {quote}"
+
+
+def where(source: str, line: int) -> str:
+    """'line 12', or 'about.html line 12' when the text came from several pages."""
+    return f"{source} line {line}" if source else f"line {line}"
 
 
 def words(text: str) -> frozenset[str]:
@@ -42,6 +51,10 @@ class Piece:
 
     text: str
     line: int
+    source: str = ""  # the page's file, when several pages were read
+
+    def where(self) -> str:
+        return where(self.source, self.line)
 
 
 # Identification -----------------------------------------------------------------------------------
@@ -74,7 +87,7 @@ def organisation_numbers(pieces: Iterable[Piece]) -> list[Fact]:
             if mod11_valid(digits) and digits not in found:
                 if len(number) == 9:
                     number = f"{digits[:3]} {digits[3:6]} {digits[6:]}"
-                found[digits] = Fact(number, piece.line, match.group(0))
+                found[digits] = Fact(number, piece.line, match.group(0), piece.source)
     return list(found.values())
 
 
@@ -102,17 +115,17 @@ def controller_name(pieces: Sequence[Piece]) -> Fact | None:
                 before = [m for m in mentions if m.end <= number.start() and number.start() - m.end <= 4]
                 if len(before) == 1:
                     candidates.setdefault(
-                        before[0].name.casefold(), Fact(before[0].name, piece.line, sentence)
+                        before[0].name.casefold(), Fact(before[0].name, piece.line, sentence, piece.source)
                     )
                     continue
             role = _CONTROLLER_WORDS.search(sentence)
             if role and len(mentions) == 1 and mentions[0].end <= role.start():
                 name = mentions[0].name
-                candidates.setdefault(name.casefold(), Fact(name, piece.line, sentence))
+                candidates.setdefault(name.casefold(), Fact(name, piece.line, sentence, piece.source))
                 continue
             named = _named_controller(sentence)
             if named:
-                candidates.setdefault(named.casefold(), Fact(named, piece.line, sentence))
+                candidates.setdefault(named.casefold(), Fact(named, piece.line, sentence, piece.source))
     return next(iter(candidates.values())) if len(candidates) == 1 else None
 
 
@@ -224,7 +237,7 @@ def one_email(preferred: Sequence[Piece], everywhere: Sequence[Piece]) -> Fact |
                 found.setdefault(address, piece)
         if len(found) == 1:
             address, piece = next(iter(found.items()))
-            return Fact(address, piece.line, address) if piece.text else None
+            return Fact(address, piece.line, address, piece.source) if piece.text else None
         if found:
             return None
     return None
@@ -238,7 +251,7 @@ def one_phone(preferred: Sequence[Piece], everywhere: Sequence[Piece]) -> Fact |
                 found.setdefault(digits, (written, piece))
         if len(found) == 1:
             written, piece = next(iter(found.values()))
-            return Fact(written, piece.line, written)
+            return Fact(written, piece.line, written, piece.source)
         if found:
             return None
     return None
@@ -272,12 +285,45 @@ def one_address(preferred: Sequence[Piece], everywhere: Sequence[Piece]) -> Fact
                         "city": match.group("city"),
                     }
                     key = match.group("code").replace(" ", "")
-                    found.setdefault(key, Fact(value, piece.line, match.group(0)))
+                    found.setdefault(key, Fact(value, piece.line, match.group(0), piece.source))
         if len(found) == 1:
             return next(iter(found.values()))
         if found:
             return None
     return None
+
+
+# The names a statement gives a country in, English and Norwegian, for the EEA, the UK, Switzerland and
+# the US (the countries a controller in this corpus of statements says it is registered in).
+_COUNTRY_NAMES = {
+    "Austria": "AT", "Østerrike": "AT", "Belgium": "BE", "Belgia": "BE", "Bulgaria": "BG", "Croatia": "HR",
+    "Kroatia": "HR", "Cyprus": "CY", "Kypros": "CY", "Czechia": "CZ", "Czech Republic": "CZ", "Tsjekkia": "CZ",
+    "Denmark": "DK", "Danmark": "DK", "Estonia": "EE", "Estland": "EE", "Finland": "FI", "France": "FR",
+    "Frankrike": "FR", "Germany": "DE", "Tyskland": "DE", "Greece": "GR", "Hellas": "GR", "Hungary": "HU",
+    "Ungarn": "HU", "Ireland": "IE", "Irland": "IE", "Italy": "IT", "Italia": "IT", "Latvia": "LV",
+    "Lithuania": "LT", "Litauen": "LT", "Luxembourg": "LU", "Malta": "MT", "Netherlands": "NL",
+    "Nederland": "NL", "Poland": "PL", "Polen": "PL", "Portugal": "PT", "Romania": "RO", "Slovakia": "SK",
+    "Slovenia": "SI", "Spain": "ES", "Spania": "ES", "Sweden": "SE", "Sverige": "SE", "Iceland": "IS",
+    "Island": "IS", "Liechtenstein": "LI", "Norway": "NO", "Norge": "NO", "United Kingdom": "GB",
+    "Storbritannia": "GB", "England": "GB", "Scotland": "GB", "Skottland": "GB", "Wales": "GB",
+    "Switzerland": "CH", "Sveits": "CH", "United States": "US", "USA": "US",
+}  # fmt: skip
+_REGISTERED_IN = re.compile(
+    r"\b(?:registered|established|incorporated|registrert|etablert)\s+(?:in|i)\s+(?:the\s+)?("
+    + "|".join(sorted(_COUNTRY_NAMES, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def registered_country(pieces: Iterable[Piece]) -> Fact | None:
+    """The country a sentence says the author is registered or established in, when only one is named."""
+    found: dict[str, Fact] = {}
+    for piece in pieces:
+        for sentence in _sentences(plain(piece.text)):
+            for match in _REGISTERED_IN.finditer(sentence):
+                code = _COUNTRY_NAMES[match.group(1)]
+                found.setdefault(code, Fact(code, piece.line, sentence, piece.source))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # Complaint, rights ----------------------------------------------------------------------------------
@@ -299,7 +345,9 @@ def authority(pieces: Iterable[Piece], language: str) -> Fact | None:
         for pattern, code, needs in _AUTHORITIES:
             match = pattern.search(piece.text)
             if match and (needs is None or needs == language):
-                found.setdefault(code, Fact(code, piece.line, _around(piece.text, match.start())))
+                found.setdefault(
+                    code, Fact(code, piece.line, _around(piece.text, match.start()), piece.source)
+                )
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -312,24 +360,41 @@ _RIGHTS = {
         r"\brett(?:ing|et|es)\b|\brette\s+(?:\w+\s+)?(?:opplysninger|feil)|\bkorriger|\brectif"
         r"|\bcorrect(?:ed|ion|ing)?\b",
     ),
-    "erasure": (r"\bslett|\beras|\bdelet|\bto be forgotten|\bbli glemt",),
+    "erasure": (r"\bslett|\beras|\bdelet|\bto be forgotten|\bbli glemt|\bfjern(?:e|es|et|ing)\b",),
     "restriction": (
         r"\bbegrens\w*\s+(?:\w+\s+){0,3}(?:behandling|bruk)|\bbehandling\w*\s+(?:\w+\s+){0,2}begrens"
-        r"|^\W*begrens|\brestrict\w*\s+(?:\w+\s+){0,4}(?:processing|use)|\brestriction of|\bto restrict",
+        r"|^\W*begrens|\brett(?:en)?\s+til\s+begrens|,\s*begrensning\s*(?:,|og\b)"
+        r"|\brestrict\w*\s+(?:\w+\s+){0,4}(?:processing|use)|\brestriction of|\bto restrict",
     ),
-    "portability": (r"\bportab|\bdataportab|\bflytte\b|\bmotta (?:en kopi|opplysningene) .*format",),
+    "portability": (
+        r"\bportab|\bdataportab|\bflytte\b|\bmotta (?:en kopi|opplysningene) .*format|\bmaskinlesbar"
+        r"|\bmachine-readable",
+    ),
     "objection": (r"\bprotest|\bmotsette|\binnsigelse|\bobject(?:ion)?\b|\bto object",),
 }
 _RIGHTS_RE = {right: re.compile("|".join(p), re.IGNORECASE) for right, p in _RIGHTS.items()}
+# The GDPR's article of each right, cited in a part about rights ("cf. Art. 16 GDPR", "art. 20").
+_RIGHT_ARTICLE = re.compile(
+    r"\b(?:art(?:ikkel|icle)?\.?|artt?\.)\s*(15|16|17|18|20|21)\b(?!\s*\()", re.IGNORECASE
+)
+_ARTICLE_RIGHTS = {
+    "15": "access", "16": "rectification", "17": "erasure", "18": "restriction", "20": "portability",
+    "21": "objection",
+}  # fmt: skip
 
 
 def rights_named(pieces: Iterable[Piece]) -> list[Fact]:
+    """The rights a part about rights names, by their usual words or by the GDPR article."""
     found: dict[str, Fact] = {}
     for piece in pieces:
+        text = plain(piece.text)
         for right, pattern in _RIGHTS_RE.items():
-            match = pattern.search(piece.text)
+            match = pattern.search(text)
             if match and right not in found:
-                found[right] = Fact(right, piece.line, _around(piece.text, match.start()))
+                found[right] = Fact(right, piece.line, _around(text, match.start()), piece.source)
+        for match in _RIGHT_ARTICLE.finditer(text):
+            right = _ARTICLE_RIGHTS[match.group(1)]
+            found.setdefault(right, Fact(right, piece.line, _around(text, match.start()), piece.source))
     return [found[r] for r in _RIGHTS if r in found]
 
 
@@ -352,7 +417,8 @@ _BASIS_SENTENCE = re.compile(
 _CONSENT_CONDITION = re.compile(
     r"\b(?:kun|bare|only)\s+(?:med|etter|with|after|if|hvis|når|when)\s+(?:\w+\s+){0,3}?"
     r"(?:samtykke\w*|samtykker|consent\w*)\b|\bber\s+(?:vi\s+)?(?:deg\s+|dere\s+)?(?:også\s+)?(?:om\s+)?samtykke\b"
-    r"|\bwe\s+(?:will\s+)?ask\s+(?:for\s+)?your\s+consent\b|\bwith\s+your\s+(?:explicit\s+)?consent\b",
+    r"|\bwe\s+(?:will\s+)?(?:ask\s+(?:for\s+)?|seek\s+|obtain\s+|request\s+)your\s+(?:explicit\s+|prior\s+)?consent\b"
+    r"|\bwith\s+your\s+(?:explicit\s+)?consent\b",
     re.IGNORECASE,
 )
 _BASIS_WORDS = (
@@ -373,6 +439,29 @@ _BASIS_WORDS = (
 )
 
 
+# The words of Art. 6(1) itself, which name a basis in any sentence.
+_ARTICLE_WORDS = (
+    (
+        "6(1)(b)",
+        re.compile(
+            r"\bnødvendige?\s+(?:\w+\s+){0,3}?(?:for\s+(?:å\s+)?(?:inngå|oppfylle|gjennomføre)\s+(?:en\s+)?avtale"
+            r"|for\s+tiltak\s+før\s+(?:inngåelse\s+av\s+)?(?:en\s+)?avtale)"
+            r"|\bnecessary\s+for\s+the\s+performance\s+of\s+(?:a|the|our)\s+contract"
+            r"|\bnecessary\s+(?:in\s+order\s+)?to\s+(?:perform|fulfil+|enter\s+into)\s+(?:a|the|our)\s+contract",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "6(1)(c)",
+        re.compile(
+            r"\bnødvendige?\s+for\s+å\s+oppfylle\s+en\s+rettslig\s+forpliktelse"
+            r"|\bnecessary\s+for\s+compliance\s+with\s+a\s+legal\s+obligation",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
 def legal_bases(pieces: Iterable[Piece]) -> list[Fact]:
     """Art. 6(1) letters named in the text: by article reference, or by the usual words in a sentence
     that says it is about the legal basis."""
@@ -382,10 +471,12 @@ def legal_bases(pieces: Iterable[Piece]) -> list[Fact]:
             letters = [f"6(1)({m.group(1).lower()})" for m in _ARTICLE.finditer(sentence)]
             if not letters and _BASIS_SENTENCE.search(sentence):
                 letters = [code for code, pattern in _BASIS_WORDS if pattern.search(sentence)]
+            if not letters:
+                letters = [code for code, pattern in _ARTICLE_WORDS if pattern.search(sentence)]
             if not letters and _CONSENT_CONDITION.search(sentence):
                 letters = ["6(1)(a)"]
             for code in letters:
-                found.setdefault(code, Fact(code, piece.line, sentence))
+                found.setdefault(code, Fact(code, piece.line, sentence, piece.source))
     return list(found.values())
 
 
@@ -437,7 +528,7 @@ def retention_periods(pieces: Iterable[Piece]) -> list[Fact]:
                     continue
                 unit = _UNITS[match.group(2).lower()]
                 period = f"P{number}{unit}"
-                found.setdefault(period, Fact(period, piece.line, sentence))
+                found.setdefault(period, Fact(period, piece.line, sentence, piece.source))
     return list(found.values())
 
 
@@ -451,8 +542,8 @@ _NECESSARY_ONLY = re.compile(
 )
 _FROM_THE_PERSON = re.compile(
     r"\b(?:når|hvis|dersom)\s+du\s+(?:\w+\s+){0,2}?(?:fyller\s+ut|sender\s+inn|sender\s+oss|bestiller|melder\s+deg|"
-    r"registrerer\s+deg|oppgir|gir\s+oss|kontakter\s+oss|bruker\s+(?:kontakt|booking|bestillings)skjema)"
-    r"|\bdu\s+(?:selv\s+)?(?:oppgir|gir\s+oss|fyller\s+inn|legger\s+inn|sender\s+inn)\b|\bsom\s+du\s+(?:selv\s+)?(?:oppgir|gir\s+oss)"
+    r"registrerer\s+deg|oppgir|gir\s+oss|kontakter\s+oss|bruker\s+\w*(?:skjema|formular)\w*)"
+    r"|\bdu\s+(?:selv\s+)?(?:oppgir|gir\s+oss|fyller\s+inn|legger\s+inn|sender\s+inn|skriver\s+inn)\b|\bdu\s+selv\s+skriver\b|\bsom\s+du\s+(?:selv\s+)?(?:oppgir|gir\s+oss)"
     r"|\b(?:information|data|details)\s+(?:that\s+)?you\s+(?:provide|give|submit|enter)\b|\bprovided\s+by\s+you\b"
     r"|\bwhen\s+you\s+(?:\w+\s+){0,2}?(?:fill\s+in|submit|sign\s+up|register|book|order|contact\s+us|subscribe)\b"
     r"|\byou\s+(?:may\s+)?(?:provide|give)\s+us\b|\bdirectly\s+from\s+you\b",
@@ -467,6 +558,12 @@ _COOKIES_USED = re.compile(
 )
 _CONDITIONAL = re.compile(r"\b(?:hvis|dersom|om|if|may|might|kan)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:ikke|ingen|aldri|not|no|never|don't|doesn't|without|uten)\b", re.IGNORECASE)
+_ADDRESSES = re.compile(r"\S*\w[./@]\w\S*")
+
+
+def _negated(sentence: str) -> bool:
+    """Whether a sentence has a negation, web and e-mail addresses apart ('godliatrasop.no')."""
+    return bool(_NEGATED.search(_ADDRESSES.sub(" ", sentence)))
 
 
 def cookies_used(pieces: Iterable[Piece]) -> Fact | None:
@@ -476,10 +573,10 @@ def cookies_used(pieces: Iterable[Piece]) -> Fact | None:
             if (
                 COOKIE_WORDS.search(sentence)
                 and _COOKIES_USED.search(sentence)
-                and not _NEGATED.search(sentence)
+                and not _negated(sentence)
                 and not _CONDITIONAL.search(sentence)
             ):
-                return Fact(True, piece.line, sentence)
+                return Fact(True, piece.line, sentence, piece.source)
     return None
 
 
@@ -492,7 +589,7 @@ _FORM = re.compile(
 )
 _COLLECTS = re.compile(
     r"\b(?:samler\s+(?:vi\s+)?inn|registrerer|må\s+vi\s+registrere|oppgi\w*|fyll\w*|sender?\s+inn|ber\s+(?:vi\s+)?om|"
-    r"collect\w*|provide\w*|fill\w*|submit\w*|gather\w*|we\s+ask)\b",
+    r"collect\w*|provide\w*|fill\w*|submit\w*|gather\w*|we\s+ask|skjer\s+(?:via|gjennom|på))\b",
     re.IGNORECASE,
 )
 
@@ -500,7 +597,7 @@ _COLLECTS = re.compile(
 def _form_collection(sentence: str) -> bool:
     return bool(
         _INVERTED.search(sentence)
-        or (_FORM.search(sentence) and _COLLECTS.search(sentence) and not _NEGATED.search(sentence))
+        or (_FORM.search(sentence) and _COLLECTS.search(sentence) and not _negated(sentence))
     )
 
 
@@ -515,8 +612,8 @@ def health_data(pieces: Iterable[Piece]) -> Fact | None:
     """Health data named among the data processed, in a sentence or list item without a negation."""
     for piece in pieces:
         for sentence in _sentences(plain(piece.text)):
-            if _HEALTH.search(sentence) and not _NEGATED.search(sentence):
-                return Fact("health", piece.line, sentence)
+            if _HEALTH.search(sentence) and not _negated(sentence):
+                return Fact("health", piece.line, sentence, piece.source)
     return None
 
 
@@ -524,7 +621,7 @@ def necessary_cookies_only(pieces: Iterable[Piece]) -> Fact | None:
     for piece in pieces:
         for sentence in _sentences(plain(piece.text)):
             if _NECESSARY_ONLY.search(sentence):
-                return Fact(True, piece.line, sentence)
+                return Fact(True, piece.line, sentence, piece.source)
     return None
 
 
@@ -533,7 +630,7 @@ def from_the_person(pieces: Iterable[Piece]) -> Fact | None:
     for piece in pieces:
         for sentence in _sentences(plain(piece.text)):
             if _FROM_THE_PERSON.search(sentence) or _form_collection(sentence):
-                return Fact("data_subject", piece.line, sentence)
+                return Fact("data_subject", piece.line, sentence, piece.source)
     return None
 
 
@@ -594,7 +691,7 @@ def denials(pieces: Iterable[Piece]) -> list[Fact]:
         for sentence in _sentences(plain(piece.text)):
             for denial, pattern in _DENIALS:
                 if denial not in found and pattern.search(sentence.strip()):
-                    found[denial] = Fact(denial, piece.line, sentence)
+                    found[denial] = Fact(denial, piece.line, sentence, piece.source)
     return list(found.values())
 
 
@@ -616,6 +713,43 @@ _UPDATED = re.compile(
 )
 
 
+_DATE = re.compile(
+    rf"(\d{{4}})-(\d{{2}})-(\d{{2}})|(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+({_MONTH})\s+(\d{{4}})"
+    rf"|({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})",
+    re.IGNORECASE,
+)
+_LOG_ENTRY = re.compile(rf"^\W{{0,3}}(?:{_DATE.pattern})(?![\d])", re.IGNORECASE)
+
+
+def _date(g: Sequence[str | None]) -> datetime.date | None:
+    """The date of the groups of ``_DATE`` (in that order), or None for an impossible one."""
+    try:
+        if g[0]:
+            return datetime.date(int(g[0]), int(str(g[1])), int(str(g[2])))
+        if g[3]:
+            return datetime.date(int(str(g[5])), int(str(g[4])), int(g[3]))
+        if g[6]:
+            return datetime.date(int(str(g[8])), _MONTHS[str(g[7]).lower()], int(g[6]))
+        if g[9]:
+            return datetime.date(int(str(g[11])), _MONTHS[g[9].lower()], int(str(g[10])))
+    except ValueError:
+        return None
+    return None
+
+
+def change_log_date(pieces: Iterable[Piece]) -> Fact | None:
+    """The latest date of a change log: the blocks of a part about the statement's history that each
+    begin with a date ('* 2024-03-29: Updated list of services', '25.7.2022 - First version')."""
+    entries: list[tuple[datetime.date, Fact]] = []
+    for piece in pieces:
+        for line in plain(piece.text).replace("\\", "").split("\n"):
+            match = _LOG_ENTRY.match(line)
+            date = _date(match.groups()) if match else None
+            if match and date is not None:
+                entries.append((date, Fact(date, piece.line, line.strip(), piece.source)))
+    return max(entries, key=lambda e: e[0])[1] if entries else None
+
+
 def last_updated(pieces: Iterable[Piece]) -> Fact | None:
     found: dict[datetime.date, Fact] = {}
     for piece in pieces:
@@ -632,7 +766,7 @@ def last_updated(pieces: Iterable[Piece]) -> Fact | None:
                     date = datetime.date(int(g[11]), _MONTHS[g[9].lower()], int(g[10]))
             except ValueError:
                 continue
-            found.setdefault(date, Fact(date, piece.line, match.group(0)))
+            found.setdefault(date, Fact(date, piece.line, match.group(0), piece.source))
     return next(iter(found.values())) if len(found) == 1 else None
 
 

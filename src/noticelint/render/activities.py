@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from noticelint.format.model import Activity
+from noticelint.format.model.activities import ActivityRole
 from noticelint.render import rich
 from noticelint.render.localise import Localiser
 from noticelint.render.page import Block, Facts, Para, Section, Table
@@ -80,6 +81,7 @@ def _detail(loc: Localiser, activity: Activity) -> Section:
             rows.append((loc.label(label), value))
 
     add("f_about", loc.rich(activity.text))
+    add("f_role", _role(loc, activity))
     add("f_data", _one(_data(loc, activity)))
     add("f_subjects", _one(rich.join([loc.para(s) for s in activity.data_subjects if loc.para(s)], ", ")))
     categories = [loc.words.entry("special_categories", c.value) for c in activity.special_categories]
@@ -101,6 +103,15 @@ def _detail(loc: Localiser, activity: Activity) -> Section:
     return Section(
         id=loc.activity_anchor(activity), heading=loc.activity_heading(activity), blocks=tuple(blocks)
     )
+
+
+def _role(loc: Localiser, activity: Activity) -> Rich:
+    """For data the author processes on behalf of others: that it is their processor, not the controller."""
+    if activity.role is not ActivityRole.PROCESSOR:
+        return ()
+    if activity.on_behalf_of:
+        return (loc.t("activity_processor", on_behalf_of=loc.para(activity.on_behalf_of)),)
+    return (loc.t("activity_processor_others"),)
 
 
 def _one(paragraph: Paragraph) -> Rich:

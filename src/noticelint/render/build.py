@@ -75,6 +75,7 @@ def build_page(
         or loc.t("title", controller=loc.name(loc.controller_name())),
         meta=_meta(loc),
         intro=_intro(loc),
+        intro_heading=rich.plain(loc.para(statement.statement.heading)),
         summary=summary(loc),
         sections=tuple(s for s in sections if s is not None),
         draft=_draft(loc, draft_errors),

@@ -59,6 +59,10 @@ class Localiser:
     def para(self, text: Text | None) -> Paragraph:
         return rich.flatten(self.rich(text))
 
+    def heading(self, own: Text | None, label: str) -> Paragraph:
+        """The heading the item has in the published text (plain), or else the standard one."""
+        return rich.plain(self.para(own)) or (Segment(self.label(label)),)
+
     def name(self, value: str) -> Segment:
         """A proper name from the statement: shown as written, in no particular language."""
         return Segment(value)
@@ -128,7 +132,11 @@ class Localiser:
         return f"{self.anchor('activity')}-{activity.id}"
 
     def activity_heading(self, activity: Activity) -> Paragraph:
-        """A short heading from the purpose: its first clause, or the purpose shortened."""
+        """The activity's own heading from the published text, or else a short one from the purpose: its
+        first clause, or the purpose shortened."""
+        own = rich.plain(self.para(activity.heading))
+        if own:
+            return own
         purpose = rich.plain(self.para(activity.purpose))
         text = rich.text_of(purpose)
         if not text:

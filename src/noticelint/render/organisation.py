@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from noticelint.format.model.parties import ControllerKind, Establishment
 from noticelint.render.localise import Localiser
 from noticelint.render.page import Block, Facts, Para, Section
 from noticelint.render.rich import Rich, Segment
@@ -19,16 +20,40 @@ def controller_section(loc: Localiser, extra: tuple[Section, ...] = ()) -> Secti
             loc.label("contact_name"),
             ((Segment(f"{controller.legal_name} ({controller.trade_name})"),),),
         )
+    if controller.kind is ControllerKind.PERSON:
+        rows.append((loc.label("contact_kind"), (loc.t("controller_person"),)))
     if controller.organisation_number:
         rows.append((loc.label("contact_organisation_number"), ((Segment(controller.organisation_number),),)))
+    if controller.country:
+        rows.append((loc.label("col_country"), ((Segment(loc.country(controller.country)),),)))
     rows.extend(loc.contact_rows(controller.contact))
     blocks.append(Facts(tuple(rows)))
-    subsections = (_representative(loc), *extra) if loc.statement.representative else extra
+    places = tuple(_establishment(loc, n, e) for n, e in enumerate(controller.establishments, 1))
+    subsections = (
+        (*places, _representative(loc), *extra) if loc.statement.representative else (*places, *extra)
+    )
     return Section(
         id=loc.anchor("controller"),
-        heading=(Segment(loc.label("h_controller")),),
+        heading=loc.heading(controller.heading, "h_controller"),
         blocks=tuple(blocks),
         subsections=tuple(s for s in subsections if s is not None),
+    )
+
+
+def _establishment(loc: Localiser, number: int, place: Establishment) -> Section:
+    """A further establishment or contact point of the controller, with its own contact details."""
+    blocks: list[Block] = [Para(p) for p in loc.rich(place.text)]
+    rows: list[tuple[str, Rich]] = []
+    if place.country:
+        rows.append((loc.label("col_country"), ((Segment(loc.country(place.country)),),)))
+    rows.extend(loc.contact_rows(place.contact))
+    if rows:
+        blocks.append(Facts(tuple(rows)))
+    heading = (loc.name(place.name),) if place.name else (Segment(loc.label("h_establishment")),)
+    return Section(
+        id=f"{loc.anchor('controller')}-{loc.anchor('establishment')}-{number}",
+        heading=heading,
+        blocks=tuple(blocks),
     )
 
 

@@ -96,6 +96,7 @@ class Page:
     summary: Summary
     sections: tuple[Section, ...]
     draft: Draft | None = None
+    intro_heading: Paragraph = ()  # the heading the introduction has in the published text, if any
 
     @property
     def title_text(self) -> str:

@@ -36,6 +36,9 @@ def recipients_section(loc: Localiser, extra: tuple[Section, ...] = ()) -> Secti
 
 def _row(loc: Localiser, party: Party) -> tuple[Rich, ...]:
     about: list[Paragraph] = list(loc.rich(party.text))
+    own_heading = rich.plain(loc.para(party.heading))
+    if own_heading and about:
+        about.insert(0, tuple(Segment(s.text, None, s.lang, "strong") for s in own_heading))
     if party.arrangement:
         about.append(loc.t("party_arrangement", arrangement=loc.para(party.arrangement)))
     if party.privacy_notice:
@@ -45,10 +48,21 @@ def _row(loc: Localiser, party: Party) -> tuple[Rich, ...]:
     return (
         ((loc.name(loc.party_name(party.id)),),),
         (_role(loc, party),),
-        ((Segment(loc.country(party.country)),) if party.country else loc.t("not_stated"),),
+        _country(loc, party),
         (used_for,) if used_for else (),
         tuple(about),
     )
+
+
+def _country(loc: Localiser, party: Party) -> Rich:
+    """Where the party is established, and where it stores the data when the statement says so."""
+    lines: list[Paragraph] = [
+        (Segment(loc.country(party.country)),) if party.country else loc.t("not_stated")
+    ]
+    if party.storage_location:
+        places: list[Paragraph] = [(Segment(loc.country(c)),) for c in party.storage_location]
+        lines.append(loc.t("party_storage", countries=loc.join(places)))
+    return tuple(lines)
 
 
 def _activities_of(loc: Localiser, party: Party) -> list[Activity]:

@@ -76,7 +76,7 @@ def rights_section(loc: Localiser, extra: tuple[Section, ...] = ()) -> Section:
         subsections.append(_withdrawal(loc))
     return Section(
         id=loc.anchor("rights"),
-        heading=(Segment(loc.label("h_rights")),),
+        heading=loc.heading(loc.statement.rights.heading if loc.statement.rights else None, "h_rights"),
         blocks=tuple(blocks),
         subsections=(*subsections, *extra),
     )
@@ -178,7 +178,7 @@ def complaint_section(loc: Localiser, extra: tuple[Section, ...] = ()) -> Sectio
         blocks.append(Facts(tuple(rows)))
     return Section(
         id=loc.anchor("complaint"),
-        heading=(Segment(loc.label("h_complaint")),),
+        heading=loc.heading(complaint.heading if complaint else None, "h_complaint"),
         blocks=tuple(blocks),
         subsections=extra,
     )
