@@ -58,6 +58,11 @@ _SHARE_EN = _patterns(
     r"\b(?:will|shall)\s+(?:not|never)\s+be\s+(?:shared|disclosed|passed\s+on)\b",
     r"\bwon['’]t\s+be\s+(?:shared|disclosed|passed\s+on)\b",
     r"\bno\s+third\s+part(?:y|ies)\s+(?:will\s+)?(?:receive|get|has|have)\b",
+    # Verbs that deny sharing only with "third part…" as their object: "we do not provide any guarantee".
+    r"\b(?:do|does|will|shall|did|would)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:supply|provide|distribute|release|"
+    r"hand\s+over)\b[^.;]*?\bthird[- ]part",
+    r"\b(?:never|under\s+no\s+circumstances)\b[^.;]*?\b(?:share|disclose|distribute|supply|provide|release|"
+    r"pass\s+on|hand\s+over)\b[^.;]*?\bthird[- ]part",
 )
 _SELL = _patterns(
     r"\b(?:selger|selges)\s+(?:\w+\s+){0,2}?(?:ikke|aldri)\b",
@@ -77,6 +82,7 @@ _CLAIM_WORDS = either(
     needles("not|never", "shared|disclosed|passed"),
     needles("n't|n’t", "shared|disclosed|passed"),
     needles("third", "receive|get|has|have"),
+    needles("not|n't|n’t|never|circumstances", "supply|provide|distribute|release|hand|share|disclose|pass", "third"),
     needles("selge", "ikke|aldri"),
     needles("do|will|shall", "not|n't|n’t", "sell|rent|trade"),
     needles("never", "sell|rent|trade"),

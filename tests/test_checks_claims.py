@@ -39,6 +39,10 @@ def test_example_has_no_claim_findings(check: Check, example_data: dict[str, Any
         "We never disclose your data.",
         "Your data are not shared with anyone.",
         "Your data will not be passed on to anyone.",
+        "The Club does not supply any personal data it holds for this purpose to any other third party.",
+        "Under no circumstances would we ever sell, rent or distribute your personal information to "
+        "third-party entities, unless authorized by you to do so.",
+        "We will never provide your details to a third party.",
     ],
 )
 def test_sharing_claim_next_to_a_recipient_is_reported(
@@ -81,6 +85,9 @@ def test_controller_named_in_the_wording_does_not_count(check: Check, bare: dict
         "Vi deler opplysningene med Timebok Eksempel AS.",
         "Hvis du ikke deler telefonnummeret ditt, sender vi ingen påminnelse.",
         "If you do not share your phone number, we send no reminder.",
+        "We do not provide any guarantee that the site is always available.",
+        "If you do not provide your e-mail address to a third party, it cannot contact you.",
+        "We never provide advice; third parties may.",
     ],
 )
 def test_qualified_or_positive_wording_is_quiet(
