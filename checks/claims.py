@@ -239,7 +239,9 @@ def no_sharing_claim(ctx: CheckContext) -> Iterator[Hit]:
     is not reported, nor is a claim limited to marketing. A claim not to sell the data ("selger ikke",
     "we do not sell") is contradicted only by a recipient that is not declared as a processor or
     sub-processor (independent or joint controllers, parties without a role, organisations named in the
-    wording but not declared): handing data to a processor is not a sale. Phrases are recognised from
+    wording but not declared): handing data to a processor is not a sale. "Does not supply/provide/
+    distribute …" and "never / under no circumstances … distribute" count only with "third part…" as
+    their object ("we do not provide any guarantee" claims nothing). Phrases are recognised from
     fixed Norwegian and English lists.
     """
     receivers: list[_Receiver] | None = None  # worked out only once a sentence makes a claim
