@@ -547,11 +547,12 @@ def joint_controller_arrangement(ctx: CheckContext) -> Iterator[Hit]:
 # Wording that addresses who receives the data, however vaguely: sharing, disclosure, recipients,
 # processors, suppliers, third parties; and the places such wording names ("hosted", "driftes").
 _ADDRESSES_RECIPIENTS = re.compile(
-    r"\b(?:del(?:e|er|es|ing)|utlever\w*|overlat\w*|overfør\w*|formidl\w*|videre\w*|mottaker\w*|tredjepart\w*|"
-    r"databehandler\w*|underleverandør\w*|leverandør\w*|samarbeidspartner\w*|driftes|drifter|webhotell\w*|"
-    r"(?:har|får|gis|gir)\s+(?:\w+\s+)?tilgang|share[sd]?|sharing|disclos\w*|recipients?|third[- ]part\w*|processors?|sub-?processors?|"
-    r"service\s+providers?|suppliers?|vendors?|partners?|hosted|hosting|host|transfer\w*|(?:have|has|get|gets|given|gain)\s+access|receiv\w*|"
-    r"nobody|no\s+one|mottar|ingen\s+(?:andre|utenfor))\b",
+    r"\b(?:del(?:e|er|es|ing)|utlever\w*|overlat\w*|overfør\w*|formidl\w*|videre\w*|mottaker\w*|mottar|"
+    r"tredjepart\w*|databehandler\w*|underleverandør\w*|leverandør\w*|samarbeidspartner\w*|driftes|drifter|"
+    r"webhotell\w*|(?:har|får|gis|gir)\s+(?:\w+\s+)?tilgang|ingen\s+(?:andre|utenfor)"
+    r"|share[sd]?|sharing|disclos\w*|recipients?|receiv\w*|third[- ]part\w*|processors?|sub-?processors?|"
+    r"service\s+providers?|suppliers?|vendors?|partners?|hosted|hosting|host|transfer\w*|"
+    r"(?:have|has|get|gets|given|gain)\s+access|nobody|no\s+one)\b",
     re.IGNORECASE,
 )
 
