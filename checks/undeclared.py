@@ -159,11 +159,11 @@ def implied_processor(ctx: CheckContext) -> Iterator[Hit]:
     "styreportalen", "our third-party payment service provider", "our booking system", "kontaktskjemaet
     vårt", "our contact form" name a system that a supplier almost always runs (a contact form's messages
     pass through the site's host or an e-mail or form service): that supplier is a processor (Art. 28)
-    and a recipient the reader must be told about (Art. 13(1)(e)). The rule reports such a sentence in
-    an activity that declares no recipients at all, or, outside any activity, in a statement that declares no parties at all. It is
-    not reported when the sentence names who runs it (a vendor from the table or an organisation), says
-    the system is the controller's own ("egenutviklet", "self-hosted", "our own servers") or the clause
-    is negated.
+    and a recipient the reader must be told about (Art. 13(1)(e)). The rule reports such a sentence in an
+    activity that declares no recipients at all, or, outside any activity, in a statement that declares no
+    parties at all. It is not reported when the sentence names who runs it (a vendor from the table or an
+    organisation), says the system is the controller's own ("egenutviklet", "self-hosted", "our own
+    servers") or the clause is negated.
     Each system is reported once per activity.
     It is a warning: the controller may run the system itself, which the statement should then say.
     """
