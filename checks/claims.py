@@ -58,6 +58,11 @@ _SHARE_EN = _patterns(
     r"\b(?:will|shall)\s+(?:not|never)\s+be\s+(?:shared|disclosed|passed\s+on)\b",
     r"\bwon['’]t\s+be\s+(?:shared|disclosed|passed\s+on)\b",
     r"\bno\s+third\s+part(?:y|ies)\s+(?:will\s+)?(?:receive|get|has|have)\b",
+    # Verbs that deny sharing only with "third part…" as their object: "we do not provide any guarantee".
+    r"\b(?:do|does|will|shall|did|would)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:supply|provide|distribute|release|"
+    r"hand\s+over)\b[^.;]*?\bthird[- ]part",
+    r"\b(?:never|under\s+no\s+circumstances)\b[^.;]*?\b(?:share|disclose|distribute|supply|provide|release|"
+    r"pass\s+on|hand\s+over)\b[^.;]*?\bthird[- ]part",
 )
 _SELL = _patterns(
     r"\b(?:selger|selges)\s+(?:\w+\s+){0,2}?(?:ikke|aldri)\b",
@@ -77,6 +82,7 @@ _CLAIM_WORDS = either(
     needles("not|never", "shared|disclosed|passed"),
     needles("n't|n’t", "shared|disclosed|passed"),
     needles("third", "receive|get|has|have"),
+    needles("not|n't|n’t|never|circumstances", "supply|provide|distribute|release|hand|share|disclose|pass", "third"),
     needles("selge", "ikke|aldri"),
     needles("do|will|shall", "not|n't|n’t", "sell|rent|trade"),
     needles("never", "sell|rent|trade"),
@@ -233,7 +239,9 @@ def no_sharing_claim(ctx: CheckContext) -> Iterator[Hit]:
     is not reported, nor is a claim limited to marketing. A claim not to sell the data ("selger ikke",
     "we do not sell") is contradicted only by a recipient that is not declared as a processor or
     sub-processor (independent or joint controllers, parties without a role, organisations named in the
-    wording but not declared): handing data to a processor is not a sale. Phrases are recognised from
+    wording but not declared): handing data to a processor is not a sale. "Does not supply/provide/
+    distribute …" and "never / under no circumstances … distribute" count only with "third part…" as
+    their object ("we do not provide any guarantee" claims nothing). Phrases are recognised from
     fixed Norwegian and English lists.
     """
     receivers: list[_Receiver] | None = None  # worked out only once a sentence makes a claim
@@ -448,10 +456,19 @@ def contact_us_without_channel(ctx: CheckContext) -> Iterator[Hit]:
 # --- "les mer her" --------------------------------------------------------------------------------
 
 _LINK_PHRASES = _patterns(
-    r"\b(?:les|klikk|trykk|se|finn|finner\s+du|gå|besøk|tilgjengelig)\b(?:\s+[\w«»\"'’-]+){0,4}?\s+her\b",
+    r"\b(?:les|lese|klikk|klikke|trykk|trykke|se|finn|finne|finner\s+du|gå|besøk|besøke|tilgjengelig)\b"
+    r"(?:\s+[\w«»\"'’-]+){0,4}?\s+her\b",
     r"\b(?:read|click|tap|see|find|visit|available|go|follow)\b(?:\s+[\w\"'’-]+){0,4}?\s+here\b",
     r"\b(?:følg|klikk\s+på|trykk\s+på)\s+(?:denne\s+)?lenken\b",
     r"\b(?:follow|click|use)\s+this\s+link\b",
+    # "Du kan lese mer om tilfellene der … her.": "read more" and "here" as the sentence's last word.
+    r"\b(?:les|lese)\s+mer\b(?:\s+[\w«»\"'’,-]+){0,14}?\s+her\s*[.!]?\s*$",
+    r"\bread\s+more\b(?:\s+[\w\"'’,-]+){0,14}?\s+here\s*[.!]?\s*$",
+)
+# "Du kan nå oss her", "contact us here": a contact that is no link, unless a channel follows in the text.
+_CONTACT_HERE = _patterns(
+    r"\b(?:nå|kontakte|kontakt|skrive\s+til|skriv\s+til)\s+oss\s+her\b",
+    r"\b(?:reach|contact|write\s+to)\s+us\s+here\b",
 )
 _LINK_WORDS = needles("her|lenken|link")
 
@@ -486,21 +503,87 @@ def link_without_target(ctx: CheckContext) -> Iterator[Hit]:
     personvernreglene her", "les mer her", "klikk her" or "read more here" that carries no URL and no
     [label](url) link promises information the reader cannot reach, the opposite of the easily
     accessible information Art. 12(1) asks for. A sentence is reported when it contains such a phrase
-    (in Norwegian or English) and no http(s) URL, www. address or Markdown link in the same sentence.
+    (in Norwegian or English) and no http(s) URL, www. address or Markdown link in the same sentence;
+    so is one that ends "les mer om … her." / "read more about … here.", and one that says "Du kan nå oss
+    her" / "contact us here" with no e-mail address, URL or telephone number from there to the end of
+    its text.
     It is a warning: whether the unreachable page held information the law requires cannot be told from
     the statement. "Here" as a link label is also poor for accessibility, which the fix addresses.
     """
     for item, sentence in sentences_that_may_match(ctx, _LINK_WORDS):
         match = next((m for p in _LINK_PHRASES if (m := p.search(sentence.text))), None)
-        if match is None or LINK_TARGET.search(sentence.text):
+        if match is None:
+            match = next((m for p in _CONTACT_HERE if (m := p.search(sentence.text))), None)
+            if match is None or CHANNEL_IN_TEXT.search(item.text, sentence.start):
+                continue
+        if LINK_TARGET.search(sentence.text):
             continue
         yield Hit(
             item.pointer,
-            f"'{' '.join(match.group(0).split())}' promises a link, but the sentence has no link target; write "
+            f"'{' '.join(match.group(0).split()).rstrip('.! ')}' promises a link, but the sentence has no link "
+            "target; write "
             "it as [label](https://…) or name the page",
             offset=sentence.start,
             length=len(sentence.text),
         )
+
+
+# --- [label](www.example.org) ---------------------------------------------------------------------
+
+# A Markdown link whose target has no scheme: a www. address or a bare domain, which a browser reads as a
+# path on the statement's own site; and a mailto: link without an address.
+_SCHEMELESS_LINK = re.compile(
+    r"\[[^\]\n]+\]\(\s*((?:www\.[\w-]+(?:\.[\w-]+)+|[\w-]+(?:\.[\w-]+)*\.(?:no|com|org|net|eu|uk|se|dk|de|fi|is|io))"
+    r"(?:/[^)\s]*)?)\s*\)"
+    r"|\[[^\]\n]+\]\(\s*(mailto:[^)@\s]*)\s*\)",
+    re.IGNORECASE,
+)
+_SCHEMELESS_WORDS = needles("www.|.no|.com|.org|.net|.eu|.uk|.se|.dk|.de|.fi|.is|.io|mailto")
+
+
+@rule(
+    code="CON006",
+    name="link-target-without-scheme",
+    basis="guidance",
+    certainty="certain",
+    legal=["GDPR Art. 12(1)"],
+    fix=(
+        "Write the full address as the link target, with https:// (or mailto: and the e-mail address), e.g. "
+        "'[www.datatilsynet.no](https://www.datatilsynet.no)'."
+    ),
+    fails="""
+    complaint:
+      text:
+        nb: Du kan klage til Datatilsynet ([www.datatilsynet.no](www.datatilsynet.no)).
+        en: You can complain to Datatilsynet ([www.datatilsynet.no](www.datatilsynet.no)).
+    """,
+    passes="""
+    complaint:
+      text:
+        nb: Du kan klage til Datatilsynet ([www.datatilsynet.no](https://www.datatilsynet.no)).
+        en: You can complain to Datatilsynet ([www.datatilsynet.no](https://www.datatilsynet.no)).
+    """,
+)
+def link_target_without_scheme(ctx: CheckContext) -> Iterator[Hit]:
+    """A link's target is a full address, not a www. address or domain without https://.
+
+    In Markdown, "[www.ico.org.uk](www.ico.org.uk)" links to the path "www.ico.org.uk" on the site that
+    publishes the statement, not to the authority: the reader who follows it lands on a missing page, and
+    the information the sentence points to is not easily accessible (Art. 12(1)). The same holds for
+    "[datatilsynet.no](datatilsynet.no)" and for a "mailto:" link without an e-mail address. The rule
+    reports each such link at its sentence; a target with a scheme (https://, mailto:address) or a path on
+    the own site ("/personvern", "personvern.html") is not reported.
+    """
+    for item, sentence in sentences_that_may_match(ctx, _SCHEMELESS_WORDS):
+        for match in _SCHEMELESS_LINK.finditer(sentence.text):
+            target = match.group(1) or match.group(2)
+            yield Hit(
+                item.pointer,
+                f"the link target '{target}' has no scheme, so it points to a page of the statement's own site; "
+                "write the full address (https://…, or mailto: with the e-mail address)",
+                offset=sentence.start + match.start(),
+                length=match.end() - match.start(),
+            )
 
 
 # --- statement.denies ----------------------------------------------------------------------------

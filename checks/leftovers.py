@@ -226,18 +226,21 @@ def outdated_law_reference(ctx: CheckContext) -> Iterator[Hit]:
     A statement that bases a transfer on the EU–US Privacy Shield (invalid since Schrems II, 16 July
     2020) or Safe Harbor, cites Directive 95/46/EC, personopplysningsloven 2000 or personopplysningsforskriften
     (repealed 20 July 2018), the cookie rule of ekomloven § 2-7 b (replaced by ekomloven § 3-15 on 1 January
-    2025), the UK Data Protection Act 1998, the pre-2021 standard contractual clauses or Google's Universal
+    2025), the UK Data Protection Act 1998 (or, for a UK statement, judges transfers by whether data
+    leave the EEA, the pre-2021 rule: the UK GDPR restricts transfers outside the UK, and the UK is not in
+    the EEA), the pre-2021 standard contractual clauses or Google's Universal
     Analytics (stopped 1 July 2023), tells the reader something about the legal position that is no longer
     true (Art. 5(1)(a), 12(1)); where it concerns the transfer mechanism, the Art. 13(1)(f) information is
     wrong; so is the Universal Analytics wording that Google stores the IP address (GA4 does not). The
     references are read from the dated, sourced table `outdated_law.csv` (each row: pattern, optional
-    context the same sentence or text must match, language, what it was, what replaced it, since when,
-    source, last checked); accounting retention attributed to regnskapsloven is reported only in a
+    context the same sentence or text must match, language, jurisdiction, what it was, what replaced it,
+    since when, source, last checked); accounting retention attributed to regnskapsloven is reported only in a
     sentence about keeping or deleting records. A sentence that itself says the reference is gone
     ("invalid", "replaced", "tidligere", "opphevet") is not reported. Each reference is one finding at its
     sentence.
     """
-    table = outdated_law()
+    country = ctx.statement.statement.jurisdiction or ctx.statement.controller.country
+    table = [row for row in outdated_law() if row.applies_in(country)]
     for item in ctx.wording:
         for sentence in sentences(item.text):
             text = sentence.text

@@ -27,6 +27,7 @@ from noticelint.api import (
     PartyRole,
     Vendor,
     entity_name,
+    find_organisations,
     find_outdated_names,
     name_key,
     party_label,
@@ -539,3 +540,127 @@ def joint_controller_arrangement(ctx: CheckContext) -> Iterator[Hit]:
                 "arrangement between you (Art. 26(2)); write it under arrangement: who does what, and who "
                 "answers the person's requests",
             )
+
+
+# --- recipients never addressed -------------------------------------------------------------------
+
+# Wording that addresses who receives the data, however vaguely: sharing, disclosure, recipients,
+# processors, suppliers, third parties; and the places such wording names ("hosted", "driftes").
+_ADDRESSES_RECIPIENTS = re.compile(
+    r"\b(?:del(?:e|er|es|ing)|utlever\w*|overlat\w*|overfør\w*|formidl\w*|videre\w*|mottaker\w*|mottar|"
+    r"tredjepart\w*|databehandler\w*|underleverandør\w*|leverandør\w*|samarbeidspartner\w*|driftes|drifter|"
+    r"webhotell\w*|(?:har|får|gis|gir)\s+(?:\w+\s+)?tilgang|ingen\s+(?:andre|utenfor)"
+    r"|share[sd]?|sharing|disclos\w*|recipients?|receiv\w*|third[- ]part\w*|processors?|sub-?processors?|"
+    r"service\s+providers?|suppliers?|vendors?|partners?|hosted|hosting|host|transfer\w*|"
+    r"(?:have|has|get|gets|given|gain)\s+access|nobody|no\s+one)\b",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    code="REC009",
+    name="recipients-not-addressed",
+    basis="statute",
+    certainty="inferred",
+    legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 4(9)"],
+    fix=(
+        "Say who receives the data: declare the suppliers (web host, e-mail or form service) as parties with "
+        "their role and list them under the activities' recipients, or give recipient_categories; if nobody "
+        "outside the organisation receives anything, say so."
+    ),
+    fails="""
+    statement:
+      text:
+        nb: Her forklarer vi hvordan vi behandler personopplysninger.
+        en: Here we explain how we process personal data.
+    rights:
+      text:
+        nb: Du har rett til innsyn, retting, sletting og begrensning.
+        en: You have the right of access, rectification, erasure and restriction.
+    parties: null
+    transfers: null
+    sections: null
+    activities:
+      - {id: timebestilling, $delete: true}
+      - {id: kunderegister-fakturering, $delete: true}
+      - {id: nettstedsanalyse, $delete: true}
+      - {id: henvendelser, $delete: true}
+      - id: kontaktskjema
+        purpose:
+          nb: Svare på det du skriver i kontaktskjemaet på nettsiden.
+          en: Answering what you write in the contact form on the website.
+        legal_basis: "6(1)(f)"
+        legitimate_interest: {nb: Å svare deg., en: To answer you.}
+        source: {kind: data_subject}
+        provision: {requirement: voluntary}
+        retention: {period: P3M}
+    """,
+    passes="""
+    statement:
+      text:
+        nb: Her forklarer vi hvordan vi behandler personopplysninger.
+        en: Here we explain how we process personal data.
+    rights:
+      text:
+        nb: Du har rett til innsyn, retting, sletting og begrensning.
+        en: You have the right of access, rectification, erasure and restriction.
+    parties: null
+    transfers: null
+    sections: null
+    activities:
+      - {id: timebestilling, $delete: true}
+      - {id: kunderegister-fakturering, $delete: true}
+      - {id: nettstedsanalyse, $delete: true}
+      - {id: henvendelser, $delete: true}
+      - id: kontaktskjema
+        purpose:
+          nb: Svare på det du skriver i kontaktskjemaet på nettsiden.
+          en: Answering what you write in the contact form on the website.
+        legal_basis: "6(1)(f)"
+        legitimate_interest: {nb: Å svare deg., en: To answer you.}
+        source: {kind: data_subject}
+        provision: {requirement: voluntary}
+        retention: {period: P3M}
+        recipient_categories:
+          - {nb: leverandøren av nettsiden, en: the website's host}
+    """,
+)
+def recipients_not_addressed(ctx: CheckContext) -> Iterator[Hit]:
+    """The statement says who receives the data, or that nobody does.
+
+    Art. 13(1)(e) and 14(1)(e) ask for the recipients or categories of recipients "if any". A statement
+    that never touches the question leaves the reader unable to tell whether nobody receives the data
+    or the item was forgotten; and processors count as recipients (Art. 4(9)), so an online service, a
+    website with a contact form or an app almost always has some (its host, its e-mail or form
+    service). The rule fires only where the statement addresses the item nowhere: no activity has
+    recipients or recipient_categories, no party other than the controller is declared, no transfer,
+    no section on recipients, no denial of sharing (statement.denies), no organisation or vendor is
+    named in the wording, and no sentence speaks of sharing, disclosing, recipients, processors,
+    suppliers, third parties, hosting or access ("deler", "utleveres", "mottakere", "databehandler",
+    "leverandør", "tredjepart", "share", "disclose", "recipients", "service providers", "hosted").
+    It is reported once, at the first activity. It is a warning: nobody may in fact receive anything,
+    which the statement should then say.
+    """
+    statement = ctx.statement
+    if not statement.activities:
+        return
+    if any(a.recipients or a.recipient_categories for a in statement.activities):
+        return
+    if any(p.id != statement.controller.id for p in statement.parties) or statement.transfers:
+        return
+    if any(s.topic.value == "recipients" for s in statement.sections):
+        return
+    if any(d.value in {"sharing", "sale"} for d in statement.statement.denies):
+        return
+    own = {name_key(n) for n in (statement.controller.legal_name, statement.controller.trade_name) if n}
+    for item in ctx.wording:
+        if _ADDRESSES_RECIPIENTS.search(item.text) or next(vendor_mentions(ctx.knowledge, item.text), None):
+            return
+        if any(name_key(m.name) not in own for m in find_organisations(item.text)):
+            return
+    yield Hit(
+        "/activities/0",
+        "no activity names recipients or categories of recipients and the statement nowhere says who "
+        "receives the data or that nobody does (Art. 13(1)(e)); declare the suppliers (web host, e-mail or "
+        "form service) as recipients, or say that nobody outside the organisation receives the data",
+    )

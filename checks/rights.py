@@ -358,6 +358,108 @@ def consent_withdrawal_how(ctx: CheckContext) -> Iterator[Hit]:
         )
 
 
+# "At any time": the words Art. 13(2)(c) uses for the right, in Norwegian and English.
+_ANY_TIME = re.compile(
+    r"\bnår\s+som\s+helst\b|\btil\s+enhver\s+tid\b|\bnår\s+(?:du|dere)\s+(?:selv\s+)?(?:vil|ønsker)\b"
+    r"|\bat\s+any\s+(?:time|point)\b|\banytime\b|\bwhenever\s+you\s+(?:like|wish|want)\b",
+    re.IGNORECASE,
+)
+# The right stated with the consent first: "samtykket kan trekkes tilbake", "consent can be withdrawn".
+_WITHDRAWAL_PASSIVE = re.compile(
+    r"\bsamtykke\w*\s+(?:\w+\s+){0,4}?(?:trekkes|trukket|tilbakekalles|tilbakekalt)\b"
+    r"|\bconsent\w*\s+(?:\w+\s+){0,4}?(?:withdrawn|revoked)\b",
+    re.IGNORECASE,
+)
+_RIGHT_NEEDLES = either(
+    _WITHDRAWAL_NEEDLES,
+    needles("samtykke", "trekkes|trukket|tilbakekall"),
+    needles("consent", "withdrawn|revoked"),
+    needles("helst|enhver|vil|ønsker|any|anytime|whenever"),
+)
+# A sentence about consent or its withdrawal; one about ending a subscription (answers for one consent).
+_ABOUT_CONSENT = re.compile(r"samtykk\w*|tilbakekall\w*|consent\w*|withdraw\w*|revok\w*", re.IGNORECASE)
+_UNSUBSCRIBING = re.compile(
+    r"avmeld\w*|melde\s+(?:deg|seg)\s+av|reserver\w*|unsubscrib\w*|opt\s*-?\s*out", re.IGNORECASE
+)
+
+
+def _states_withdrawal_right(ctx: CheckContext, consent_activities: int) -> bool:
+    """Whether some sentence says that consent can be withdrawn (or ended at any time)."""
+    for item, sentence in sentences_that_may_match(ctx, _RIGHT_NEEDLES):
+        text = sentence.text
+        if _WITHDRAWAL.search(text) or _WITHDRAWAL_PASSIVE.search(text):
+            return True
+        if not _ANY_TIME.search(text):
+            continue
+        if item.pointer.startswith("/rights/withdrawal") or _ABOUT_CONSENT.search(text):
+            return True
+        if consent_activities == 1 and _UNSUBSCRIBING.search(text):
+            return True
+    return False
+
+
+@rule(
+    code="RGT013",
+    name="withdrawal-right-unstated",
+    basis="statute",
+    certainty="inferred",
+    legal=["GDPR Art. 13(2)(c)", "GDPR Art. 14(2)(d)", "GDPR Art. 7(3)"],
+    fix=(
+        "Say in rights.withdrawal.text that consent can be withdrawn at any time, e.g. 'Du kan når som helst "
+        "trekke tilbake samtykket ditt' / 'You can withdraw your consent at any time', beside how to do it."
+    ),
+    fails="""
+    rights:
+      withdrawal:
+        text: null
+        how:
+          nb: Klikk på «Innstillinger for informasjonskapsler» nederst på siden.
+          en: Click "Cookie settings" at the bottom of the page.
+    """,
+    passes="""
+    rights:
+      withdrawal:
+        text:
+          nb: Du kan når som helst trekke tilbake samtykket til nettstedsanalyse.
+          en: You can withdraw your consent to website analytics at any time.
+        how:
+          nb: Klikk på «Innstillinger for informasjonskapsler» nederst på siden.
+          en: Click "Cookie settings" at the bottom of the page.
+    """,
+)
+def withdrawal_right_unstated(ctx: CheckContext) -> Iterator[Hit]:
+    """Where processing rests on consent, the statement says that consent can be withdrawn, not only how.
+
+    Art. 13(2)(c) and 14(2)(d) ask for "the existence of the right to withdraw consent at any time". A
+    rights.withdrawal that only describes a way ("following the link at the bottom of each email", "ved
+    å endre innstillingene på din nettleser", how to switch off crash reports in the phone's settings)
+    tells the reader how to stop one thing, not that they have the right to withdraw every consent
+    whenever they wish. The rule fires where at least one activity rests on consent (6(1)(a), or
+    9(2)(a)), rights.withdrawal has text or `how`, and no sentence of the statement states the right:
+    none offers to withdraw consent ("trekke tilbake samtykket", "samtykket kan trekkes tilbake",
+    "withdraw your consent", "consent can be withdrawn"), and none says "når som helst", "til enhver
+    tid" or "at any time" about consent, in rights.withdrawal, or (where only one activity rests on
+    consent) about unsubscribing. Where several rest on consent, leaving a newsletter at any time does
+    not tell the reader the others can end too. A missing rights.withdrawal is consent-withdrawal's
+    (RGT005) finding. It is a warning: the words are read from fixed lists.
+    """
+    activities = _on_consent(ctx)
+    rights = ctx.statement.rights
+    withdrawal = rights.withdrawal if rights else None
+    if not activities or withdrawal is None:
+        return
+    if not has_text(withdrawal.how) and not has_text(withdrawal.text):
+        return
+    if _states_withdrawal_right(ctx, len(activities)):
+        return
+    yield Hit(
+        "/rights/withdrawal",
+        f"the activities {_ids(activities)} rest on consent, but the statement does not say that consent can "
+        "be withdrawn at any time (Art. 13(2)(c)), only how to stop; write it in rights.withdrawal.text, e.g. "
+        "'You can withdraw your consent at any time'",
+    )
+
+
 def _withdrawal_sentences(ctx: CheckContext) -> Iterator[tuple[Wording, int, int]]:
     """Every sentence that offers the withdrawal of consent: (wording, start, end)."""
     for item, sentence in sentences_that_may_match(ctx, _WITHDRAWAL_NEEDLES):

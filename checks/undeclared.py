@@ -74,7 +74,8 @@ _SYSTEM_NB_WORDS = (
     r"telefonsentral\w*|sentralbord\w*|e-postleverandør\w*|e-posttjeneste\w*|nyhetsbrevverktøy\w*|"
     r"medlemssystem\w*|medlemsregister\w*|styreportal\w*|arrangementsystem\w*|arrangementssystem\w*|"
     r"takstsystem\w*|webhotell\w*|driftsleverandør\w*|IT-leverandør\w*|regnskapssystem\w*|"
-    r"lønnssystem\w*|kundesystem\w*|saksbehandlingssystem\w*|skjemaløsning\w*|skjemaverktøy\w*"
+    r"lønnssystem\w*|kundesystem\w*|saksbehandlingssystem\w*|skjemaløsning\w*|skjemaverktøy\w*|"
+    r"kontaktskjema\w*"
 )
 _SYSTEM_NB = r"CRM(?:-system\w*)?|" + _SYSTEM_NB_WORDS
 _SYSTEM_EN = (
@@ -82,7 +83,8 @@ _SYSTEM_EN = (
     r"ticketing\s+system|payment\s+(?:system|provider|processor)|(?:third-party\s+)?payment\s+service\s+provider|"
     r"telephone\s+(?:exchange|system)|phone\s+system|switchboard|e-?mail\s+(?:service\s+)?provider|"
     r"newsletter\s+(?:tool|service|provider)|(?:web\s+)?hosting\s+provider|web\s+host|membership\s+system|"
-    r"accounting\s+system|cloud\s+provider|IT\s+(?:service\s+)?provider|form\s+provider|patient\s+record\s+system"
+    r"accounting\s+system|cloud\s+provider|IT\s+(?:service\s+)?provider|form\s+provider|patient\s+record\s+system|"
+    r"contact\s+form"
 )
 _SYSTEM = lazy(
     rf"\b(?:vårt|vår|våre|det|den|et|en|vi\s+bruker|bruker\s+vi)\s+(?:\w+\s+)?(?:{_SYSTEM_NB})"
@@ -92,7 +94,7 @@ _SYSTEM = lazy(
 )
 _SYSTEM_WORDS = needles(
     "crm|system|løsning|leverandør|sentral|sentralbord|tjeneste|verktøy|register|portal|webhotell|provider|"
-    "processor|exchange|switchboard|host|tool"
+    "processor|exchange|switchboard|host|tool|kontaktskjema|form"
 )
 
 
@@ -154,13 +156,14 @@ def implied_processor(ctx: CheckContext) -> Iterator[Hit]:
     """A system the wording says the data go into comes with the recipient who runs it.
 
     "Registreres i vårt ordresystem", "lagres i vårt CRM-system", "logges i vår telefonsentral",
-    "styreportalen", "our third-party payment service provider", "our booking system" name a system that
-    a supplier almost always runs: that supplier is a processor (Art. 28) and a recipient the reader must
-    be told about (Art. 13(1)(e)). The rule reports such a sentence in an activity that declares no
-    recipients at all, or, outside any activity, in a statement that declares no parties at all. It is
-    not reported when the sentence names who runs it (a vendor from the table or an organisation), says
-    the system is the controller's own ("egenutviklet", "self-hosted", "our own servers") or the clause
-    is negated.
+    "styreportalen", "our third-party payment service provider", "our booking system", "kontaktskjemaet
+    vårt", "our contact form" name a system that a supplier almost always runs (a contact form's messages
+    pass through the site's host or an e-mail or form service): that supplier is a processor (Art. 28)
+    and a recipient the reader must be told about (Art. 13(1)(e)). The rule reports such a sentence in an
+    activity that declares no recipients at all, or, outside any activity, in a statement that declares no
+    parties at all. It is not reported when the sentence names who runs it (a vendor from the table or an
+    organisation), says the system is the controller's own ("egenutviklet", "self-hosted", "our own
+    servers") or the clause is negated.
     Each system is reported once per activity.
     It is a warning: the controller may run the system itself, which the statement should then say.
     """

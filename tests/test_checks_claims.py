@@ -39,6 +39,10 @@ def test_example_has_no_claim_findings(check: Check, example_data: dict[str, Any
         "We never disclose your data.",
         "Your data are not shared with anyone.",
         "Your data will not be passed on to anyone.",
+        "The Club does not supply any personal data it holds for this purpose to any other third party.",
+        "Under no circumstances would we ever sell, rent or distribute your personal information to "
+        "third-party entities, unless authorized by you to do so.",
+        "We will never provide your details to a third party.",
     ],
 )
 def test_sharing_claim_next_to_a_recipient_is_reported(
@@ -81,6 +85,9 @@ def test_controller_named_in_the_wording_does_not_count(check: Check, bare: dict
         "Vi deler opplysningene med Timebok Eksempel AS.",
         "Hvis du ikke deler telefonnummeret ditt, sender vi ingen påminnelse.",
         "If you do not share your phone number, we send no reminder.",
+        "We do not provide any guarantee that the site is always available.",
+        "If you do not provide your e-mail address to a third party, it cannot contact you.",
+        "We never provide advice; third parties may.",
     ],
 )
 def test_qualified_or_positive_wording_is_quiet(
@@ -266,6 +273,10 @@ def test_sentence_with_its_own_channel_or_a_description_is_quiet(
         "Personvernerklæringen til Google finner du her.",
         "Read more here.",
         "Click here to change your settings.",
+        "Du kan lese mer om tilfellene der virksomheter likevel kan bruke personopplysningene dine her.",
+        "Du kan nå oss her for ytterligere informasjon og avklaring.",
+        "You can read more about the cases in which we keep your data here.",
+        "You can contact us here with any questions.",
     ],
 )
 def test_link_phrase_without_target_is_reported(check: Check, bare: dict[str, Any], sentence: str) -> None:
@@ -282,6 +293,11 @@ def test_link_phrase_without_target_is_reported(check: Check, bare: dict[str, An
         "Her forteller vi hvordan vi behandler opplysningene.",
         "Here we explain how we process your data.",
         "Vi lagrer opplysningene her i Norge.",
+        "Du kan lese mer om dette her: https://www.datatilsynet.no.",
+        "Du kan nå oss her: post@eksempel.no.",
+        "Du kan nå oss her. E-post: post@eksempel.no",
+        "You can contact us here: +47 22 00 00 00.",
+        "Les mer om hvordan vi lagrer opplysningene her i Norge og i Sverige i punkt 4.",
     ],
 )
 def test_link_with_target_or_no_link_phrase_is_quiet(
@@ -294,6 +310,37 @@ def test_link_target_in_another_sentence_does_not_help(check: Check, bare: dict[
     text = "Les personvernreglene her. Google har en side på https://policies.google.com/privacy."
     findings = only(run(check, bare, bare_text(text)), "CON004")
     assert len(findings) == 1
+
+
+# --- CON006 link target without scheme ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Report it to the Information Commissioners Office ([www.ico.org.uk](www.ico.org.uk)).", "www.ico.org.uk"),
+        ("Du kan klage til [Datatilsynet](datatilsynet.no/om-personvern).", "datatilsynet.no/om-personvern"),
+        ("Skriv til [personvernombudet](mailto:).", "mailto:"),
+    ],
+)
+def test_link_target_without_scheme_is_reported(
+    check: Check, bare: dict[str, Any], sentence: str, target: str
+) -> None:
+    findings = only(run(check, bare, bare_text(sentence)), "CON006")
+    assert len(findings) == 1 and f"'{target}'" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Report it to the ICO ([www.ico.org.uk](https://www.ico.org.uk)).",
+        "Skriv til [personvernombudet](mailto:personvern@eksempel.no).",
+        "Se [om oss](/about/) og [personvern](personvern.html).",
+        "Vi er på www.eksempel.no.",
+    ],
+)
+def test_full_or_relative_link_targets_are_quiet(check: Check, bare: dict[str, Any], sentence: str) -> None:
+    assert only(run(check, bare, bare_text(sentence)), "CON006") == []
 
 
 # --- the clinic ------------------------------------------------------------------------------------------

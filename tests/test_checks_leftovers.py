@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -139,10 +140,50 @@ def test_current_law_and_historical_mentions_are_quiet(
     assert only(run(check, example_data, intro(nb, en)), "LAW001") == []
 
 
+UK = {"statement": {"jurisdiction": "GB"}}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Personal Data shall not be transferred to a country or territory outside the European Economic Area "
+        "unless that country ensures an adequate level of protection.",
+        "We do not transfer your data outside the EEA.",
+        "Some of our suppliers store data outside of the European Economic Area (EEA).",
+    ],
+)
+def test_uk_statement_judging_transfers_by_the_eea_is_reported(
+    check: Check, example_data: dict[str, Any], sentence: str
+) -> None:
+    findings = only(run(check, example_data, UK, intro("Vi behandler data.", sentence)), "LAW001")
+    assert len(findings) == 1 and "outside the UK" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We do not transfer your data outside the UK and the EEA.",
+        "We do not transfer your data outside the EEA or the United Kingdom.",
+        "We do not transfer your data outside the UK.",
+    ],
+)
+def test_uk_statement_naming_the_uk_is_quiet(check: Check, example_data: dict[str, Any], sentence: str) -> None:
+    assert only(run(check, example_data, UK, intro("Vi behandler data.", sentence)), "LAW001") == []
+
+
+def test_eea_transfers_are_current_law_outside_the_uk(check: Check, example_data: dict[str, Any]) -> None:
+    sentence = "We do not transfer your data outside the EEA."
+    assert only(run(check, example_data, intro("Vi behandler data.", sentence)), "LAW001") == []
+    no_jurisdiction = {"statement": {"jurisdiction": None}, "controller": {"country": "GB"}}
+    findings = only(run(check, example_data, no_jurisdiction, intro("Vi behandler data.", sentence)), "LAW001")
+    assert len(findings) == 1
+
+
 def test_every_outdated_row_is_dated_and_sourced() -> None:
     for row in outdated_law():
         assert row.source and row.last_checked and row.since and row.replaced_by and row.what_it_was
         assert row.language in {"any", "nb", "en"}
+        assert row.jurisdiction == "" or re.fullmatch(r"[A-Z]{2}", row.jurisdiction)
 
 
 # --- LFT003 references to numbered points ---------------------------------------------------------

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.checkhelpers import Check, codes, line_of
-from tests.conftest import CLINIC, yaml_dump
+from tests.checkhelpers import BARE, Check, codes, line_of
+from tests.conftest import CLINIC, yaml_dump, yaml_load
 
 
 def statement(
@@ -457,3 +457,52 @@ def test_foreign_legal_form_with_a_declared_transfer_gets_the_plain_message(chec
     transfers = [{"recipient": "ukjent", "country": "US", "mechanism": "standard_contractual_clauses"}]
     findings = codes(check, statement(parties, [activity("ukjent")], transfers=transfers), "REC007")
     assert len(findings) == 1 and "transfer cannot be judged" not in findings[0].message
+
+
+# --- REC009 recipients never addressed --------------------------------------------------------------
+
+
+def _bare_with(text: str, **activity: Any) -> str:
+    data = yaml_load(BARE)
+    data["activities"][0].update({"text": text, **activity})
+    return yaml_dump(data)
+
+
+def test_statement_silent_on_recipients_is_reported_once(check: Check) -> None:
+    text = _bare_with("Når du bruker kontaktskjemaet vårt, samler vi inn navn, e-postadresse og meldingsinnhold.")
+    findings = codes(check, text, "REC009")
+    assert len(findings) == 1 and findings[0].pointer == "/activities/0"
+    assert "nobody" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vi deler ikke opplysningene med noen.",
+        "Opplysningene utleveres ikke til andre.",
+        "Nettsiden driftes av Webbyrå Eksempel AS.",
+        "Skjemaet sendes via Mailchimp.",
+        "Ingen andre får se meldingen din.",
+        "We do not share your data.",
+        "Our website is hosted in Norway.",
+        "Nobody outside the clinic receives your message.",
+        "Our service providers have access to the messages.",
+    ],
+)
+def test_any_word_on_recipients_keeps_it_quiet(check: Check, sentence: str) -> None:
+    assert codes(check, _bare_with(sentence), "REC009") == []
+
+
+def test_declared_categories_or_parties_keep_it_quiet(check: Check) -> None:
+    sentence = "Vi samler inn navn og e-postadresse."
+    categories = _bare_with(sentence, recipient_categories=["leverandøren av nettsiden"])
+    assert codes(check, categories, "REC009") == []
+    data = yaml_load(_bare_with(sentence))
+    data["statement"]["denies"] = ["sharing"]
+    assert codes(check, yaml_dump(data), "REC009") == []
+
+
+def test_right_of_access_is_not_talk_of_recipients(check: Check) -> None:
+    data = yaml_load(_bare_with("Vi samler inn navn og e-postadresse."))
+    data["rights"] = {"offered": ["access"], "text": "You have the right of access to your data."}
+    assert len(codes(check, yaml_dump(data), "REC009")) == 1

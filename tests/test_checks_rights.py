@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
@@ -190,6 +191,78 @@ def test_explicit_consent_under_article_9_needs_withdrawal(
 
 def test_no_withdrawal_needed_without_consent(check: Check, example_data: dict[str, Any]) -> None:
     assert only(run(check, example_data, LEGITIMATE_ONLY, "rights: {withdrawal: null}"), "RGT005") == []
+
+
+# --- RGT013 the right to withdraw stated, not only the way --------------------------------------
+
+ONLY_HOW = """
+rights:
+  withdrawal:
+    text: null
+    how:
+      nb: ved å følge lenken nederst i hver e-post
+      en: following the link at the bottom of each email
+"""
+
+
+def test_only_a_way_to_withdraw_is_reported(check: Check, example_data: dict[str, Any]) -> None:
+    findings = only(run(check, example_data, ONLY_HOW), "RGT013")
+    assert len(findings) == 1
+    assert findings[0].pointer == "/rights/withdrawal"
+    assert "nettstedsanalyse" in findings[0].message and "at any time" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Du kan når som helst trekke tilbake samtykket ditt.",
+        "Samtykket kan trekkes tilbake ved å kontakte oss.",
+        "You may withdraw your consent by writing to us.",
+        "Consent can be withdrawn from your profile page.",
+        "You can change your mind about analytics at any time.",
+    ],
+)
+def test_the_right_stated_in_withdrawal_text_is_enough(
+    check: Check, example_data: dict[str, Any], sentence: str
+) -> None:
+    patch = {"rights": {"withdrawal": {"text": sentence}}}
+    assert only(run(check, example_data, ONLY_HOW, patch), "RGT013") == []
+
+
+def _with_analytics_text(example_data: dict[str, Any], text: str, *more: dict[str, Any]) -> dict[str, Any]:
+    """The example with ``text`` on its consent-based activity and ``more`` activities after it."""
+    data = copy.deepcopy(example_data)
+    analytics = next(a for a in data["activities"] if a["id"] == "nettstedsanalyse")
+    assert analytics["legal_basis"] == "6(1)(a)"
+    analytics["text"] = text
+    data["activities"].extend(more)
+    return data
+
+
+def test_the_right_stated_in_an_activity_is_enough(check: Check, example_data: dict[str, Any]) -> None:
+    data = _with_analytics_text(
+        example_data, "Du kan når som helst trekke tilbake samtykket til analyse under «Personvernvalg»."
+    )
+    assert only(run(check, data, ONLY_HOW), "RGT013") == []
+
+
+def test_unsubscribing_at_any_time_answers_for_one_consent_only(
+    check: Check, example_data: dict[str, Any]
+) -> None:
+    sentence = "You can unsubscribe at any time by following the link at the bottom of each email."
+    assert only(run(check, _with_analytics_text(example_data, sentence), ONLY_HOW), "RGT013") == []
+    second = {"id": "konkurranse", "purpose": "Trekke vinnere i konkurransen.", "legal_basis": "6(1)(a)"}
+    findings = only(run(check, _with_analytics_text(example_data, sentence, second), ONLY_HOW), "RGT013")
+    assert len(findings) == 1 and "nettstedsanalyse, konkurranse" in findings[0].message
+
+
+def test_no_withdrawal_right_needed_without_consent(check: Check, example_data: dict[str, Any]) -> None:
+    assert only(run(check, example_data, LEGITIMATE_ONLY, ONLY_HOW), "RGT013") == []
+
+
+def test_missing_withdrawal_item_is_left_to_rgt005(check: Check, example_data: dict[str, Any]) -> None:
+    findings = run(check, example_data, "rights: {withdrawal: null}")
+    assert only(findings, "RGT013") == [] and len(only(findings, "RGT005")) == 1
 
 
 # --- RGT006 withdrawal offered with nothing resting on consent ------------------------------------

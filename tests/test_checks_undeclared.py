@@ -41,6 +41,10 @@ def test_example_has_no_undeclared_findings(check: Check, example_data: dict[str
             "Payment is handled by our third-party payment service provider.",
         ),
         ("Vi bruker et bookingsystem for timene.", "We use a booking system for appointments."),
+        (
+            "Når du bruker kontaktskjemaet vårt, samler vi inn navn og e-postadresse.",
+            "When you use our contact form, we collect your name and e-mail address.",
+        ),
     ],
 )
 def test_system_without_recipient_is_reported(
@@ -60,6 +64,12 @@ def test_system_without_recipient_is_reported(
         ),
         ("Vi har ikke noe CRM-system.", "We do not use a CRM system.", None),
         ("Ordresystemet vårt er egenutviklet.", "Our booking system is self-hosted.", None),
+        (
+            "Kontaktskjemaet driftes av Webbyrå Eksempel AS.",
+            "Messages from our contact form are stored on our own servers.",
+            None,
+        ),
+        ("Vi har ikke noe kontaktskjema.", "We do not have a contact form.", None),
         ("Timene ligger i bookingsystemet til Timebok Eksempel AS.", "Bookings are kept in Mailchimp.", None),
     ],
 )

@@ -4,7 +4,9 @@
 Directive 95/46/EC, personopplysningsloven 2000, ekomloven § 2-7 b, the UK Data Protection Act 1998,
 Universal Analytics, …): each row is a case-insensitive ``pattern``, an optional ``context`` pattern that
 the same sentence (``context_in``: ``sentence``) or the same text (``text``) must also match, the
-``language`` of text it applies to (``any``, ``nb`` or ``en``), what the reference was, what replaced
+``language`` of text it applies to (``any``, ``nb`` or ``en``), the ``jurisdiction`` it applies in (a
+country code such as ``GB``, matched against the statement's jurisdiction or else the controller's
+country; empty: every statement), what the reference was, what replaced
 it, since when, the ``source`` and when it was ``last_checked``.
 
 ``public_bodies.csv`` lists national public bodies, and national organisations named after their
@@ -28,6 +30,7 @@ _OUTDATED_COLUMNS = (
     "context",
     "context_in",
     "language",
+    "jurisdiction",
     "what_it_was",
     "replaced_by",
     "since",
@@ -45,6 +48,7 @@ class OutdatedLaw:
     context: re.Pattern[str] | None
     context_in: str
     language: str
+    jurisdiction: str
     what_it_was: str
     replaced_by: str
     since: str
@@ -54,6 +58,10 @@ class OutdatedLaw:
     def applies_to(self, language: str) -> bool:
         family = "nb" if language.split("-")[0] in {"nb", "nn", "no"} else language.split("-")[0]
         return self.language == "any" or self.language == family
+
+    def applies_in(self, country: str | None) -> bool:
+        """Whether the row applies to a statement under the law of ``country`` (empty: everywhere)."""
+        return not self.jurisdiction or self.jurisdiction == country
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,7 @@ def outdated_law() -> tuple[OutdatedLaw, ...]:
             context=re.compile(row["context"], re.IGNORECASE) if row["context"] else None,
             context_in=row["context_in"] or "sentence",
             language=row["language"],
+            jurisdiction=row["jurisdiction"].upper(),
             what_it_was=row["what_it_was"],
             replaced_by=row["replaced_by"],
             since=row["since"],
