@@ -149,7 +149,12 @@ def named_vendor_not_recipient(ctx: CheckContext) -> Iterator[Hit]:
                 else (f"{mention.written} ({vendor.service} in the vendor table)")
             )
             if not parties:
-                entity = entity_name(vendor.eea_entity) or entity_name(vendor.us_entity) or vendor.service
+                entity = (
+                    entity_name(vendor.eea_entity)
+                    or entity_name(vendor.other_entity)
+                    or entity_name(vendor.us_entity)
+                    or vendor.service
+                )
                 message = (
                     f"{named} is named here, but no declared party is {vendor.service}; declare {entity} "
                     f"under parties with its role and country, and list it under recipients of the activity "

@@ -93,6 +93,8 @@ _VENDOR_COLUMNS = (
     "aliases",
     "eea_entity",
     "eea_entity_country",
+    "other_entity",
+    "other_entity_country",
     "role",
     "us_entity",
     "data_to_us",
@@ -207,6 +209,11 @@ class Vendor:
     # Hostnames the service loads from or sends to ("www.google-analytics.com"); "*.example.com" stands
     # for any subdomain of example.com.
     hosts: tuple[str, ...] = ()
+    # The contracting entity when it is neither in the EEA nor the US entity ("Proton AG", CH): the
+    # eea_entity column holds only companies established in the EEA, so that no rule calls one outside
+    # it "the EEA contracting party".
+    other_entity: str = ""
+    other_entity_country: str = ""
 
     @property
     def sends_data_to_us(self) -> bool:
@@ -473,6 +480,8 @@ def _vendor(row: Mapping[str, object], default_source: str) -> Vendor:
         aliases=_split(row.get("aliases")),
         eea_entity=_cell(row.get("eea_entity")),
         eea_entity_country=_cell(row.get("eea_entity_country")).upper(),
+        other_entity=_cell(row.get("other_entity")),
+        other_entity_country=_cell(row.get("other_entity_country")).upper(),
         role=_cell(row.get("role")),
         us_entity=_cell(row.get("us_entity")),
         data_to_us=_cell(row.get("data_to_us")),
