@@ -8,8 +8,11 @@ row of the first three says where its facts come from (``source``), how sure the
 Vendor values such as ``"yes"``, ``"no (EU storage; ...)"``, ``"believed yes (verify)"`` or
 ``"possible"`` are kept as the text the table gives; the properties of :class:`Vendor` interpret them.
 Each vendor also has a ``category`` (one of :data:`VENDOR_CATEGORIES`) and the ``hosts`` its scripts
-load from or send to, which :meth:`Knowledge.vendor_for_host` looks up. Adequacy rows say whether the
-decision is known to be part of the EEA Agreement (``eea_incorporated``: yes, no or unknown).
+load from or send to, which :meth:`Knowledge.vendor_for_host` looks up. A vendor's ``eea_entity`` is
+only ever a company established in the EEA (the rules call it the EEA contracting party); a US company
+stands in ``us_entity`` and any other one (Swiss, British, ...) in ``other_entity`` with its country.
+Adequacy rows say whether the decision is known to be part of the EEA Agreement (``eea_incorporated``:
+yes, no or unknown).
 """
 
 from __future__ import annotations
