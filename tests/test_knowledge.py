@@ -398,9 +398,21 @@ def test_every_row_says_where_it_comes_from(knowledge: Knowledge) -> None:
     ]
     assert rows
     for row in rows:
-        for column in ("source", "confidence", "last_checked"):
+        for column in ("source", "confidence"):
             assert getattr(row, column).strip(), f"{row!r}: empty {column}"
+        if isinstance(row, Vendor) and not row.last_checked:
+            # Never checked against a source: the row must say so rather than carry a date.
+            assert row.confidence.startswith("unverified"), row
+            continue
         datetime.date.fromisoformat(row.last_checked)
+
+
+def test_a_vendor_row_from_background_knowledge_has_no_check_date(knowledge: Knowledge) -> None:
+    # last_checked is the day the row was checked against its source; a row written from background
+    # knowledge without re-reading the source was not checked on any day.
+    unchecked = [v for v in knowledge.vendors if "not re-read" in v.source]
+    assert unchecked and all(v.last_checked == "" for v in unchecked)
+    assert _vendor(knowledge, "Google Analytics").last_checked == "2026-11-25"
 
 
 def test_the_rights_by_basis_table_is_the_one_the_rules_and_the_notice_use() -> None:

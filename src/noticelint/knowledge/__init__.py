@@ -3,7 +3,9 @@
 The tables are CSV files shipped inside this package (``authorities.csv``, ``vendors.csv``,
 ``adequacy.csv`` and ``eea.csv``), so a DPO can read and correct them without reading Python. Every
 row of the first three says where its facts come from (``source``), how sure they are
-(``confidence``) and when they were last checked (``last_checked``).
+(``confidence``) and when they were last checked against that source (``last_checked``): a date means
+the row was checked that day; a vendor row written from background knowledge, never checked against a
+primary source, has no date and its confidence says "unverified".
 
 Vendor values such as ``"yes"``, ``"no (EU storage; ...)"``, ``"believed yes (verify)"`` or
 ``"possible"`` are kept as the text the table gives; the properties of :class:`Vendor` interpret them.
