@@ -20,15 +20,12 @@ from noticelint.api import (
     Activity,
     CheckContext,
     Hit,
-    JournalDuty,
     LegalBasis,
-    PrivacyStatement,
     SpecialCondition,
     Text,
     is_norwegian,
     journal_duties,
-    journal_duty,
-    mentions_journal,
+    patient_journal,
     rule,
 )
 
@@ -72,30 +69,6 @@ def _national_id_mentions(activity: Activity) -> list[str]:
         for value in _texts(text):
             found += [m.group(0) for m in _NATIONAL_ID.finditer(value)]
     return found
-
-
-def _activity_words(activity: Activity) -> list[str]:
-    """The words of an activity that can say it is about a journal: purpose, data, wording, retention."""
-    words = _texts(activity.purpose) + _texts(activity.text)
-    for text in activity.data_categories:
-        words += _texts(text)
-    if activity.retention is not None:
-        words += _texts(activity.retention.statute) + _texts(activity.retention.criterion)
-    return words
-
-
-def _controller_names(statement: PrivacyStatement) -> list[str]:
-    controller = statement.controller
-    return [name for name in (controller.legal_name, controller.trade_name) if name]
-
-
-def health_journal(statement: PrivacyStatement, activity: Activity) -> JournalDuty | None:
-    """The health-personnel journal duty, if ``activity`` is the journal of an unmistakable health business."""
-    words = _activity_words(activity)
-    if not mentions_journal(" ".join(words)):
-        return None
-    duty = journal_duty(_controller_names(statement), words)
-    return duty if duty is not None and duty.kind == "health" else None
 
 
 def _retention_statute(activity: Activity) -> str:
@@ -392,7 +365,7 @@ def patient_journal_on_consent(ctx: CheckContext) -> Iterator[Hit]:
     if not is_norwegian(ctx.statement):
         return
     for index, activity in enumerate(ctx.statement.activities):
-        if health_journal(ctx.statement, activity) is None:
+        if patient_journal(ctx.statement, activity) is None:
             continue
         if activity.legal_basis is LegalBasis.CONSENT:
             yield Hit(

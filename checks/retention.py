@@ -16,13 +16,10 @@ from noticelint.api import (
     Activity,
     CheckContext,
     Hit,
-    PrivacyStatement,
-    Text,
     Topic,
     Wording,
     has_text,
-    journal_duty,
-    mentions_journal,
+    patient_journal,
     rule,
     sentences,
 )
@@ -396,7 +393,7 @@ def retention_statute_without_period(ctx: CheckContext) -> Iterator[Hit]:
         retention = activity.retention
         if retention is None or retention.period or not has_text(retention.statute):
             continue
-        if _health_journal(ctx.statement, activity):
+        if patient_journal(ctx.statement, activity):
             if has_text(retention.criterion):
                 continue
             yield Hit(
@@ -412,23 +409,3 @@ def retention_statute_without_period(ctx: CheckContext) -> Iterator[Hit]:
             "(e.g. P5Y, and in criterion when it starts to run), so the reader need not look the period up in "
             "the law",
         )
-
-
-def _text_values(text: Text | None) -> list[str]:
-    if text is None:
-        return []
-    return [text.root] if isinstance(text.root, str) else list(text.root.values())
-
-
-def _health_journal(statement: PrivacyStatement, activity: Activity) -> bool:
-    """Whether the activity is the patient journal of an unmistakable health business (not veterinary)."""
-    words = _text_values(activity.purpose) + _text_values(activity.text)
-    for text in activity.data_categories:
-        words += _text_values(text)
-    if activity.retention is not None:
-        words += _text_values(activity.retention.statute)
-    if not mentions_journal(" ".join(words)):
-        return False
-    names = [n for n in (statement.controller.legal_name, statement.controller.trade_name) if n]
-    duty = journal_duty(names, words)
-    return duty is not None and duty.kind == "health"

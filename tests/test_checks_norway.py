@@ -160,6 +160,24 @@ def test_patient_journal_rule_stays_silent_outside_health_care(
     assert only(run(check, example_data, SWEDEN, swedish, journal("Föra patientjournal")), "NOR005") == []
 
 
+def test_basis_advice_for_a_patient_journal_is_the_statutory_duty(
+    check: Check, example_data: dict[str, Any]
+) -> None:
+    fysio = "controller: {legal_name: Eksempel Fysioterapi AS}"
+    bare = journal("Føre pasientjournal").replace('    legal_basis: "6(1)(a)"\n', "")
+    bare = bare.replace('    special_condition: "9(2)(h)"\n', "")
+    findings = run(check, example_data, fysio, bare)
+    [basis] = only(findings, "PUR002")
+    [condition] = only(findings, "PUR003")
+    assert "6(1)(c)" in basis.message and "6(1)(a) consent" not in basis.message
+    assert "9(2)(h)" in condition.message and "9(2)(a)" not in condition.message
+    # Elsewhere the usual examples stay.
+    enquiries = journal("Føre journal over henvendelser", criterion="Så lenge vi trenger den.")
+    enquiries = enquiries.replace('    legal_basis: "6(1)(a)"\n', "")
+    [other] = only(run(check, example_data, "controller: {legal_name: Eksempel AS}", enquiries), "PUR002")
+    assert "6(1)(a) consent" in other.message
+
+
 def test_journal_retention_asks_for_the_criterion(check: Check, example_data: dict[str, Any]) -> None:
     fysio = "controller: {legal_name: Eksempel Fysioterapi AS}"
     bare = journal("Føre pasientjournal", basis="6(1)(c)").replace(

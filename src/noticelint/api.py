@@ -42,6 +42,7 @@ from noticelint.knowledge.law_tables import (
     journal_duty,
     mentions_journal,
     outdated_law,
+    patient_journal,
     public_body,
 )
 from noticelint.knowledge.vendor_matching import (
@@ -148,6 +149,7 @@ __all__ = [
     "party_label",
     "party_vendor",
     "party_vendors",
+    "patient_journal",
     "place",
     "public_body",
     "receiving_parties",

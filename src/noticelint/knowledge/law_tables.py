@@ -29,14 +29,18 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from noticelint.format.model import Activity, PrivacyStatement, Text
+
 __all__ = [
     "JournalDuty",
     "OutdatedLaw",
     "PublicBody",
+    "activity_journal_duty",
     "journal_duties",
     "journal_duty",
     "mentions_journal",
     "outdated_law",
+    "patient_journal",
     "public_body",
 ]
 
@@ -219,3 +223,30 @@ def journal_duty(controller_names: list[str], activity_words: list[str]) -> Jour
         if duty.business.search(words) or duty.statute.search(words):
             return duty
     return None
+
+
+def _values(text: Text | None) -> list[str]:
+    if text is None:
+        return []
+    return [text.root] if isinstance(text.root, str) else list(text.root.values())
+
+
+def activity_journal_duty(statement: PrivacyStatement, activity: Activity) -> JournalDuty | None:
+    """The journal duty ``activity`` is kept under, if it speaks of a journal (purpose, data, wording or
+    retention) and the statement is unmistakably a health or animal-health business."""
+    words = _values(activity.purpose) + _values(activity.text)
+    for text in activity.data_categories:
+        words += _values(text)
+    if activity.retention is not None:
+        words += _values(activity.retention.statute) + _values(activity.retention.criterion)
+    if not mentions_journal(" ".join(words)):
+        return None
+    controller = statement.controller
+    return journal_duty([name for name in (controller.legal_name, controller.trade_name) if name], words)
+
+
+def patient_journal(statement: PrivacyStatement, activity: Activity) -> JournalDuty | None:
+    """The health-personnel journal duty, if ``activity`` is the patient journal of an unmistakable health
+    business (a veterinary practice's journal is not)."""
+    duty = activity_journal_duty(statement, activity)
+    return duty if duty is not None and duty.kind == "health" else None
