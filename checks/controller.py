@@ -101,7 +101,7 @@ def _finder(ctx: CheckContext) -> OrganisationFinder:
     known: list[str] = []
     for vendor in knowledge.vendors:
         known += [*vendor.names, *vendor.outdated_names]
-        known += [entity_name(e) for e in (vendor.eea_entity, vendor.us_entity) if e]
+        known += [entity_name(e) for e in (vendor.eea_entity, vendor.us_entity, vendor.other_entity) if e]
     known_domains: list[str] = []
     for authority in knowledge.authorities.values():
         for name in (authority.native_name, authority.english_name, authority.nb_name):

@@ -1,12 +1,14 @@
-"""Norwegian law beyond the GDPR: fødselsnummer, camera surveillance and statutory retention periods.
+"""Norwegian law beyond the GDPR: fødselsnummer, camera surveillance, statutory retention periods and the
+journal duty of health businesses.
 
 These rules apply where Norwegian law applies (statement.jurisdiction NO, or, without a jurisdiction,
 a controller established in Norway). The sources and what could not be verified are listed in
 docs/legal-sources.md: personopplysningsloven § 12 (LOV-2018-06-15-38), Datatilsynet's guide on camera
-surveillance (signs and deletion; the section numbers of the regulation, forskrift om kameraovervåking
-i virksomhet, could not be read for this tool and are not cited), bokføringsloven § 13
-(LOV-2004-11-19-73) and forskrift om journal for dyrehelsepersonell § 6 (FOR-2006-02-20-229, made under
-dyrehelsepersonelloven § 24).
+surveillance (signs and deletion; forskrift 2. juli 2018 nr. 1107 om kameraovervåking i virksomhet is
+known by its number, but its section numbers could not be read for this tool and are not cited),
+bokføringsloven § 13 (LOV-2004-11-19-73), and the journal duties in knowledge/journal_duties.csv:
+forskrift om journal for dyrehelsepersonell § 6 (FOR-2006-02-20-229, made under dyrehelsepersonelloven
+§ 24) and, for health personnel, helsepersonelloven §§ 39-40 with pasientjournalforskriften.
 """
 
 from __future__ import annotations
@@ -14,12 +16,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from noticelint.api import Activity, CheckContext, Hit, Text, is_norwegian, rule
+from noticelint.api import (
+    Activity,
+    CheckContext,
+    Hit,
+    LegalBasis,
+    SpecialCondition,
+    Text,
+    is_norwegian,
+    journal_duties,
+    patient_journal,
+    rule,
+)
 
 POL12 = "personopplysningsloven § 12 (LOV-2018-06-15-38)"
 BFL13 = "bokføringsloven § 13 (LOV-2004-11-19-73)"
 JOURNAL = "forskrift om journal for dyrehelsepersonell § 6 (FOR-2006-02-20-229)"
+HPL39 = "helsepersonelloven § 39 (LOV-1999-07-02-64)"
 CAMERA = "Datatilsynet: kameraovervåking, skilting og sletting"
+CAMERA_REGULATION = "forskrift om kameraovervåking i virksomhet (FOR-2018-07-02-1107)"
 
 _NATIONAL_ID = re.compile(
     r"\b(?:fødselsnummer\w*|personnummer\w*|f\.nr\.?|d-nummer\w*|national\s+identity\s+number\w*|"
@@ -115,7 +130,7 @@ def national_id_without_need(ctx: CheckContext) -> Iterator[Hit]:
     code="NOR002",
     name="camera-recordings-kept-too-long",
     basis="guidance",
-    legal=[CAMERA, "GDPR Art. 5(1)(e)", "GDPR Art. 13(2)(a)"],
+    legal=[CAMERA, CAMERA_REGULATION, "GDPR Art. 5(1)(e)", "GDPR Art. 13(2)(a)"],
     fix=(
         "Delete recordings when there is no longer a reason to keep them and at the latest seven days after "
         "recording (retention.period: P7D); keep a recording longer only where it is likely to be handed to "
@@ -145,10 +160,14 @@ def camera_recordings_kept_too_long(ctx: CheckContext) -> Iterator[Hit]:
 
     Datatilsynet's guide on camera surveillance says that recordings are deleted when there is no longer
     a good reason to keep them, and at the latest seven days after recording; longer only where a
-    recording is likely to be handed to the police (the guide, from the regulation on camera
-    surveillance in businesses, allows up to 30 days then). The regulation's own section numbers could
-    not be verified for this tool, so the rule cites the guide and is a warning. It fires where an
-    activity declares camera_surveillance and a retention period of more than seven days.
+    recording is likely to be handed to the police. The deadline comes from forskrift 2. juli 2018 nr.
+    1107 om kameraovervåking i virksomhet, made under arbeidsmiljøloven § 9-6 (GDPR Art. 88), which
+    protects employees: it applies wherever the cameras also film the business's employees, even when the
+    purpose is security. For cameras that film no employee, Datatilsynet's general guide calls seven
+    days a rule of thumb that a business may exceed if it documents why. The regulation's section numbers
+    could not be read for this tool, so the rule cites the guide and the regulation by number, and is a
+    warning. It fires where an activity declares camera_surveillance and a retention period of more than
+    seven days.
     """
     if not is_norwegian(ctx.statement):
         return
@@ -160,8 +179,9 @@ def camera_recordings_kept_too_long(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(
                 f"/activities/{index}/retention/period",
                 f"activity {activity.id} keeps camera recordings for {activity.retention.period}; Datatilsynet "
-                "expects them deleted at the latest seven days after recording (longer only for a recording "
-                "likely to be handed to the police); use P7D or explain the exception",
+                "expects them deleted at the latest seven days after recording where the cameras also film "
+                "employees (longer only for a recording likely to be handed to the police); use P7D or explain "
+                "the exception",
             )
 
 
@@ -221,7 +241,7 @@ def camera_signs_without_controller(ctx: CheckContext) -> Iterator[Hit]:
     fix=(
         "Give the period the statute sets: five years after the end of the financial year for primary "
         "accounting documentation (three years and six months for secondary documentation), at least ten "
-        "years for the journals of animal-health personnel."
+        "years for the journals of animal-health personnel (knowledge/journal_duties.csv)."
     ),
     fails="""
     activities:
@@ -245,13 +265,16 @@ def statutory_retention_too_short(ctx: CheckContext) -> Iterator[Hit]:
     """A retention that names a Norwegian statute gives at least the period the statute sets.
 
     bokføringsloven § 13 requires primary accounting documentation to be kept for five years after the
-    end of the financial year, and secondary documentation for three years and six months; the journal
-    regulation for animal-health personnel (§ 6, made under dyrehelsepersonelloven § 24) requires
-    journals to be kept for at least ten years. The rule fires where retention.statute names
-    bokføringsloven and the period is shorter than three years and six months, or names the journal
-    duty of animal-health personnel (dyrehelsepersonell) and the period is shorter than ten years. It
-    does not know which documents the activity keeps, and it reads the statute's name as words, hence
-    a warning.
+    end of the financial year, and secondary documentation for three years and six months. The journal
+    duties come from knowledge/journal_duties.csv: the journal regulation for animal-health personnel (§ 6,
+    made under dyrehelsepersonelloven § 24) requires journals to be kept for at least ten years. The
+    journal of health personnel (helsepersonelloven, pasientjournalforskriften) has no minimum period: it
+    is kept until it is no longer expected to be needed for the health care, and the ten years after the
+    last entry often quoted is when a private business may hand the journal over to an archive, so the
+    rule never fires for it. The rule fires where retention.statute names bokføringsloven and the period
+    is shorter than three years and six months, or names a journal duty with a minimum period and the
+    period is shorter. It does not know which documents the activity keeps, and it reads the statute's
+    name as words, hence a warning.
     """
     if not is_norwegian(ctx.statement):
         return
@@ -260,13 +283,8 @@ def statutory_retention_too_short(ctx: CheckContext) -> Iterator[Hit]:
         days = _days(activity.retention.period) if activity.retention else None
         if not statute or days is None:
             continue
-        if "bokføring" in statute and days < 3.5 * 365.2425 - 1:
-            least = (
-                "three years and six months (secondary documentation; five years for primary documentation)"
-            )
-        elif "dyrehelsepersonell" in statute and days < 10 * 365.2425 - 1:
-            least = "ten years (the journal of animal-health personnel)"
-        else:
+        least = _statutory_minimum(statute, days)
+        if least is None:
             continue
         assert activity.retention is not None
         yield Hit(
@@ -274,3 +292,92 @@ def statutory_retention_too_short(ctx: CheckContext) -> Iterator[Hit]:
             f"activity {activity.id} keeps the data for {activity.retention.period} under a statute that sets at "
             f"least {least}; give that period, counted as the statute counts it",
         )
+
+
+def _statutory_minimum(statute: str, days: float) -> str | None:
+    """What the named statute sets, in words, if ``days`` is shorter than it; else None."""
+    if "bokføring" in statute:
+        if days < 3.5 * 365.2425 - 1:
+            return (
+                "three years and six months (secondary documentation; five years for primary documentation)"
+            )
+        return None
+    for duty in journal_duties():
+        minimum = _days(duty.minimum_retention)
+        if minimum is not None and duty.statute.search(statute) and days < minimum - 1:
+            return f"{duty.retention_rule.removeprefix('kept ')} ({duty.duty})"
+    return None
+
+
+@rule(
+    code="NOR005",
+    name="patient-journal-on-consent",
+    basis="statute",
+    certainty="inferred",
+    legal=[HPL39, "helsepersonelloven § 43", "GDPR Art. 6(1)(c)", "GDPR Art. 9(2)(h)", "GDPR Art. 17(3)(b)"],
+    fix=(
+        "Rest the patient journal on the duty to keep it: legal_basis: 6(1)(c) (6(1)(e) for a public body) "
+        "and special_condition: 9(2)(h), citing helsepersonelloven § 39 (e.g. 'Vi har plikt til å føre "
+        "journal etter helsepersonelloven § 39'); keep consent for what really is voluntary, such as SMS "
+        "reminders."
+    ),
+    fails="""
+    controller: {legal_name: Eksempel Fysioterapi AS}
+    activities:
+      - id: journal
+        purpose: Føre pasientjournal for behandlingen
+        legal_basis: "6(1)(a)"
+        special_categories: [health]
+        special_condition: "9(2)(a)"
+        data_categories: [navn, helseopplysninger]
+        retention: {criterion: Så lenge journalen trengs for helsehjelpen.}
+    """,
+    passes="""
+    controller: {legal_name: Eksempel Fysioterapi AS}
+    activities:
+      - id: journal
+        purpose: Føre pasientjournal for behandlingen
+        legal_basis: "6(1)(c)"
+        special_categories: [health]
+        special_condition: "9(2)(h)"
+        data_categories: [navn, helseopplysninger]
+        retention:
+          statute: helsepersonelloven § 39, pasientjournalforskriften
+          criterion: Så lenge journalen trengs for helsehjelpen.
+    """,
+)
+def patient_journal_on_consent(ctx: CheckContext) -> Iterator[Hit]:
+    """A health business does not keep the patient journal on the patient's consent.
+
+    Whoever gives health care has a duty to keep a journal for each patient (helsepersonelloven § 39;
+    its content, § 40 and pasientjournalforskriften), so the journal rests on a legal obligation
+    (Art. 6(1)(c), or 6(1)(e) for a public body) with Art. 9(2)(h), not on consent. Consent would tell
+    the patient that withdrawing it ends the processing and lets them have the journal erased; but a
+    journal entry may be deleted only on the strict, cumulative conditions of helsepersonelloven § 43,
+    and Art. 17(3)(b) sets erasure aside where the processing is needed for a legal obligation. The
+    patient's right to see the journal is pasient- og brukerrettighetsloven § 5-1. The rule fires where
+    the statement is unmistakably a health business (a controller named as a physiotherapist, doctors'
+    surgery, dentist, psychologist, ...; or an activity that speaks of the journal together with
+    helsepersonell, helsehjelp or pasientjournal, from knowledge/journal_duties.csv; veterinary practices
+    are left out) and that journal activity declares 6(1)(a) or 9(2)(a). The basis pairing is the common
+    reading of the duty, not a quoted text, and the business is read from words, hence a warning.
+    """
+    if not is_norwegian(ctx.statement):
+        return
+    for index, activity in enumerate(ctx.statement.activities):
+        if patient_journal(ctx.statement, activity) is None:
+            continue
+        if activity.legal_basis is LegalBasis.CONSENT:
+            yield Hit(
+                f"/activities/{index}/legal_basis",
+                f"activity {activity.id} keeps the patient journal on consent (6(1)(a)), but keeping a journal "
+                "is a duty of whoever gives health care (helsepersonelloven § 39) and the patient cannot have "
+                "it erased by withdrawing consent; use legal_basis 6(1)(c) (6(1)(e) for a public body)",
+            )
+        if activity.special_condition is SpecialCondition.A:
+            yield Hit(
+                f"/activities/{index}/special_condition",
+                f"activity {activity.id} keeps the patient journal on explicit consent (9(2)(a)); the journal "
+                "is kept for the health care under a statutory duty (helsepersonelloven § 39): use "
+                "special_condition 9(2)(h)",
+            )

@@ -28,6 +28,7 @@ from noticelint.api import (
     has_text,
     item_sentences_that_may_match,
     needles,
+    patient_journal,
     rule,
 )
 
@@ -355,10 +356,15 @@ def activity_legal_basis(ctx: CheckContext) -> Iterator[Hit]:
     """
     for index, activity in enumerate(ctx.statement.activities):
         if activity.legal_basis is None:
+            example = (
+                "6(1)(c) legal obligation: the duty to keep a journal, helsepersonelloven § 39"
+                if patient_journal(ctx.statement, activity)
+                else "6(1)(a) consent, 6(1)(b) contract, 6(1)(f) legitimate interests"
+            )
             yield Hit(
                 _activity_pointer(index),
                 f"activity {activity.id} has no legal basis: set legal_basis to the Art. 6(1) letter it rests "
-                "on (e.g. 6(1)(a) consent, 6(1)(b) contract, 6(1)(f) legitimate interests)",
+                f"on (e.g. {example})",
             )
 
 
@@ -398,10 +404,15 @@ def special_category_condition(ctx: CheckContext) -> Iterator[Hit]:
     for index, activity in enumerate(ctx.statement.activities):
         if activity.special_categories and activity.special_condition is None:
             categories = ", ".join(str(c) for c in activity.special_categories)
+            example = (
+                "9(2)(h) health care, for a patient journal"
+                if patient_journal(ctx.statement, activity)
+                else "9(2)(a) explicit consent"
+            )
             yield Hit(
                 f"{_activity_pointer(index)}/special_categories",
                 f"activity {activity.id} processes special categories ({categories}) but names no Art. 9(2) "
-                "condition: set special_condition (e.g. 9(2)(a) explicit consent)",
+                f"condition: set special_condition (e.g. {example})",
             )
 
 

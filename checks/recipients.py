@@ -150,7 +150,12 @@ def named_vendor_not_recipient(ctx: CheckContext) -> Iterator[Hit]:
                 else (f"{mention.written} ({vendor.service} in the vendor table)")
             )
             if not parties:
-                entity = entity_name(vendor.eea_entity) or entity_name(vendor.us_entity) or vendor.service
+                entity = (
+                    entity_name(vendor.eea_entity)
+                    or entity_name(vendor.other_entity)
+                    or entity_name(vendor.us_entity)
+                    or vendor.service
+                )
                 message = (
                     f"{named} is named here, but no declared party is {vendor.service}; declare {entity} "
                     f"under parties with its role and country, and list it under recipients of the activity "
@@ -345,13 +350,14 @@ def sub_processor_without_processor(ctx: CheckContext) -> Iterator[Hit]:
 def _current_entity(vendor: Vendor, outdated: str) -> str:
     """The name that replaced ``outdated``: the EEA entity when the old name shares a word with it that
     the US entity lacks ("Facebook Ireland Ltd" -> Meta Platforms Ireland Limited), else the US entity
-    ("Google Inc." -> Google LLC), else the EEA entity."""
+    ("Google Inc." -> Google LLC), else the EEA entity, else the entity outside both ("Shedul" -> Fresha.com
+    SV Ltd)."""
     eea = entity_name(vendor.eea_entity)
     us = entity_name(vendor.us_entity)
     words = set(name_key(outdated).split())
     if eea and len(words & set(name_key(eea).split())) > len(words & set(name_key(us).split())):
         return eea
-    return us or eea
+    return us or eea or entity_name(vendor.other_entity) or vendor.service
 
 
 def _outdated_message(vendor: Vendor, written: str) -> str:

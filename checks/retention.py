@@ -12,7 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from noticelint.api import Activity, CheckContext, Hit, Topic, Wording, has_text, rule, sentences
+from noticelint.api import (
+    Activity,
+    CheckContext,
+    Hit,
+    Topic,
+    Wording,
+    has_text,
+    patient_journal,
+    rule,
+    sentences,
+)
 
 # "så lenge det er nødvendig", "så lenge vi trenger dem", "så lenge det er behov", "as long as necessary",
 # "as long as we need them", "no longer than necessary".
@@ -374,11 +384,24 @@ def retention_statute_without_period(ctx: CheckContext) -> Iterator[Hit]:
     "bokføringsloven § 13" to find out that it means five years after the end of the financial year for
     primary documentation (three years and six months for secondary documentation). Giving the period,
     and when it starts to run, is good practice for clear and plain language (Art. 12(1)). Whether a
-    period given is long enough for a Norwegian statute is statutory-retention-too-short (NOR004).
+    period given is long enough for a Norwegian statute is statutory-retention-too-short (NOR004). The
+    patient journal of a health business (knowledge/journal_duties.csv) has no period in law: it is kept
+    until it is no longer expected to be needed for the health care, so there the criterion is asked for
+    instead, and a criterion is enough.
     """
     for index, activity in enumerate(ctx.statement.activities):
         retention = activity.retention
         if retention is None or retention.period or not has_text(retention.statute):
+            continue
+        if patient_journal(ctx.statement, activity):
+            if has_text(retention.criterion):
+                continue
+            yield Hit(
+                f"/activities/{index}/retention/statute",
+                f"the retention of activity {activity.id} names a statute but neither a period nor a criterion; "
+                "the patient journal has no fixed period in law, so say under retention.criterion how long it "
+                "is kept (e.g. 'Journalen oppbevares så lenge den trengs for helsehjelpen til deg')",
+            )
             continue
         yield Hit(
             f"/activities/{index}/retention/statute",

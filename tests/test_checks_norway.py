@@ -20,7 +20,19 @@ activities:
 
 
 def test_example_has_no_findings_of_the_new_rules(check: Check, example_data: dict[str, Any]) -> None:
-    new = {"NOR001", "NOR002", "NOR003", "NOR004", "PUR013", "PUR014", "PUR015", "PUR016", "PUR017", "PUR018"}
+    new = {
+        "NOR001",
+        "NOR002",
+        "NOR003",
+        "NOR004",
+        "NOR005",
+        "PUR013",
+        "PUR014",
+        "PUR015",
+        "PUR016",
+        "PUR017",
+        "PUR018",
+    }
     new |= {
         "REC008",
         "DPO004",
@@ -74,6 +86,115 @@ def test_statutory_retention_periods(check: Check, example_data: dict[str, Any])
     assert nor004("P5Y", "forskrift om journal for dyrehelsepersonell § 6") == 1
     assert nor004("P10Y", "forskrift om journal for dyrehelsepersonell § 6") == 0
     assert nor004("P1Y", "arkivloven") == 0
+    # The journal of health personnel has no minimum period: ten years after the last entry is when a
+    # private business may hand it over to an archive, not how long it must be kept.
+    assert nor004("P2Y", "pasientjournalforskriften") == 0
+    assert nor004("P2Y", "helsepersonelloven § 39") == 0
+
+
+JOURNAL = """
+activities:
+  - id: journal
+    purpose: {purpose}
+    legal_basis: "{basis}"
+    special_categories: [health]
+    special_condition: "{condition}"
+    data_categories: [navn, helseopplysninger]
+    retention: {{criterion: {criterion}}}
+"""
+
+
+def journal(
+    purpose: str,
+    basis: str = "6(1)(a)",
+    condition: str = "9(2)(h)",
+    criterion: str = "Så lenge journalen trengs for helsehjelpen.",
+) -> str:
+    return JOURNAL.format(purpose=purpose, basis=basis, condition=condition, criterion=criterion)
+
+
+def test_patient_journal_is_not_kept_on_consent(check: Check, example_data: dict[str, Any]) -> None:
+    fysio = "controller: {legal_name: Eksempel Fysioterapi AS}"
+    [finding] = only(run(check, example_data, fysio, journal("Føre pasientjournal")), "NOR005")
+    assert finding.severity.label == "warning" and "helsepersonelloven § 39" in finding.message
+    assert "6(1)(c)" in finding.message
+    both = only(
+        run(check, example_data, fysio, journal("Føre pasientjournal", condition="9(2)(a)")), "NOR005"
+    )
+    assert len(both) == 2 and "9(2)(h)" in both[1].message
+    statutory = journal("Føre pasientjournal", basis="6(1)(c)")
+    assert only(run(check, example_data, fysio, statutory), "NOR005") == []
+    # The wording alone can make the business unmistakable, in Norwegian and in English.
+    worded = journal("Journalføring i henhold til helsepersonelloven")
+    assert len(only(run(check, example_data, worded), "NOR005")) == 0  # the example is a veterinary business
+    neutral = "controller: {legal_name: Eksempel AS}"
+    assert len(only(run(check, example_data, neutral, worded), "NOR005")) == 1
+    english = journal("Keeping patient records of your treatment")
+    assert len(only(run(check, example_data, neutral, english), "NOR005")) == 1
+    english_name = "controller: {legal_name: Example Physiotherapy Ltd}"
+    assert len(only(run(check, example_data, english_name, journal("Keeping your journal")), "NOR005")) == 1
+
+
+def test_patient_journal_rule_stays_silent_outside_health_care(
+    check: Check, example_data: dict[str, Any]
+) -> None:
+    # A veterinary practice's journal is the animal's (its own duty, NOR004).
+    assert only(run(check, example_data, journal("Føre pasientjournal for dyret")), "NOR005") == []
+    neutral = "controller: {legal_name: Eksempel AS}"
+    # A journal of enquiries, or journalism, is not a patient journal.
+    kept = "Så lenge vi trenger den."
+    enquiries = journal("Føre journal over henvendelser", criterion=kept)
+    assert only(run(check, example_data, neutral, enquiries), "NOR005") == []
+    press = journal("Journalistikk om helsehjelp", criterion=kept)
+    assert only(run(check, example_data, neutral, press), "NOR005") == []
+    fysio = "controller: {legal_name: Eksempel Fysioterapi AS}"
+    # A physiotherapist's newsletter on consent is not its journal.
+    assert (
+        only(
+            run(check, example_data, fysio, journal("Sende nyhetsbrev", criterion="Til du melder deg av.")),
+            "NOR005",
+        )
+        == []
+    )
+    swedish = "controller: {legal_name: Exempel Fysioterapi AB}"
+    assert only(run(check, example_data, SWEDEN, swedish, journal("Föra patientjournal")), "NOR005") == []
+
+
+def test_basis_advice_for_a_patient_journal_is_the_statutory_duty(
+    check: Check, example_data: dict[str, Any]
+) -> None:
+    fysio = "controller: {legal_name: Eksempel Fysioterapi AS}"
+    bare = journal("Føre pasientjournal").replace('    legal_basis: "6(1)(a)"\n', "")
+    bare = bare.replace('    special_condition: "9(2)(h)"\n', "")
+    findings = run(check, example_data, fysio, bare)
+    [basis] = only(findings, "PUR002")
+    [condition] = only(findings, "PUR003")
+    assert "6(1)(c)" in basis.message and "6(1)(a) consent" not in basis.message
+    assert "9(2)(h)" in condition.message and "9(2)(a)" not in condition.message
+    # Elsewhere the usual examples stay.
+    enquiries = journal("Føre journal over henvendelser", criterion="Så lenge vi trenger den.")
+    enquiries = enquiries.replace('    legal_basis: "6(1)(a)"\n', "")
+    [other] = only(run(check, example_data, "controller: {legal_name: Eksempel AS}", enquiries), "PUR002")
+    assert "6(1)(a) consent" in other.message
+
+
+def test_journal_retention_asks_for_the_criterion(check: Check, example_data: dict[str, Any]) -> None:
+    fysio = "controller: {legal_name: Eksempel Fysioterapi AS}"
+    bare = journal("Føre pasientjournal", basis="6(1)(c)").replace(
+        "retention: {criterion: Så lenge journalen trengs for helsehjelpen.}",
+        "retention: {statute: pasientjournalforskriften}",
+    )
+    [finding] = only(run(check, example_data, fysio, bare), "RET003")
+    assert "criterion" in finding.message and "P5Y" not in finding.message
+    explained = bare.replace(
+        "{statute: pasientjournalforskriften}",
+        "{statute: pasientjournalforskriften, criterion: Så lenge journalen trengs for helsehjelpen.}",
+    )
+    assert only(run(check, example_data, fysio, explained), "RET003") == []
+    # Elsewhere a statute without a period still asks for the period.
+    accounts = activity("    retention: {statute: bokføringsloven § 13}")
+    [other] = only(run(check, example_data, accounts), "RET003")
+    assert "P5Y" in other.message
 
 
 def test_criminal_offence_data_need_their_authority(check: Check, example_data: dict[str, Any]) -> None:

@@ -332,6 +332,15 @@ def test_party_without_country(check: Check) -> None:
             "Facebook Inc. is an outdated name; it is now Meta Platforms, Inc.; "
             "the EEA contracting party is Meta Platforms Ireland Limited",
         ),
+        # Companies outside the EEA are never called the EEA contracting party.
+        (
+            "Feilene sendes til Bugsnag Inc.",
+            "Bugsnag Inc. is an outdated name; it is now SmartBear Software Inc.",
+        ),
+        (
+            "Timene bestilles hos Shedul.",
+            "Shedul is an outdated name; it is now Fresha.com SV Ltd",
+        ),
         (
             "Gmail leveres av Google Inc. i USA.",
             "Google Inc. has been Google LLC since 2017; the EEA contracting party is Google Cloud EMEA Limited",

@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from noticelint.knowledge import VENDOR_CATEGORIES, Adequacy, Authority, Knowledge, Vendor, load_knowledge
+from noticelint.knowledge.law_tables import journal_duties, journal_duty
 
 
 @pytest.fixture(scope="module")
@@ -358,6 +359,37 @@ def test_extra_vendor_without_service_is_an_error() -> None:
 # --- provenance -------------------------------------------------------------------------------
 
 
+def test_the_eea_entity_column_holds_only_companies_in_the_eea(knowledge: Knowledge) -> None:
+    # REC006 calls the eea_entity "the EEA contracting party": a company outside the EEA goes to
+    # us_entity or other_entity instead.
+    wrong = [
+        f"{v.service}: {v.eea_entity} ({v.eea_entity_country or 'no country'})"
+        for v in knowledge.vendors
+        if v.eea_entity and not knowledge.is_eea(v.eea_entity_country)
+    ]
+    assert wrong == []
+    proton = _vendor(knowledge, "Proton Mail")
+    assert (proton.eea_entity, proton.other_entity, proton.other_entity_country) == ("", "Proton AG", "CH")
+    assert _vendor(knowledge, "Mailchimp").eea_entity == ""
+    assert _vendor(knowledge, "Google Analytics").eea_entity == "Google Ireland Limited"
+
+
+def test_journal_duties_are_dated_and_sourced() -> None:
+    duties = {duty.kind: duty for duty in journal_duties()}
+    assert set(duties) == {"health", "animal_health"}
+    for duty in duties.values():
+        assert duty.source.strip() and duty.verified.strip() and duty.duty.strip()
+        datetime.date.fromisoformat(duty.last_checked)
+    # Health personnel: kept as long as needed, no minimum in law; animal-health personnel: ten years.
+    assert duties["health"].minimum_retention == "" and duties["animal_health"].minimum_retention == "P10Y"
+    assert journal_duty(["Borg Fysioterapi AS"], []) is duties["health"]
+    assert journal_duty(["Eksempel Dyreklinikk AS"], ["pasientjournal"]) is duties["animal_health"]
+    assert journal_duty([], ["Journalføring i henhold til helsepersonelloven"]) is duties["health"]
+    assert journal_duty([], ["We keep patient records of your treatment"]) is duties["health"]
+    assert journal_duty([], ["Journalistikk om helsehjelp"]) is None
+    assert journal_duty([], ["helsehjelp"]) is None  # no journal spoken of
+
+
 def test_every_row_says_where_it_comes_from(knowledge: Knowledge) -> None:
     rows: list[Authority | Vendor | Adequacy] = [
         *knowledge.authorities.values(),
@@ -366,9 +398,21 @@ def test_every_row_says_where_it_comes_from(knowledge: Knowledge) -> None:
     ]
     assert rows
     for row in rows:
-        for column in ("source", "confidence", "last_checked"):
+        for column in ("source", "confidence"):
             assert getattr(row, column).strip(), f"{row!r}: empty {column}"
+        if isinstance(row, Vendor) and not row.last_checked:
+            # Never checked against a source: the row must say so rather than carry a date.
+            assert row.confidence.startswith("unverified"), row
+            continue
         datetime.date.fromisoformat(row.last_checked)
+
+
+def test_a_vendor_row_from_background_knowledge_has_no_check_date(knowledge: Knowledge) -> None:
+    # last_checked is the day the row was checked against its source; a row written from background
+    # knowledge without re-reading the source was not checked on any day.
+    unchecked = [v for v in knowledge.vendors if "not re-read" in v.source]
+    assert unchecked and all(v.last_checked == "" for v in unchecked)
+    assert _vendor(knowledge, "Google Analytics").last_checked == "2026-11-25"
 
 
 def test_the_rights_by_basis_table_is_the_one_the_rules_and_the_notice_use() -> None:

@@ -34,7 +34,17 @@ from noticelint.format.model.activities import ElectronicMarketingGround, Market
 from noticelint.format.model.common import SpecialCondition, has_text
 from noticelint.format.model.statement import Derogation, Right, TransferMechanism
 from noticelint.knowledge import Authority, Knowledge, Vendor
-from noticelint.knowledge.law_tables import OutdatedLaw, PublicBody, outdated_law, public_body
+from noticelint.knowledge.law_tables import (
+    JournalDuty,
+    OutdatedLaw,
+    PublicBody,
+    journal_duties,
+    journal_duty,
+    mentions_journal,
+    outdated_law,
+    patient_journal,
+    public_body,
+)
 from noticelint.knowledge.vendor_matching import (
     cookie_note,
     entity_name,
@@ -84,6 +94,7 @@ __all__ = [
     "Evidence",
     "EvidenceSource",
     "Hit",
+    "JournalDuty",
     "Kind",
     "Knowledge",
     "LazyPattern",
@@ -126,8 +137,11 @@ __all__ = [
     "is_norwegian",
     "is_safe_needle",
     "item_sentences_that_may_match",
+    "journal_duties",
+    "journal_duty",
     "lazy",
     "may_name_organisation",
+    "mentions_journal",
     "name_key",
     "needles",
     "normalise_name",
@@ -135,6 +149,7 @@ __all__ = [
     "party_label",
     "party_vendor",
     "party_vendors",
+    "patient_journal",
     "place",
     "public_body",
     "receiving_parties",

@@ -3,13 +3,18 @@
 The tables are CSV files shipped inside this package (``authorities.csv``, ``vendors.csv``,
 ``adequacy.csv`` and ``eea.csv``), so a DPO can read and correct them without reading Python. Every
 row of the first three says where its facts come from (``source``), how sure they are
-(``confidence``) and when they were last checked (``last_checked``).
+(``confidence``) and when they were last checked against that source (``last_checked``): a date means
+the row was checked that day; a vendor row written from background knowledge, never checked against a
+primary source, has no date and its confidence says "unverified".
 
 Vendor values such as ``"yes"``, ``"no (EU storage; ...)"``, ``"believed yes (verify)"`` or
 ``"possible"`` are kept as the text the table gives; the properties of :class:`Vendor` interpret them.
 Each vendor also has a ``category`` (one of :data:`VENDOR_CATEGORIES`) and the ``hosts`` its scripts
-load from or send to, which :meth:`Knowledge.vendor_for_host` looks up. Adequacy rows say whether the
-decision is known to be part of the EEA Agreement (``eea_incorporated``: yes, no or unknown).
+load from or send to, which :meth:`Knowledge.vendor_for_host` looks up. A vendor's ``eea_entity`` is
+only ever a company established in the EEA (the rules call it the EEA contracting party); a US company
+stands in ``us_entity`` and any other one (Swiss, British, ...) in ``other_entity`` with its country.
+Adequacy rows say whether the decision is known to be part of the EEA Agreement (``eea_incorporated``:
+yes, no or unknown).
 """
 
 from __future__ import annotations
@@ -93,6 +98,8 @@ _VENDOR_COLUMNS = (
     "aliases",
     "eea_entity",
     "eea_entity_country",
+    "other_entity",
+    "other_entity_country",
     "role",
     "us_entity",
     "data_to_us",
@@ -207,6 +214,11 @@ class Vendor:
     # Hostnames the service loads from or sends to ("www.google-analytics.com"); "*.example.com" stands
     # for any subdomain of example.com.
     hosts: tuple[str, ...] = ()
+    # The contracting entity when it is neither in the EEA nor the US entity ("Proton AG", CH): the
+    # eea_entity column holds only companies established in the EEA, so that no rule calls one outside
+    # it "the EEA contracting party".
+    other_entity: str = ""
+    other_entity_country: str = ""
 
     @property
     def sends_data_to_us(self) -> bool:
@@ -473,6 +485,8 @@ def _vendor(row: Mapping[str, object], default_source: str) -> Vendor:
         aliases=_split(row.get("aliases")),
         eea_entity=_cell(row.get("eea_entity")),
         eea_entity_country=_cell(row.get("eea_entity_country")).upper(),
+        other_entity=_cell(row.get("other_entity")),
+        other_entity_country=_cell(row.get("other_entity_country")).upper(),
         role=_cell(row.get("role")),
         us_entity=_cell(row.get("us_entity")),
         data_to_us=_cell(row.get("data_to_us")),

@@ -56,8 +56,8 @@ def service_keys(vendor: Vendor) -> frozenset[str]:
 
 
 def entity_keys(vendor: Vendor) -> frozenset[str]:
-    """The organisations behind a service: the EEA and US entities and the outdated names."""
-    return _keys((vendor.eea_entity, vendor.us_entity, *vendor.outdated_names))
+    """The organisations behind a service: the EEA, US and other entities and the outdated names."""
+    return _keys((vendor.eea_entity, vendor.us_entity, vendor.other_entity, *vendor.outdated_names))
 
 
 def party_services(knowledge: Knowledge, party: Party) -> list[Vendor]:

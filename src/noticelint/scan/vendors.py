@@ -102,7 +102,7 @@ def _vendor_table_service(host: str) -> Service | None:
         return None
     from noticelint.knowledge.vendor_matching import entity_name
 
-    organisation = entity_name(vendor.eea_entity or vendor.us_entity)
+    organisation = entity_name(vendor.eea_entity or vendor.other_entity or vendor.us_entity)
     category = str(getattr(vendor, "category", ""))
     return Service(name=vendor.service, organisation=organisation, category=category, source="vendors.csv")
 
