@@ -175,3 +175,7 @@ class Party(StrictModel):
         None,
         description="The heading this item has in the published text (keeps its structure and order).",
     )
+
+    def says_no_cookies(self) -> bool:
+        """Whether the statement says this organisation sets no cookies here (``denies: [cookies]``)."""
+        return PartyDenial.COOKIES in self.denies
