@@ -729,11 +729,12 @@ def _party_denial_contradicted(ctx: CheckContext, evidence: Evidence) -> Iterato
     for i, party in enumerate(ctx.statement.parties):
         if not party.says_no_cookies():
             continue
+        stored: list[ObservedCookie | ObservedStorage] = [*evidence.cookies, *evidence.storage]
         found: list[Observed] = [
             item
-            for item in [*evidence.cookies, *evidence.storage]
+            for item in stored
             if item.service is not None
-            and (owner := declaring_party(ctx, item.service))
+            and (owner := declaring_party(ctx, item.service)) is not None
             and owner.id == party.id
         ]
         if found:
