@@ -25,9 +25,11 @@ from noticelint.api import (
     either,
     find_organisations,
     find_vendors,
+    name_key,
     needles,
     normalise_name,
     party_vendor,
+    party_vendors,
     place,
     receiving_parties,
     rule,
@@ -312,7 +314,10 @@ def _cookie_evidence(ctx: CheckContext) -> list[str]:
             if cookie.technology.value == "cookie":
                 name = f"the cookie '{cookie.name}'" if cookie.name else "a cookie"
                 evidence.append(f"activity '{activity.id}' declares {name}")
-    seen: set[str] = set()
+    # A party the statement says sets no cookies here (denies: [cookies]) is no evidence of cookies.
+    seen: set[str] = {
+        v.service for p in statement.parties if p.says_no_cookies() for v in party_vendors(ctx.knowledge, p)
+    }
     for activity in statement.activities:
         for party_id in activity.recipients:
             party = statement.party(party_id)
@@ -330,6 +335,24 @@ def _cookie_evidence(ctx: CheckContext) -> list[str]:
             seen.add(vendor.service)
             evidence.append(f"{place(statement, item.pointer)} names {item.text[start:end]}, which {note}")
     return evidence
+
+
+_NAME_WORD = re.compile(r"[\w.&-]+")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:men|og|but|and)\b", re.IGNORECASE)
+
+
+def _about_party_without_cookies(ctx: CheckContext, before: str) -> bool:
+    """Whether the claim's subject is a party the statement says sets no cookies ("Mailchimp setter
+    ingen informasjonskapsler"): the sentence says what denies: [cookies] on the party says."""
+    subject = _CLAUSE_BREAK.split(before)[-1]  # "Vi bruker Mailchimp, men vi setter ingen …" is about us
+    words = " " + " ".join(_NAME_WORD.findall(normalise_name(subject))) + " "
+    for party in ctx.statement.parties:
+        if party.says_no_cookies():
+            names = {name_key(n) for n in (party.legal_name, party.trade_name) if n}
+            names |= {normalise_name(n) for n in (party.legal_name, party.trade_name) if n}
+            if any(n and f" {n} " in words for n in names):
+                return True
+    return False
 
 
 @rule(
@@ -365,13 +388,18 @@ def no_cookies_claim(ctx: CheckContext) -> Iterator[Hit]:
     "… for advertising") is not reported. Phrases are recognised from fixed Norwegian and English lists.
     A "cookieless" tool can still store or read information on the device (local storage, pixels,
     fingerprinting), which the EDPB reads as covered by ePrivacy Art. 5(3) (Guidelines 2/2023): a claim
-    to use no cookies is true only of cookies, and the statement should say what else it uses.
+    to use no cookies is true only of cookies, and the statement should say what else it uses. A party
+    the statement says sets no cookies here (`denies: [cookies]` on the party: an e-mail service used
+    only for newsletters) counts as no evidence, and a sentence whose subject is such a party
+    ("Mailchimp setter ingen informasjonskapsler på nettstedet vårt") is not a claim about the site.
     """
     evidence: list[str] | None = None
     for item, sentence in sentences_that_may_match(ctx, _NO_COOKIES_WORDS):
         text = sentence.text
         match = next((m for p in _NO_COOKIES if (m := p.search(text)) and not _about_reader(text, m)), None)
         if match is None or _LIMITED_TAIL.match(text[match.end() :]) or _EXCEPTION.search(text):
+            continue
+        if _about_party_without_cookies(ctx, text[: match.start()]):
             continue
         if evidence is None:
             evidence = _cookie_evidence(ctx)
@@ -619,9 +647,13 @@ def denial_contradicted(ctx: CheckContext) -> Iterator[Hit]:
     activity declares automated decisions, or denies special categories while an activity declares
     them, tells the reader something false (GDPR Art. 5(1)(a), 12(1)). Only declared facts are compared
     here; denials in the wording are the subject of CON001 and CON002. Denials with nothing declared to
-    compare them with (analytics, advertising, tracking, forms, sale, sharing) are not reported.
+    compare them with (analytics, advertising, tracking, forms, sale, sharing) are not reported. A
+    party that the statement says sets no cookies (`denies: [cookies]` on the party) is contradicted by
+    a declared cookie with that party as its provider; its vendor-table entry is then no evidence
+    against a statement-level denial.
     """
     statement = ctx.statement
+    yield from _party_denial_contradicted(ctx)
     denied = {d.value for d in statement.statement.denies}
     if not denied:
         return
@@ -636,7 +668,7 @@ def denial_contradicted(ctx: CheckContext) -> Iterator[Hit]:
             ]
             for party_id in activity.recipients:
                 party = statement.party(party_id)
-                vendor = party_vendor(ctx.knowledge, party) if party else None
+                vendor = party_vendor(ctx.knowledge, party) if party and not party.says_no_cookies() else None
                 if vendor is not None and vendor.sets_cookie:
                     found.append(f"{vendor.service} (recipient of activity '{activity.id}') sets cookies")
         evidence["cookies"] = found
@@ -668,4 +700,27 @@ def denial_contradicted(ctx: CheckContext) -> Iterator[Hit]:
                 f"/statement/denies/{index}",
                 f"the statement denies {denial.value.replace('_', ' ')}, but {shown}; describe what is done "
                 "instead, or remove the declaration if it is out of date",
+            )
+
+
+def _party_denial_contradicted(ctx: CheckContext) -> Iterator[Hit]:
+    """A party said to set no cookies here is not the provider of a declared cookie."""
+    for i, party in enumerate(ctx.statement.parties):
+        if not party.says_no_cookies():
+            continue
+        found = [
+            f"activity '{activity.id}' declares "
+            + (f"the cookie '{c.name}'" if c.name else f"a {c.technology.value.replace('_', ' ')}")
+            + " with it as provider"
+            for activity in ctx.statement.activities
+            for c in activity.cookies
+            if c.provider == party.id
+        ]
+        if found:
+            j = next(n for n, d in enumerate(party.denies) if d.value == "cookies")
+            shown = "; ".join(found[:3]) + (f"; and {len(found) - 3} more" if len(found) > 3 else "")
+            yield Hit(
+                f"/parties/{i}/denies/{j}",
+                f"{party.legal_name} ('{party.id}') is said to set no cookies here (denies: [cookies]), but "
+                f"{shown}; remove cookies from its denies, or remove the cookie if it is out of date",
             )

@@ -248,8 +248,10 @@ def _explains_terms(ctx: CheckContext, item: Wording) -> bool:
     severity="info",
     legal=["GDPR Art. 12(1)", "WP260 rev.01"],
     fix=(
-        "Say exactly what you do: name the data, the recipients and the period instead of 'kan', "
-        "'enkelte', 'blant annet', 'osv.' or 'may', 'some', 'such as'."
+        "Say exactly what the word leaves open: for 'kan'/'may' whether and when it happens, for 'enkelte'/"
+        "'some' which ones, for 'blant annet'/'such as'/'osv.' the whole list, for 'normalt'/'often' the "
+        "cases where it is not done, and for 'så lenge det er nødvendig'/'as long as necessary' (or any "
+        "hedge in the retention wording) the period or the criterion that ends it."
     ),
     fails="""
     statement:
@@ -297,14 +299,63 @@ def vague_wording(ctx: CheckContext) -> Iterator[Hit]:
         )
         if not words:
             continue
-        listed = ", ".join(f"'{w}'" for w in words)
         yield Hit(
             item.pointer,
-            f"vague wording in {place(ctx.statement, item.pointer)}: {listed}; say exactly which data, "
-            "which recipients, when and for how long",
+            f"vague wording in {place(ctx.statement, item.pointer)}: {_advice(words, item.pointer)}",
             offset=sentence.start,
             length=len(sentence.text),
         )
+
+
+# What each kind of vague word hides, and so what to write instead (Norwegian and English words alike).
+_ADVICE = (
+    (
+        {
+            "kan",
+            "kanskje",
+            "eventuelt",
+            "evt.",
+            "mulig",
+            "may",
+            "might",
+            "could",
+            "possible",
+            "possibly",
+            "as needed",
+        },
+        "say whether and when it happens",
+    ),
+    ({"enkelte", "noen", "relevante", "some", "certain"}, "name which ones"),
+    (
+        {"blant annet", "bl.a.", "osv.", "m.m.", "f.eks.", "eksempler på", "such as", "etc."},
+        "list them all",
+    ),
+    ({"og/eller", "and/or"}, "say which of them applies, or both"),
+    (
+        {"ofte", "normalt", "vanligvis", "often", "generally", "typically"},
+        "say what is done and in which cases it is not",
+    ),
+    (
+        {"som nødvendig", "så lenge det er nødvendig", "as long as necessary"},
+        "give the period or the criterion that ends it",
+    ),
+    ({"depending on"}, "say what it depends on and what is done in each case"),
+)
+_RETENTION_ADVICE = "give the period or the criterion that ends it"
+_GENERAL_ADVICE = "say exactly which data, which recipients, when and for how long"
+
+
+def _advice(words: list[str], pointer: str) -> str:
+    """The words found, each kind with the advice that fits it: "'kan': say whether and when it happens;
+    'blant annet': list them all". In the retention wording a hedge is a question of time."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        lower = " ".join(word.casefold().split())
+        advice = next((a for kind, a in _ADVICE if lower in kind), _GENERAL_ADVICE)
+        if "/retention" in pointer and advice != "list them all":
+            advice = _RETENTION_ADVICE
+        groups.setdefault(advice, []).append(f"'{word}'")
+    return "; ".join(f"{', '.join(listed)}: {advice}" for advice, listed in groups.items())
 
 
 _TOPIC_CONTENT = {

@@ -269,7 +269,8 @@ def cookie_consent_withdrawal(ctx: CheckContext) -> Iterator[Hit]:
     legal=[EKOMLOVEN, "GDPR Art. 13(1)(c)", "GDPR Art. 13(1)(e)"],
     fix=(
         "List the cookies the vendor sets under the activity's cookies (name, provider, purpose, lifetime, "
-        "strictly_necessary), or remove the vendor from the recipients if it is not used."
+        "strictly_necessary); if it sets none here (an e-mail service used only for newsletters), write "
+        "denies: [cookies] on the party; remove the vendor from the recipients if it is not used."
     ),
     fails="""
     activities:
@@ -300,7 +301,8 @@ def cookie_vendor_without_cookies(ctx: CheckContext) -> Iterator[Hit]:
     party's trade name or legal name; an entity name that stands behind several services ("Google
     Ireland Limited") is not enough. Vendors the table only "believes" set cookies count too, the safer
     reading, and the message says so. It is a warning: the vendor may be used in a way that sets none
-    (an e-mail tool used only for e-mail, for instance), which the statement should then make clear.
+    (an e-mail tool used only for e-mail, for instance), which the statement then says with
+    `denies: [cookies]` on the party: such a party is not reported.
     A vendor the table records as setting no cookies ("cookieless" analytics) is not reported here, but
     that does not put it outside § 3-15: the EDPB (Guidelines 2/2023 on the technical scope of ePrivacy
     Art. 5(3)) reads the provision as covering any storing of, or access to, information on the device,
@@ -314,15 +316,18 @@ def cookie_vendor_without_cookies(ctx: CheckContext) -> Iterator[Hit]:
             continue
         for k, party_id in enumerate(activity.recipients):
             party = ctx.statement.party(party_id)
-            vendor = party_vendor(ctx.knowledge, party) if party else None
+            if party is None or party.says_no_cookies():
+                continue
+            vendor = party_vendor(ctx.knowledge, party)
             note = cookie_note(vendor) if vendor else None
-            if party is None or vendor is None or note is None:
+            if vendor is None or note is None:
                 continue
             yield Hit(
                 f"/activities/{i}/recipients/{k}",
                 f"activity '{activity.id}' sends data to {party.legal_name} ({vendor.service}), which {note} "
                 "according to the vendor table, but the activity declares no cookies; list them under "
-                "cookies with name, purpose, lifetime and whether they are strictly necessary",
+                "cookies with name, purpose, lifetime and whether they are strictly necessary, or, if it sets none "
+                f"here, write denies: [cookies] on the party '{party.id}'",
             )
 
 

@@ -695,11 +695,14 @@ def denial_contradicted(ctx: CheckContext) -> Iterator[Hit]:
     services is a false statement (GDPR Art. 5(1)(a), 12(1)). Only plain denials count: a sentence
     limited to a purpose ("… til annonsering", "… for advertising") or with an exception ("unntatt",
     "without your consent") is not reported. Phrases are recognised from fixed Norwegian and English
-    lists.
+    lists. A party the statement says sets no cookies here (`denies: [cookies]` on the party) is
+    contradicted by a cookie or storage key the site sets that the host table or the Open Cookie
+    Database attributes to that party's service.
     """
     evidence = ctx.evidence
     if evidence is None:
         return
+    yield from _party_denial_contradicted(ctx, evidence)
     for item, sentence in sentences_that_may_match(ctx, _DENIAL_WORDS):
         text = sentence.text
         if _EXCEPTION.search(text):
@@ -720,6 +723,27 @@ def denial_contradicted(ctx: CheckContext) -> Iterator[Hit]:
                 length=len(text),
             )
             break
+
+
+def _party_denial_contradicted(ctx: CheckContext, evidence: Evidence) -> Iterator[Hit]:
+    for i, party in enumerate(ctx.statement.parties):
+        if not party.says_no_cookies():
+            continue
+        stored: list[ObservedCookie | ObservedStorage] = [*evidence.cookies, *evidence.storage]
+        found: list[Observed] = [
+            item
+            for item in stored
+            if item.service is not None
+            and (owner := declaring_party(ctx, item.service)) is not None
+            and owner.id == party.id
+        ]
+        if found:
+            j = next(n for n, d in enumerate(party.denies) if d.value == "cookies")
+            yield Hit(
+                f"/parties/{i}/denies/{j}",
+                f"{party.legal_name} ('{party.id}') is said to set no cookies here (denies: [cookies]), but the "
+                f"site has its — {quotes(found)}; remove cookies from its denies and declare them",
+            )
 
 
 # --- SCN008 ------------------------------------------------------------------------------------------

@@ -36,10 +36,14 @@ def yaml_dump(data: Any) -> str:
 
 
 def merge(base: Any, patch: Any) -> Any:
-    """Deep-merge mappings; lists and scalars in ``patch`` replace those in ``base``."""
+    """Deep-merge mappings; lists and scalars in ``patch`` replace those in ``base``, and ``null``
+    removes a key (as in the format's own merge and JSON Merge Patch: a statement has no null values)."""
     if isinstance(base, dict) and isinstance(patch, dict):
         merged = dict(base)
         for key, value in patch.items():
+            if value is None:
+                merged.pop(key, None)
+                continue
             merged[key] = merge(base[key], value) if key in base else copy.deepcopy(value)
         return merged
     return copy.deepcopy(patch)

@@ -204,6 +204,58 @@ def test_one_finding_per_sentence_listing_every_word(check: Check, example_data:
     assert "'normalt'" in second.message and "'kan'" not in second.message
 
 
+@pytest.mark.parametrize(
+    ("sentence", "advice"),
+    [
+        ("Vi kan dele opplysningene med leverandører.", "'kan': say whether and when it happens"),
+        ("We may share your data with suppliers.", "'may': say whether and when it happens"),
+        ("Vi lagrer blant annet navnet ditt.", "'blant annet': list them all"),
+        ("We keep data such as your name.", "'such as': list them all"),
+        ("Vi lagrer relevante opplysninger.", "'relevante': name which ones"),
+        ("Vi sletter normalt etter ett år.", "'normalt': say what is done and in which cases it is not"),
+        ("Vi lagrer og/eller sender opplysningene.", "'og/eller': say which of them applies, or both"),
+        (
+            "We keep data depending on the case.",
+            "'depending on': say what it depends on and what is done in each case",
+        ),
+    ],
+)
+def test_the_advice_fits_the_kind_of_word(
+    check: Check, example_data: dict[str, Any], sentence: str, advice: str
+) -> None:
+    (finding,) = only(run(check, example_data, intro(sentence, sentence)), "TXT001")
+    assert finding.message.endswith(advice) or f"{advice};" in finding.message, finding.message
+    assert "for how long" not in finding.message
+
+
+def test_one_sentence_with_several_kinds_gets_each_advice_once(
+    check: Check, example_data: dict[str, Any]
+) -> None:
+    patch = intro("Vi kan bruke enkelte opplysninger, blant annet navn, osv.")
+    (finding,) = only(run(check, example_data, patch), "TXT001")
+    assert finding.message.endswith(
+        ": 'kan': say whether and when it happens; 'enkelte': name which ones; 'blant annet', 'osv.': list "
+        "them all"
+    ), finding.message
+
+
+def test_a_hedge_in_the_retention_wording_asks_for_the_period(
+    check: Check, example_data: dict[str, Any]
+) -> None:
+    patch = """
+    activities:
+      - id: henvendelser
+        retention:
+          period: P1Y
+          text: {nb: Vi sletter normalt henvendelser som nødvendig., en: We normally delete enquiries.}
+    """
+    findings = only(run(check, example_data, patch), "TXT001")
+    assert findings, "the retention wording is checked"
+    for finding in findings:
+        assert "retention.text" in finding.message
+        assert finding.message.endswith(": give the period or the criterion that ends it"), finding.message
+
+
 # --- TXT002 empty sections -------------------------------------------------------------------------
 
 SECTION = """

@@ -220,7 +220,7 @@ def test_a_declared_processor_with_a_purpose_of_its_own_is_reported(
 def test_a_declared_joint_controller_is_never_reported(check: Check, example_data: dict[str, Any]) -> None:
     data = copy.deepcopy(example_data)
     data["parties"][2]["role"] = "joint_controller"
-    data["parties"][2]["data_processing_agreement"] = None
+    data["parties"][2].pop("data_processing_agreement", None)
     data["parties"][2]["arrangement"] = "Vi og Timebok avtaler hvem som svarer på henvendelser."
     sentence = "Timebok Eksempel AS bruker opplysningene for å markedsføre sine egne tjenester."
     text, _ = _place(data, "section", sentence, "nb")

@@ -429,10 +429,13 @@ def test_junit_structure_and_counts() -> None:
     assert list(cases) == [A, B, CLEAN]
     for name, case in cases.items():
         assert case.get("classname") == name
-    # a.yaml: three active findings (the waived one is not a failure).
+    # a.yaml: the error and the warning fail at --fail-on warning; the info and the waived one do not.
     a_failures = cases[A].findall("failure")
-    assert sorted(f.get("type", "") for f in a_failures) == ["CNT003", "RET001", "TRN002"]
+    assert sorted(f.get("type", "") for f in a_failures) == ["RET001", "TRN002"]
     assert cases[A].find("error") is None
+    out = cases[A].findtext("system-out") or ""
+    assert "below --fail-on warning" in out and f"{A}:10:1: CNT003" in out and "No e-mail address." in out
+    assert "LAW001 waived: contract, see DPA §4" in out
     # b.yaml could not be checked: an error, not a failure.
     (b_error,) = cases[B].findall("error")
     assert b_error.get("type") == "INP002"
@@ -467,3 +470,72 @@ def test_junit_all_passing() -> None:
     assert root.get("failures") == "0"
     assert root.get("errors") == "0"
     assert not list(root.iter("failure"))
+
+
+def test_junit_a_file_with_only_findings_below_fail_on_passes() -> None:
+    """A green job must not carry a red test: info findings at --fail-on warning are reported only."""
+    report = Report(findings=(CNT,), files=(A,), rules=dict(RULES), fail_on=Severity.WARNING)
+    root = _junit(report)
+    assert report.exit_code() == 0
+    assert root.get("failures") == "0" and root.get("errors") == "0"
+    (case,) = root.iter("testcase")
+    assert case.find("failure") is None
+    assert "CNT003" in (case.findtext("system-out") or "")
+
+
+def _failing_in(module: Any, report: Report) -> set[str]:
+    """The codes each reporter marks as failing the run (only JUnit marks failures per finding; the
+    others say it through the run's outcome: JSON's exit_code, SARIF's executionSuccessful for input
+    errors)."""
+    out = module.render(report)
+    if module is junit:
+        root = ET.fromstring(out.encode("utf-8"))
+        return {e.get("type", "") for tag in ("failure", "error") for e in root.iter(tag)}
+    raise AssertionError(module)
+
+
+@pytest.mark.parametrize("fail_on", list(Severity), ids=lambda s: s.label)
+def test_fail_on_exit_code_and_reporters_agree_on_what_fails(fail_on: Severity) -> None:
+    report = dataclasses.replace(make_report(), fail_on=fail_on)
+    failing = {f.code for f in report.findings if f.fails(fail_on)}
+    expected = {
+        Severity.ERROR: {"RET001", "INP002"},
+        Severity.WARNING: {"RET001", "TRN002", "INP002"},
+        Severity.INFO: {"RET001", "TRN002", "CNT003", "INP002"},
+    }[fail_on]
+    assert failing == expected  # the waived LAW001 never fails
+    assert _failing_in(junit, report) == failing
+    exit_code = report.exit_code()
+    assert exit_code == 2  # the input error
+    assert json.loads(json_reporter.render(report))["summary"]["exit_code"] == exit_code
+    # Without the input error: the exit code is 1 exactly when a finding fails, in every reporter.
+    clean = dataclasses.replace(report, findings=tuple(f for f in report.findings if not f.input_error))
+    failing_clean = failing - {"INP002"}
+    assert clean.exit_code() == (1 if failing_clean else 0)
+    assert _failing_in(junit, clean) == failing_clean
+    assert json.loads(json_reporter.render(clean))["summary"]["exit_code"] == clean.exit_code()
+    root = ET.fromstring(junit.render(clean).encode("utf-8"))
+    assert (root.get("failures") != "0") == (clean.exit_code() != 0)
+    sarif_run = json.loads(sarif.render(clean))["runs"][0]
+    assert sarif_run["invocations"][0]["executionSuccessful"] is True
+    for module in ALL_REPORTERS:  # every active finding is still reported, failing or not
+        out = module.render(clean)
+        assert "No e-mail address." in out, module.__name__
+
+
+@pytest.mark.parametrize("fail_on", ["error", "warning", "info"])
+def test_check_exit_code_and_junit_agree_on_a_real_statement(fail_on: str) -> None:
+    from tests.clirun import invoke
+
+    statement = str(Path(__file__).resolve().parents[1] / "policy" / "solor-dyreklinikk.yaml")
+    run = invoke("check", "--no-cache", "--format", "junit", "--fail-on", fail_on, statement)
+    root = ET.fromstring(run.out.encode("utf-8"))
+    failures = [f.get("message", "") for f in root.iter("failure")]
+    shown = invoke("check", "--no-cache", "--format", "json", "--fail-on", fail_on, statement)
+    data = json.loads(shown.out)
+    expected = [
+        f for f in data["findings"] if not f["waived"] and Severity.parse(f["severity"]) >= Severity.parse(fail_on)
+    ]
+    assert len(failures) == len(expected) > 0
+    assert run.code == shown.code == data["summary"]["exit_code"] == 1
+    assert root.get("failures") == "1"

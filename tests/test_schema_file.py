@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,52 @@ def test_enums_list_their_values() -> None:
     defs = statement_schema()["$defs"]
     assert defs["LegalBasis"]["enum"] == ["6(1)(a)", "6(1)(b)", "6(1)(c)", "6(1)(d)", "6(1)(e)", "6(1)(f)"]
     assert "processor" in defs["PartyRole"]["enum"]
+
+
+def test_every_enum_value_carries_its_meaning() -> None:
+    defs = statement_schema()["$defs"]
+    enums = {name: d for name, d in defs.items() if "enum" in d}
+    assert len(enums) > 15
+    for name, definition in enums.items():
+        meanings = definition.get("enumDescriptions", [])
+        assert len(meanings) == len(definition["enum"]) and all(m.strip() for m in meanings), name
+    assert defs["LegalBasis"]["enumDescriptions"][0].startswith("consent")
+
+
+def _nodes(node: object) -> Iterator[dict[str, object]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _nodes(value)
+
+
+def test_optional_fields_are_not_required_rather_than_nullable() -> None:
+    """Editors complete a nullable field as `key: null` and lose its description in the anyOf."""
+    schema = statement_schema()
+    assert not [n for n in _nodes(schema) if n.get("type") == "null" or ("default" in n and n["default"] is None)]
+    legal_basis = schema["$defs"]["Activity"]["properties"]["legal_basis"]
+    assert legal_basis["$ref"] == "#/$defs/LegalBasis"
+    assert legal_basis["description"].startswith("GDPR Art. 6(1) basis")
+    assert "legal_basis" not in schema["$defs"]["Activity"].get("required", [])
+
+
+@pytest.mark.parametrize("value", ["null", ""])
+def test_an_optional_key_without_a_value_is_an_error_in_schema_and_models(value: str) -> None:
+    from noticelint.format.validation import schema_problems, typed_statement
+    from noticelint.input.loader import parse
+
+    text = (REPO / "policy" / "eksempel-dyreklinikk.yaml").read_text(encoding="utf-8")
+    assert '    legal_basis: "6(1)(b)"\n' in text
+    doc = parse(text.replace('    legal_basis: "6(1)(b)"\n', f"    legal_basis: {value}\n", 1), "x.yaml")
+    statement, problems = typed_statement(doc)
+    assert statement is None
+    assert [p.message for p in problems] == [
+        "activity 'timebestilling' (legal_basis) has no value; write one or leave the key out"
+    ]
+    assert schema_problems(doc) == problems
 
 
 def test_text_mapping_rejects_non_language_keys() -> None:

@@ -170,6 +170,11 @@ def _messages(error: Any, doc: Document) -> Iterator[Problem]:
     pointer = pointer_from_path(error.absolute_path)
     validator, instance, schema = error.validator, error.instance, error.schema
     where = _where(pointer, doc.data)
+    if instance is None and validator not in ("required", "additionalProperties", "minItems", "minLength"):
+        # `key:` with nothing after it, or `key: null`: no key of the format takes null (an optional key
+        # is left out), so one message says so, whatever the key's type.
+        yield Problem(doc.span(pointer), f"{where} has no value; write one or leave the key out", pointer)
+        return
     if validator == "additionalProperties" and isinstance(instance, dict):
         allowed = sorted(schema.get("properties", {}))
         patterns = schema.get("patternProperties", {})

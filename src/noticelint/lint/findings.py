@@ -68,6 +68,11 @@ class Finding:
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     trace: tuple[ValueSource, ...] = field(default=(), compare=False, hash=False)
 
+    def fails(self, fail_on: Severity) -> bool:
+        """Whether this finding fails a run at ``fail_on``: the one test behind the exit code, the
+        render gate (at error) and every reporter that marks failures (JUnit)."""
+        return not self.waived and (self.input_error or self.severity >= fail_on)
+
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.span.line, self.span.column, self.code, self.message)

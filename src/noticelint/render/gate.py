@@ -56,7 +56,7 @@ class Checked:
     @property
     def errors(self) -> tuple[Finding, ...]:
         """Error findings that are not waived: they keep the notice from being published."""
-        return tuple(f for f in self.findings if not f.waived and f.severity >= Severity.ERROR)
+        return tuple(f for f in self.findings if f.fails(Severity.ERROR))
 
     def draft_lines(self) -> list[str]:
         return [f"{f.path}:{f.span.line}: {f.code} {f.message}" for f in self.errors]

@@ -1,12 +1,14 @@
 """The ``junit`` format: JUnit XML, as read by GitLab, Jenkins and Azure Pipelines.
 
 ``<testsuites>`` holds one ``<testsuite name="noticelint">``; each checked file is a ``<testcase>``
-(``classname`` and ``name`` are the path). Every finding that is not waived is a ``<failure>`` in its
-file's test case, except input errors (the file could not be checked), which are ``<error>`` elements.
-A file without findings is a passing test case. The ``tests``, ``failures`` and ``errors`` attributes
+(``classname`` and ``name`` are the path). A finding that fails the run (``--fail-on``: see
+:meth:`Finding.fails`) is a ``<failure>`` in its file's test case, except input errors (the file could
+not be checked), which are ``<error>`` elements. A file without such findings is a passing test case, so
+the suite is red exactly when ``check`` exits non-zero; the findings below ``--fail-on`` are listed, with
+their details, in the test case's ``<system-out>``. The ``tests``, ``failures`` and ``errors`` attributes
 count test cases, as the JUnit schema defines them (so ``tests`` = passed + failures + errors): a file
 with an input error counts as an error, one with only findings as a failure. Waived findings are listed in
-the test case's ``<system-out>`` only. Characters that XML 1.0 does not allow are removed.
+``<system-out>`` too. Characters that XML 1.0 does not allow are removed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from typing import TextIO
 
-from noticelint.lint.findings import Finding
+from noticelint.lint.findings import Finding, Severity
 from noticelint.lint.rules import RuleInfo
 from noticelint.reporters.report import Report, Stream, copy, spool
 
@@ -48,13 +50,19 @@ def _details(rules: dict[str, RuleInfo], f: Finding) -> str:
     return clean("\n".join(lines))
 
 
-def _case(rules: dict[str, RuleInfo], path: str, findings: list[Finding]) -> tuple[str, str]:
+def _case(
+    rules: dict[str, RuleInfo], path: str, findings: list[Finding], fail_on: Severity
+) -> tuple[str, str]:
     """One test case as XML, indented as it stands in the suite, and ``error``, ``failure`` or ``""``."""
     case = ET.Element("testcase", {"classname": clean(path), "name": clean(path)})
+    below: list[str] = []
     waived: list[str] = []
     for f in findings:
         if f.waived:
             waived.append(f"{f.path}:{f.span.line}:{f.span.column}: {f.code} waived: {f.waiver_reason}")
+            continue
+        if not f.fails(fail_on):
+            below.append(_details(rules, f))
             continue
         tag = "error" if f.input_error else "failure"
         head = " ".join(part for part in (f.code, f.message) if part)
@@ -63,8 +71,13 @@ def _case(rules: dict[str, RuleInfo], path: str, findings: list[Finding]) -> tup
     outcome = (
         "error" if case.find("error") is not None else "failure" if case.find("failure") is not None else ""
     )
+    out = []
+    if below:
+        out.append(f"below --fail-on {fail_on.label} (reported, not failing):\n" + "\n\n".join(below))
     if waived:
-        ET.SubElement(case, "system-out").text = clean("\n".join(waived))
+        out.append("\n".join(waived))
+    if out:
+        ET.SubElement(case, "system-out").text = clean("\n\n".join(out))
     ET.indent(case, level=2)
     return ET.tostring(case, encoding="unicode"), outcome
 
@@ -79,7 +92,7 @@ def write(stream: Stream, out: TextIO) -> None:
     with spool() as body:
 
         def emit(path: str, findings: list[Finding]) -> None:
-            xml, outcome = _case(stream.rules, path, findings)
+            xml, outcome = _case(stream.rules, path, findings, stream.fail_on)
             body.write("\n    " + xml if outcomes else xml)
             outcomes[outcome] += 1
 

@@ -35,6 +35,7 @@ class Tally:
     input_errors: bool = False
 
     def add(self, finding: Finding) -> None:
+        # Counted by severity; exit_code then asks what Finding.fails asks of each finding.
         if finding.waived:
             self.waived += 1
         else:

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import enum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 Id = Annotated[
     str,
@@ -58,6 +66,16 @@ class StrictModel(BaseModel):
     """Unknown keys are errors: a misspelt key must never be silently ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, regex_engine="python-re", defer_build=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_null(cls, value: Any, info: ValidationInfo) -> Any:
+        """In a document an optional key is left out, never written as ``null`` (nor as ``key:`` with
+        nothing after it): the schema says the same, so editors do not offer ``null`` as a value. (A
+        default is not validated, so only a value the document gives reaches here.)"""
+        if value is None and info.mode == "json":
+            raise ValueError("no value; write one or leave the key out")
+        return value
 
 
 class Text(RootModel[str | dict[LanguageCode, str]]):

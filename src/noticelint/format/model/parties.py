@@ -121,6 +121,12 @@ class PartyRole(enum.StrEnum):
     PUBLIC_AUTHORITY = "public_authority"
 
 
+class PartyDenial(enum.StrEnum):
+    """Something an organisation does not do for the statement's sites and apps."""
+
+    COOKIES = "cookies"
+
+
 class Party(StrictModel):
     """Any organisation other than the controller that receives or handles personal data: a processor
     (databehandler), sub-processor, joint controller or independent recipient. GDPR Art. 13(1)(e)."""
@@ -156,8 +162,20 @@ class Party(StrictModel):
     )
     contact: Contact | None = Field(None, description="Contact details, where the notice gives them.")
     privacy_notice: Url | None = Field(None, description="URL of the organisation's own privacy notice.")
+    denies: list[PartyDenial] = Field(
+        default_factory=list,
+        description=(
+            "What this organisation does not do here: cookies (it sets no cookies or similar technology on "
+            "the sites and apps the statement covers, e.g. an e-mail service used only for newsletters). "
+            "Rules compare it with the statement's cookies and with what a scan of the site finds."
+        ),
+    )
     text: Text | None = Field(None, description="Wording about this organisation.")
     heading: Text | None = Field(
         None,
         description="The heading this item has in the published text (keeps its structure and order).",
     )
+
+    def says_no_cookies(self) -> bool:
+        """Whether the statement says this organisation sets no cookies here (``denies: [cookies]``)."""
+        return PartyDenial.COOKIES in self.denies
