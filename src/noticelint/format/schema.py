@@ -41,6 +41,10 @@ def _optional_without_null(node: Any) -> None:
                 kept = [b for b in branches if b != {"type": "null"}]
                 outer = {k: v for k, v in prop.items() if k not in ("anyOf", "default")}
                 base = kept[0] if len(kept) == 1 else {"anyOf": kept}
+                if "pattern" in base and "description" in base and "description" in outer:
+                    # The field's description wins for hover; the type's says what form a value
+                    # must have, which the validation message quotes.
+                    outer["x-form"] = base["description"]
                 node["properties"][name] = {**base, **outer}
         for value in node.values():
             _optional_without_null(value)

@@ -245,7 +245,7 @@ def _messages(error: Any, doc: Document) -> Iterator[Problem]:
         )
         return
     if validator == "pattern":
-        description = schema.get("description") or ""
+        description = schema.get("x-form") or schema.get("description") or ""
         yield Problem(
             doc.span(pointer),
             f"{where}: {_quote(instance)} has the wrong form"
