@@ -260,6 +260,7 @@ def processor_agreement(ctx: CheckContext) -> Iterator[Hit]:
     code="REC004",
     name="party-without-role",
     basis="practice",
+    default=False,
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 26", "GDPR Art. 28"],
     fix=f"Give the party a role: {_ROLES}.",
     fails="""
@@ -283,8 +284,11 @@ def party_without_role(ctx: CheckContext) -> Iterator[Hit]:
     controller") is a reading of the usual set-up, not a fact, since the role follows from how the
     controller uses the service and from the contract, and for embedded content it is contested (the
     Court of Justice made a site operator a joint controller for the collection by an embedded plug-in,
-    C-40/17 Fashion ID). The law does not require the notice to name the role, so this is good practice
-    (info).
+    C-40/17 Fashion ID). The law does not require the notice to name the role (Art. 13(1)(e) asks for
+    the recipients or their categories), so this is good practice (info), and it is opt-in: it checks
+    that the structured file is complete, and on a faithful transcription of a statement that names its
+    recipients without roles it is noise. Turn it on (`extend-select = ["REC004"]`) to keep your own
+    files complete; a party that acts for its own purposes is CTL003's, whether or not a role is given.
     """
     for index, party in enumerate(ctx.statement.parties):
         if party.role is None:
