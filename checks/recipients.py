@@ -525,8 +525,10 @@ def _country_plain(ctx: CheckContext, party: Party, home: str | None) -> bool:
     vendor = party_vendor(ctx.knowledge, party)
     if vendor is not None:
         country = vendor.eea_entity_country
-        return bool(country) and (ctx.knowledge.is_eea(country) or country == home) and not (
-            vendor.sends_data_to_us
+        return (
+            bool(country)
+            and (ctx.knowledge.is_eea(country) or country == home)
+            and not (vendor.sends_data_to_us)
         )
     legal = party.legal_name.strip()
     if _EEA_FORM.search(legal) and not _FOREIGN_FORM.search(legal):

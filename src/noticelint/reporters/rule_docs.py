@@ -94,7 +94,9 @@ def rules_table(infos: Sequence[RuleInfo]) -> str:
     ]
     for i in infos:
         legal = "; ".join(i.legal) or "–"
-        lines.append(f"| `{i.code}` | {_name(i)} | {i.severity.label} | {_basis(i)} | {legal} | {i.summary} |")
+        lines.append(
+            f"| `{i.code}` | {_name(i)} | {i.severity.label} | {_basis(i)} | {legal} | {i.summary} |"
+        )
     return "\n".join(lines) + "\n"
 
 
