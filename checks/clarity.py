@@ -141,7 +141,8 @@ _MODAL_WORDS = {"kan", "may", "might", "could"}
 _ABOUT_RIGHTS = re.compile(
     r"\b(?:rett(?:en)?\s+til|dine\s+rettigheter|innsyn\w*|retting|sletting|begrens\w*|protestere|"
     r"innsigelse|dataportabilitet|right(?:s)?\s+to|the\s+right|request\s+access|rectification|erasure|"
-    r"restrict\w*|object\s+to|portability)\b",
+    r"restrict\w*|object\s+to|portability|rett\s+på|slett\w*|gebyr|virksomhet(?:en|er|ene)?|delet\w*|"
+    r"(?:a|reasonable)\s+fee|organisations?|controllers?)\b",
     re.IGNORECASE,
 )
 _RIGHTS_QUALIFIERS = {"kan", "may", "certain", "some", "noen", "enkelte", "mulig", "possible"}
@@ -157,13 +158,42 @@ _NOT_PROCESSING = re.compile(
     r"|\b(?:endre\w*|oppdater\w*|updat\w*|chang\w*|revis\w*|amend\w*)\b.*\b(?:personvernerklæring\w*|"
     r"erklæringen|personvernpolicy\w*|privacy\s+(?:policy|notice|statement)|this\s+(?:policy|notice|statement))\b"
     r"|\b(?:lenker|linker|links?)\s+(?:til|to)\s+(?:andre|eksterne|other|external|third)"
-    r"|^[\w-]+(?:\s+[\w-]+)?\s+(?:er|betyr|means|refers\s+to|is\s+defined\s+as)\s+(?:enhver|all|any)\b)",
+    r"|^[\w-]+(?:\s+[\w-]+)?\s+(?:er|betyr|means|refers\s+to|is\s+defined\s+as)\s+(?:enhver|all|any)\b"
+    r"|[\"“”«»'‘’][\w -]+[\"“”«»'‘’]\s+(?:betyr|means|refers\s+to|is\s+defined\s+as)\s+(?:enhver|all|any)\b)",
     re.IGNORECASE,
 )
 # Section headings of text that explains terms rather than the processing.
 _EXPLAINING_HEADING = re.compile(
     r"^\s*(?:definisjon\w*|definition\w*|begreper|hva\s+er|what\s+(?:is|are)|lenker|links)\b", re.IGNORECASE
 )
+
+
+# "kan leses her", "samtykket kan når som helst trekkes tilbake", "may be withdrawn at any time", "kan
+# registrere seg", "could opt out": what the reader (or another person) can do or find, not a hedge about
+# what the controller does.
+_READER_ACTION_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:(?:leses|ses|finnes|trekkes\s+tilbake|lastes\s+ned|"
+    r"be\s+(?:read|found|seen|withdrawn|downloaded|revoked))\b|[\w-]+\s+seg\b|"
+    r"(?:opt\s+out|unsubscribe|withdraw|melde\s+(?:seg|deg)\s+av|reservere\s+(?:seg|deg))\b)",
+    re.IGNORECASE,
+)
+# "kan i fremtiden", "may in the future": an announced possible change, not today's processing.
+_FUTURE_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:i\s+fremtiden|in\s+(?:the\s+)?future)\b", re.IGNORECASE)
+# "et eventuelt kundeoppdrag", "registreringsnummer, eventuelt skadenummer, bilmerke": "if there is one"
+# before a noun, not a hedge: after a determiner, or one word standing as an item of a list (after a comma
+# or at the start, and followed by the next item or the end).
+_IF_ANY_BEFORE = re.compile(r"(?:,\s*|^\s*)$")
+_IF_ANY_AFTER = re.compile(r"^\s+[\w-]+(?:\s*(?:[,.;:)]|$)|\s+(?:og|eller)\b)")
+_IF_ANY_AFTER_DETERMINER = re.compile(r"^\s+[\w-]+")
+# "relevante annonser", "relevant ads": what targeting is, named plainly.
+_RELEVANT_ADS_AFTER = re.compile(r"^\s+(?:annonse\w*|reklame\w*|ads?\b|advert\w*)", re.IGNORECASE)
+# "in case of a possible data breach", "will do everything possible": an event or an intent, not a hedge
+# about the processing.
+_POSSIBLE_EVENT = re.compile(
+    r"^\s+(?:(?:personal\s+)?data\s+)?(?:breach\w*|incident\w*|brudd\w*|avvik\w*|sikkerhetsbrudd\w*)",
+    re.IGNORECASE,
+)
+_EVERYTHING_BEFORE = re.compile(r"\b(?:everything|all\s+that\s+is|alt\s+(?:som\s+er\s+)?)\s*$", re.IGNORECASE)
 
 
 def _concrete_examples(after: str) -> bool:
@@ -203,6 +233,16 @@ def _vague_words(language: str, text: str, *, rights_text: bool = False, followi
             continue
         if lower in _ABILITY_WORDS and _ABILITY_BEFORE.search(clause):
             continue
+        if lower in _MODAL_WORDS and (_READER_ACTION_AFTER.match(after) or _FUTURE_AFTER.match(after)):
+            continue
+        if lower in {"eventuelt", "evt."} and _if_any(before, after):
+            continue
+        if lower == "relevante" and _RELEVANT_ADS_AFTER.match(after):
+            continue
+        if lower in {"possible", "mulig"} and (
+            _POSSIBLE_EVENT.match(after) or _EVERYTHING_BEFORE.search(before)
+        ):
+            continue
         if about_rights and lower in _RIGHTS_QUALIFIERS:
             continue
         if lower in _EXAMPLE_WORDS and _concrete_examples((text[match.end() :] + " " + following).strip()):
@@ -210,6 +250,13 @@ def _vague_words(language: str, text: str, *, rights_text: bool = False, followi
         if lower not in {f.casefold() for f in found}:
             found.append(word)
     return found
+
+
+def _if_any(before: str, after: str) -> bool:
+    """Whether "eventuelt" means "if there is one" before a noun (see _IF_ANY_BEFORE)."""
+    if re.search(r"\b(?:et|en|ei|ditt|din|dine|sitt|sin|deres|vårt|vår)\s+$", before, re.IGNORECASE):
+        return bool(_IF_ANY_AFTER_DETERMINER.match(after))
+    return bool(_IF_ANY_BEFORE.search(before) and _IF_ANY_AFTER.match(after))
 
 
 def _section(ctx: CheckContext, item: Wording) -> Section | None:
@@ -282,9 +329,16 @@ def vague_wording(ctx: CheckContext) -> Iterator[Hit]:
     number is the month. Nor are: a word shortly after a negation in the same clause ("lagres ikke i noen
     database", "ikke kan spores", "we may not be able to"); "kan"/"could" as ability or consequence ("slik
     at det kan brukes", "opplysninger som kan identifisere deg"); qualifiers in the rights information
-    that the law itself puts on a right ("i noen tilfeller", "in certain circumstances"); "f.eks."/"such
+    that the law itself puts on a right ("i noen tilfeller", "in certain circumstances", "virksomheten kan
+    be om et rimelig gebyr"); what the reader or another person can do or find ("kan leses her",
+    "samtykket kan når som helst trekkes tilbake", "may be withdrawn", "kan registrere seg", "could opt
+    out"); an announced possible change ("may in the future"); "eventuelt" meaning "if there is one"
+    before a noun ("et eventuelt kundeoppdrag", "registreringsnummer, eventuelt skadenummer, bilmerke");
+    "relevante annonser"/"relevant ads" (what targeting is); "possible" of an event or an intent ("a
+    possible data breach", "everything possible"); "f.eks."/"such
     as" before a closed list of names ("such as Flickr and YouTube"); and text that is not about the
-    processing: the statement's own changes, links to other sites, definitions of terms and sections
+    processing: the statement's own changes, links to other sites, definitions of terms (also quoted ones,
+    '"processing" refers to any operation') and sections
     that explain terms ("Hva er en informasjonskapsel"). These are fixed word lists: a listed word may be
     harmless in context, which is why the finding is only information.
     """

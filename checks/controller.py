@@ -20,9 +20,11 @@ from noticelint.api import (
     Wording,
     entity_name,
     normalise_name,
+    party_vendors,
     role_in,
     rule,
     sentences,
+    vendor_mentions,
 )
 
 _PURPOSE = re.compile(
@@ -123,6 +125,43 @@ def _services(ctx: CheckContext) -> frozenset[str]:
     return frozenset(normalise_name(name) for vendor in ctx.knowledge.vendors for name in vendor.names)
 
 
+# The company part of a vendor entity: "Google Ireland Limited" -> "Google", "Meta Platforms, Inc." -> "Meta".
+_COMPANY_WORD = re.compile(r"^[\w&'’-]+")
+# The vendor of a product doing something for its own ends ("til egne formål", "for its own purposes",
+# "to show ads"): that is a controller's decision, reported even when the product is the statement's.
+_OWN_ENDS = re.compile(
+    r"\begne?\b|\bsine\s+(?:egne\s+)?(?:tjenester|produkter|formål)|\bandre\s+tjenester\b|\bown\b|"
+    r"\bits\s+(?:services|products)\b|\bother\s+services\b|annons|reklame|markedsfør|advertis|market(?:ing|s)?\b",
+    re.IGNORECASE,
+)
+
+
+def _used_vendor_companies(ctx: CheckContext) -> frozenset[str]:
+    """The companies behind the products the statement declares (its parties) or says it uses (its
+    wording), by their first name-word ("Google" for Google Analytics, Google Ireland Limited)."""
+    vendors = {v for party in ctx.statement.parties for v in party_vendors(ctx.knowledge, party)}
+    for item in ctx.wording:
+        vendors.update(m.vendor for m in vendor_mentions(ctx.knowledge, item.text))
+    names: set[str] = set()
+    for vendor in vendors:
+        for name in (vendor.service, entity_name(vendor.eea_entity), entity_name(vendor.us_entity)):
+            word = _COMPANY_WORD.match(name.strip()) if name else None
+            if word:
+                names.add(normalise_name(word.group(0)))
+            if name:
+                names.add(normalise_name(name))
+    return frozenset(names)
+
+
+def _vendor_of_used_product(ctx: CheckContext, named: _Named) -> bool:
+    """Whether the organisation is the vendor of a product the statement uses, doing what the product
+    does ("Google bruker informasjonskapselen _ga …" where Google Analytics is used), not acting for
+    ends of its own."""
+    if _OWN_ENDS.search(named.sentence.text):
+        return False
+    return normalise_name(named.mention.name) in ctx.shared(_used_vendor_companies)
+
+
 def _mentions(ctx: CheckContext) -> list[_Named]:
     """Every organisation named in the wording, sentence by sentence."""
     return ctx.shared(_find_mentions)
@@ -174,7 +213,9 @@ def _acts_as_controller(ctx: CheckContext, named: _Named) -> bool:
             return False
     elif party is not None and not _PURPOSE.search(named.sentence.text):
         return False
-    return named.role is Role.ACTS
+    if named.role is not Role.ACTS:
+        return False
+    return mention.kind is Kind.DESCRIPTION or not _vendor_of_used_product(ctx, named)
 
 
 def _acting(ctx: CheckContext) -> list[_Named]:
@@ -306,7 +347,11 @@ def controller_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     ØstCom bruker", "I tillegg bruker ØstCom", "ØstCom, som drifter nettsiden, samler inn"), its
     relative clause ("…, som bruker …") or the agent of a passive ("brukes av ØstCom"), and not when the
     sentence says it works for the controller ("for oss", "på vegne av oss", "som databehandler", "on
-    our behalf") or negates the verb. A declared processor, and a description when parties are
+    our behalf") or negates the verb, nor when the organisation is the vendor of a product the statement
+    declares or says it uses, doing what the product does ("Google bruker informasjonskapselen _ga for å
+    skille brukere fra hverandre" where Google Analytics is used): that describes the product, not a
+    decision of the vendor's; it is reported when the sentence gives the vendor ends of its own ("til
+    egne formål", "for its own purposes", "to show ads"). A declared processor, and a description when parties are
     declared, are reported only when the sentence also states a purpose ("for å …", "to analyse …"); a
     declared joint or independent controller is never reported.
     """

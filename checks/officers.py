@@ -58,6 +58,7 @@ def dpo_contact(ctx: CheckContext) -> Iterator[Hit]:
     code="DPO002",
     name="dpo-stated",
     basis="practice",
+    default=False,
     legal=["GDPR Art. 13(1)(b)", "GDPR Art. 37"],
     fix="Add a dpo item: designated true with the contact details, or designated false.",
     fails="""
@@ -78,7 +79,10 @@ def dpo_stated(ctx: CheckContext) -> Iterator[Hit]:
     The DPO's contact details are required only where a DPO exists, so a statement without a dpo item
     may be complete. But the reader cannot tell a controller without a DPO from a statement that forgot
     one, and noticelint cannot check Art. 13(1)(b) either. Saying "we have no DPO" is good practice,
-    hence info.
+    hence info. Most organisations need no DPO (Art. 37(1): public bodies, and core activities of
+    large-scale monitoring or of special categories), and the law asks nothing of a notice without one, so
+    the rule is opt-in: on real statements of small organisations it only reports a silence the law
+    allows. Turn it on (`extend-select = ["DPO002"]`) to keep your own files explicit.
     """
     if ctx.statement.dpo is None:
         yield Hit(
@@ -94,6 +98,7 @@ def dpo_stated(ctx: CheckContext) -> Iterator[Hit]:
     basis="statute",
     certainty="inferred",
     severity="info",
+    default=False,
     legal=["GDPR Art. 37(1)(c)", "GDPR Art. 9(1)", "GDPR Art. 10"],
     fix=(
         "Assess whether processing special categories, or data on criminal convictions and offences, is a "
@@ -129,7 +134,13 @@ def dpo_special_categories(ctx: CheckContext) -> Iterator[Hit]:
     and 37(1)(b) for large-scale regular and systematic monitoring. The statement does not show the
     scale, so noticelint cannot decide the question: it only points at it where at least one activity
     declares special categories or criminal_offence_data and no DPO is designated (no dpo item, or
-    designated false). Hence info.
+    designated false). Hence info. The question is one of the organisation's duties, not of the notice's,
+    and most controllers that touch such data do not do so on a large scale (recital 91: "the processing
+    of personal data should not be considered to be on a large scale if the processing concerns personal
+    data from patients or clients by an individual physician, other health care professional or lawyer",
+    which the Article 29 Working Party's DPO guidelines (WP243) apply to Art. 37), so the rule is
+    opt-in (`extend-select = ["DPO003"]`); public authorities, whose DPO is mandatory
+    whatever the scale, are DPO004's, which runs by default.
     """
     dpo = ctx.statement.dpo
     if dpo is not None and dpo.designated:

@@ -266,6 +266,7 @@ def processor_agreement(ctx: CheckContext) -> Iterator[Hit]:
     code="REC004",
     name="party-without-role",
     basis="practice",
+    default=False,
     legal=["GDPR Art. 13(1)(e)", "GDPR Art. 14(1)(e)", "GDPR Art. 26", "GDPR Art. 28"],
     fix=f"Give the party a role: {_ROLES}.",
     fails="""
@@ -289,8 +290,11 @@ def party_without_role(ctx: CheckContext) -> Iterator[Hit]:
     controller") is a reading of the usual set-up, not a fact, since the role follows from how the
     controller uses the service and from the contract, and for embedded content it is contested (the
     Court of Justice made a site operator a joint controller for the collection by an embedded plug-in,
-    C-40/17 Fashion ID). The law does not require the notice to name the role, so this is good practice
-    (info).
+    C-40/17 Fashion ID). The law does not require the notice to name the role (Art. 13(1)(e) asks for
+    the recipients or their categories), so this is good practice (info), and it is opt-in: it checks
+    that the structured file is complete, and on a faithful transcription of a statement that names its
+    recipients without roles it is noise. Turn it on (`extend-select = ["REC004"]`) to keep your own
+    files complete; a party that acts for its own purposes is CTL003's, whether or not a role is given.
     """
     for index, party in enumerate(ctx.statement.parties):
         if party.role is None:
@@ -470,36 +474,90 @@ def party_without_country(ctx: CheckContext) -> Iterator[Hit]:
     transfer rules (TRF) decide that from each party's country. Without it, a transfer to a party that
     is not in the vendor table cannot be noticed at all; the guidance also expects recipients to be
     described as specifically as possible, location included. The law does not require the country of
-    every recipient in the notice, so this is a warning. A national public body of the statement's own
-    jurisdiction (Skatteetaten, NAV, Statens vegvesen, politiet, HMRC, …, from the dated table
-    `public_bodies.csv`), or a national organisation named after that country ("Norges Idrettsforbund",
-    "England Athletics"), is not reported: where it is established is plain to the reader. A party
-    whose legal form points outside the EEA ("Inc.", "LLC", "Corp.") and that neither the vendor table
-    knows nor a declared transfer covers is reported with that reason: the transfer cannot be judged.
+    every recipient in the notice, so this is a warning. A party is not reported where its country is
+    plain to the reader, or where no transfer can be in question: a national public body of the
+    statement's own jurisdiction (Skatteetaten, NAV, Statens vegvesen, politiet, HMRC, …, from the dated
+    table `public_bodies.csv`), or a national organisation named after that country ("Norges
+    Idrettsforbund", "England Athletics"); a service the vendor table knows to be established in the EEA
+    (or the statement's own country) that sends no data to the US (Hetzner Online GmbH, DE); a company
+    whose legal form belongs to an EEA country ("AS", "GmbH", "AB", "B.V.") or, in a UK statement, to the
+    UK ("Ltd", "plc"); one with a Norwegian organisation number (nine digits) in a Norwegian statement;
+    and a category of recipients rather than an organisation (written in lower case, "forsikringsselskap",
+    "other parents"), which has no one country. A party whose legal form points outside the EEA ("Inc.",
+    "LLC", "Corp.") and that neither the vendor table knows nor a declared transfer covers is reported
+    with that reason: the transfer cannot be judged.
     """
     statement = ctx.statement
     home = statement.statement.jurisdiction or statement.controller.country
     for index, party in enumerate(statement.parties):
-        if party.country is None:
-            if home and any(public_body(name, home) for name in (party.legal_name, party.trade_name) if name):
-                continue
-            abroad = _FOREIGN_FORM.search(party.legal_name)
-            transferred = any(t.recipient == party.id for t in statement.transfers)
-            if abroad and not transferred and party_vendor(ctx.knowledge, party) is None:
-                form = abroad.group(0).strip(", ")
-                yield Hit(
-                    f"/parties/{index}",
-                    f"{party_label(party)} has no country, and its legal form ('{form}') points to a "
-                    "company outside the EEA that the vendor table does not know, with no transfer declared: the "
-                    "transfer cannot be judged; write its country and, if it is outside the EEA, a transfers entry "
-                    "with its mechanism",
-                )
-                continue
+        if party.country is not None or _country_plain(ctx, party, home):
+            continue
+        abroad = _FOREIGN_FORM.search(party.legal_name)
+        transferred = any(t.recipient == party.id for t in statement.transfers)
+        if abroad and not transferred and party_vendor(ctx.knowledge, party) is None:
+            form = abroad.group(0).strip(", ")
             yield Hit(
                 f"/parties/{index}",
-                f"{party_label(party)} has no country, so noticelint cannot tell whether data leave the EEA; "
-                f"write its country (e.g. IE, NO, US)",
+                f"{party_label(party)} has no country, and its legal form ('{form}') points to a "
+                "company outside the EEA that the vendor table does not know, with no transfer declared: the "
+                "transfer cannot be judged; write its country and, if it is outside the EEA, a transfers entry "
+                "with its mechanism",
             )
+            continue
+        yield Hit(
+            f"/parties/{index}",
+            f"{party_label(party)} has no country, so noticelint cannot tell whether data leave the EEA; "
+            f"write its country (e.g. IE, NO, US)",
+        )
+
+
+# Legal forms of companies of EEA countries: Norwegian AS/ASA/NUF/SA/BA/DA/ANS, Danish A/S and ApS,
+# Swedish AB, Finnish Oy/Oyj, German and Austrian GmbH/AG/KG/e.V., French SAS/SARL, Dutch and Belgian
+# B.V./N.V./BV/NV, Italian S.p.A./S.r.l., Spanish S.L., Polish Sp. z o.o., Irish DAC. "SA" (also Swiss and
+# Latin American) is taken only in a Norwegian statement, where it is the cooperative ("samvirkeforetak").
+_EEA_FORM = re.compile(
+    r"(?:^|\s)(?:AS|ASA|NUF|BA|DA|ANS|A/S|ApS|AB|Oyj?|GmbH|AG|KG|e\.\s?V\.|SAS|SARL|S\.A\.S\.|"
+    r"B\.V\.|N\.V\.|BV|NV|S\.p\.A\.|S\.r\.l\.|S\.L\.|Sp\. z o\.o\.|DAC)\s*$"
+)
+_NO_COOP = re.compile(r"(?:^|\s)SA\s*$")
+_UK_FORM = re.compile(r"(?:^|\s)(?:Ltd\.?|Limited|plc|PLC|LLP|CIC)\s*$")
+_NO_ORGANISATION_NUMBER = re.compile(r"^(?:NO\s*)?\d{3}\s?\d{3}\s?\d{3}(?:\s*MVA)?$")
+
+
+def _country_plain(ctx: CheckContext, party: Party, home: str | None) -> bool:
+    """Whether a party without a country needs none: see party_without_country's docstring."""
+    names = [name for name in (party.legal_name, party.trade_name) if name]
+    if home and any(public_body(name, home) for name in names):
+        return True
+    vendor = party_vendor(ctx.knowledge, party)
+    if vendor is not None:
+        country = vendor.eea_entity_country
+        return (
+            bool(country)
+            and (ctx.knowledge.is_eea(country) or country == home)
+            and not (vendor.sends_data_to_us)
+        )
+    legal = party.legal_name.strip()
+    if _EEA_FORM.search(legal) and not _FOREIGN_FORM.search(legal):
+        return True
+    if home == "NO" and _NO_COOP.search(legal):
+        return True
+    if home in ("GB", "UK") and _UK_FORM.search(legal) and not _FOREIGN_FORM.search(legal):
+        return True
+    number = (party.organisation_number or "").strip()
+    if home == "NO" and _NO_ORGANISATION_NUMBER.match(number):
+        return True
+    # A category of recipients ("forsikringsselskap", "other parents"): the format keeps the text's words,
+    # in lower case, where the statement names no organisation. A domain-like name ("dev.to") is a
+    # service, and online services (analytics, advertising, cloud) are often abroad: both stay reported.
+    category = bool(legal) and legal[0].islower() and not party.trade_name and "." not in legal
+    return category and not _ONLINE_SERVICES.search(legal)
+
+
+_ONLINE_SERVICES = re.compile(
+    r"analy|annonse|reklame|advertis|\bads?\b|cloud|sky|hosting|tredjepartstjeneste|third[- ]party service",
+    re.IGNORECASE,
+)
 
 
 @rule(

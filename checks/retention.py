@@ -225,6 +225,43 @@ _WHAT_TO_WRITE = (
 )
 
 
+# Wording that says the activity keeps no personal data of its own.
+_NO_PERSONAL_DATA = re.compile(
+    r"\banonym\w*|\baggregat\w*|\baggregert\w*|non-personally[- ]identifiable|not\s+personally\s+identifiable|"
+    r"\b(?:does|do)\s+not\s+(?:store|keep|retain)\b|\bis\s+not\s+stored\b|\blagrer\s+(?:vi\s+)?ikke\b|"
+    r"\blagres\s+ikke\b|ikke\s+(?:personidentifiserbar|identifiserbar)\w*",
+    re.IGNORECASE,
+)
+# A purpose that is the disclosure of data kept for other purposes, or their deletion.
+_DISCLOSURE_OR_DELETION = re.compile(
+    r"\bdisclos\w*|law\s+enforcement|judicial\s+requests?|court\s+orders?|\butlever\w*|"
+    r"\boffentliggjør\w*|\bhvis\s+loven\s+krever|\bdersom\s+loven\s+krever|"
+    r"^\s*(?:å\s+)?slett\w*|^\s*(?:to\s+)?delet\w*|^\s*(?:to\s+)?eras\w*",
+    re.IGNORECASE,
+)
+
+
+def _no_store_of_its_own(ctx: CheckContext, activity: Activity) -> bool:
+    """Whether an activity without retention keeps no personal data of its own (see RET001)."""
+    if activity.data_categories or activity.special_categories:
+        return False
+    default = ctx.statement.statement.default_language
+    purposes = list(activity.purpose.languages(default).values()) if activity.purpose else []
+    texts = list(activity.text.languages(default).values()) if activity.text else []
+    # An analytics service said to work on "anonymised" data is a claim to check, not a reason for silence.
+    alone = not activity.recipients and not activity.cookies
+    if alone and any(_NO_PERSONAL_DATA.search(t) for t in (*purposes, *texts)):
+        return True
+    if any(_DISCLOSURE_OR_DELETION.search(p) for p in purposes):
+        return True
+    cookies = activity.cookies
+    return (
+        bool(cookies)
+        and not activity.recipients
+        and all(c.first_party and c.strictly_necessary for c in cookies)
+    )
+
+
 @rule(
     code="RET001",
     name="retention-missing",
@@ -257,9 +294,20 @@ def retention_missing(ctx: CheckContext) -> Iterator[Hit]:
     must be stated, not inferred. A general retention section does not count for the activities either:
     the period is given per purpose. An activity whose retention is only "as long as necessary" or
     "deleted on request" is reported by retention-not-a-criterion (RET002) instead, not twice.
+
+    An activity without retention and without declared data categories is not reported where it keeps
+    no store of its own: it has no recipients or cookies and its wording says the data are anonymous or
+    aggregated, or are not stored
+    ("anonymous and aggregated form", "non-personally identifiable", "lagrer ikke kortopplysninger");
+    its purpose is a disclosure of data kept for the other purposes ("comply with law enforcement
+    requests", "utlevere opplysninger når loven krever det") or their deletion ("slette varsler"); or
+    all it uses is first-party, strictly necessary storage on the visitor's device (a consent choice),
+    whose lifetime the cookie rules ask for.
     """
     for index, activity in enumerate(ctx.statement.activities):
         retention = activity.retention
+        if retention is None and _no_store_of_its_own(ctx, activity):
+            continue
         if retention is None:
             yield Hit(
                 f"/activities/{index}",

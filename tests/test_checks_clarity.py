@@ -124,6 +124,29 @@ _HARMLESS = [
         "Personopplysninger er enhver opplysning som kan knyttes til deg.",
         "Personal data means any data that could identify you.",
     ),
+    (
+        "Etter personvernforordningen: «behandling» betyr enhver operasjon, f.eks. innsamling og lagring.",
+        'Under the GDPR, "processing" refers to any operation such as collection or storage.',
+    ),
+    # what the reader or another person can do or find
+    ("Leverandørens personvernerklæring kan leses her.", "The vendor's privacy policy can be read here."),
+    (
+        "Samtykket kan når som helst trekkes tilbake.",
+        "Your consent may be withdrawn at any time.",
+    ),
+    ("Medlemmer kan registrere seg på nettsiden.", "Volunteers could opt out by writing to us."),
+    # an announced possible change
+    ("Arkivet kan i fremtiden flyttes til en annen leverandør.", "Backups may in the future move to AWS."),
+    # "eventuelt" as "if there is one"; relevant ads; possible of an event or an intent
+    (
+        "Vi registrerer navn, eventuelt skadenummer, og bilmerke.",
+        "In case of a possible data breach, we write to you.",
+    ),
+    (
+        "Vi bruker dem til å håndtere et eventuelt oppdrag.",
+        "We will do everything possible to keep data safe.",
+    ),
+    ("Vi viser deg relevante annonser.", "We show you relevant ads based on your interests."),
 ]
 _REPORTED = [
     ("Vi kan dele bildet med partnere.", "We could share the photo with partners."),
@@ -132,6 +155,10 @@ _REPORTED = [
     ("Vi bruker leverandører, f.eks. regnskap og drift.", "We share data with vendors such as printers."),
     ("Vi kan dele opplysningene med partnere.", "We may share data with partners."),
     ("Opplysningene kan beholdes så lenge det trengs.", "The list might not be exhaustive."),
+    # the same words where they hedge what the controller does
+    ("Opplysningene kan sendes videre til partnere.", "Your data may be shared with partners."),
+    ("Vi vil eventuelt dele bildet med partnere.", "Data may later be used for possible new purposes."),
+    ("Vi viser relevante tilbud fra partnere.", "We keep your data as long as possible."),
 ]
 
 
@@ -165,6 +192,18 @@ def test_qualified_rights_are_not_vague_in_the_rights_text(
         }
     }
     assert only(run(check, example_data, rights), "TXT001") == []
+    general = {
+        "rights": {
+            "text": {
+                "nb": (
+                    "I spesifikke tilfeller kan virksomheten be om et rimelig gebyr. Lurer du på om "
+                    "opplysningene kan bli slettet? Det kan du."
+                ),
+                "en": "Organisations may charge a reasonable fee in some cases.",
+            }
+        }
+    }
+    assert only(run(check, example_data, general), "TXT001") == []
     # The same words outside the rights are the controller's own hedge.
     assert only(
         run(check, example_data, intro("I noen tilfeller kan vi dele innsyn i saken med andre.")), "TXT001"

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from noticelint.text.dictionary import is_ordinary_word
-from tests.checkhelpers import Check, only
+from tests.checkhelpers import BARE, Check, only
 from tests.conftest import merge, yaml_dump
 
 
@@ -292,3 +292,56 @@ def test_any_name_acting_is_reported_and_working_for_us_is_not(
     assert reported[0].message.startswith(f"{name} acts as the controller")
     text, _ = _place(example_data, where, _sentence(processor[0], name), processor[1])
     assert only(check(text), "CTL003") == [], (name, processor, where)
+
+
+def _bare_with_google(language: str, text: str) -> str:
+    """The bare statement in one language, with a party named only 'Google' and ``text`` on its activity."""
+    head = BARE.replace("languages: [nb]", f"languages: [{language}]").replace(
+        "default_language: nb", f"default_language: {language}"
+    )
+    return (
+        head
+        + f"    recipients: [google]\n    text: {text!r}\nparties:\n  - {{id: google, legal_name: Google}}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "nb",
+            "Vi bruker Google Analytics for å lage statistikk. Google bruker informasjonskapselen _ga for å "
+            "skille brukere fra hverandre.",
+        ),
+        (
+            "en",
+            "We use Google Analytics to count visits. Google uses the _ga cookie to analyse how users move.",
+        ),
+    ],
+)
+def test_the_vendor_of_a_product_the_statement_uses_doing_its_job_is_not_a_mismatch(
+    check: Check, language: str, text: str
+) -> None:
+    assert only(check(_bare_with_google(language, text)), "CTL003") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # the product is not used: Google is just another organisation
+        ("nb", "Google bruker informasjonskapselen _ga for å skille brukere fra hverandre."),
+        ("en", "Google uses the _ga cookie to analyse how users move."),
+        # the vendor of a used product, for ends of its own
+        (
+            "nb",
+            "Vi bruker Google Analytics. Google bruker opplysningene til egne formål for å forbedre tjenestene.",
+        ),
+        ("en", "We use Google Analytics. Google uses the data to analyse them for its own purposes."),
+        ("nb", "Vi bruker Google Analytics. Google bruker opplysningene for å vise annonser."),
+    ],
+)
+def test_the_vendor_acting_for_its_own_ends_or_without_a_product_is_reported(
+    check: Check, language: str, text: str
+) -> None:
+    findings = only(check(_bare_with_google(language, text)), "CTL003")
+    assert [f.message.split(" acts as")[0] for f in findings] == ["Google"]

@@ -303,7 +303,7 @@ def test_sub_processor_for_a_party_that_is_not_a_processor(check: Check) -> None
 def test_party_without_country(check: Check) -> None:
     party = {
         "id": "lonn",
-        "legal_name": "Lønn Eksempel AS",
+        "legal_name": "Lønn Eksempel",  # no legal form: where it is established is not plain
         "role": "processor",
         "data_processing_agreement": True,
     }
@@ -443,7 +443,7 @@ def test_public_body_of_another_country_or_a_company_needs_a_country(check: Chec
     parties = [
         {"id": "hmrc", "legal_name": "HMRC", "role": "public_authority"},
         {"id": "england", "legal_name": "England Athletics", "role": "independent_controller"},
-        {"id": "navn", "legal_name": "Navn Eksempel AS", "role": "processor"},
+        {"id": "navn", "legal_name": "Navn Eksempel", "role": "processor"},
     ]
     text = statement(parties, [activity("hmrc", "navn", "england")])
     text = text.replace("default_language: nb", "default_language: nb\n  jurisdiction: 'NO'")
@@ -453,7 +453,7 @@ def test_public_body_of_another_country_or_a_company_needs_a_country(check: Chec
 def test_unknown_company_with_a_foreign_legal_form_cannot_be_judged(check: Check) -> None:
     parties = [
         {"id": "ukjent", "legal_name": "Eksempel Widgets, Inc.", "role": "processor"},
-        {"id": "norsk", "legal_name": "Eksempel Widgets AS", "role": "processor"},
+        {"id": "norsk", "legal_name": "Eksempel Widgets", "role": "processor"},
     ]
     findings = codes(check, statement(parties, [activity("ukjent", "norsk")]), "REC007")
     by_pointer = {f.pointer: f.message for f in findings}
@@ -515,3 +515,48 @@ def test_right_of_access_is_not_talk_of_recipients(check: Check) -> None:
     data = yaml_load(_bare_with("Vi samler inn navn og e-postadresse."))
     data["rights"] = {"offered": ["access"], "text": "You have the right of access to your data."}
     assert len(codes(check, yaml_dump(data), "REC009")) == 1
+
+
+# --- REC007: parties whose country is plain, or where no transfer can be in question -----------------
+
+
+@pytest.mark.parametrize(
+    ("party", "jurisdiction"),
+    [
+        ({"legal_name": "Lønn Eksempel AS"}, "NO"),
+        ({"legal_name": "Eksempel Hosting GmbH"}, "NO"),
+        ({"legal_name": "Eksempel Lager Ltd"}, "GB"),
+        ({"legal_name": "Restaurant Eksempel", "organisation_number": "953 149 117"}, "NO"),
+        ({"legal_name": "Hetzner Online GmbH"}, "NO"),  # the vendor table: DE, no data to the US
+        ({"legal_name": "Hetzner"}, "GB"),
+        ({"legal_name": "forsikringsselskap"}, "NO"),  # a category of recipients
+        ({"legal_name": "other parents in the band"}, "GB"),
+    ],
+)
+def test_a_party_whose_country_is_plain_needs_none(
+    check: Check, party: dict[str, Any], jurisdiction: str
+) -> None:
+    parties = [{"id": "p", **party}]
+    text = statement(parties, [activity("p")])
+    text = text.replace("default_language: nb", f"default_language: nb\n  jurisdiction: '{jurisdiction}'")
+    assert codes(check, text, "REC007") == []
+
+
+@pytest.mark.parametrize(
+    ("party", "jurisdiction"),
+    [
+        ({"legal_name": "Eksempel Lager Ltd"}, "NO"),  # Ltd: the UK, Ireland or elsewhere
+        ({"legal_name": "Restaurant Eksempel", "organisation_number": "953 149 117"}, "GB"),
+        ({"legal_name": "Mailchimp"}, "NO"),  # the vendor table: data go to the US
+        ({"legal_name": "dev.to"}, "GB"),  # a service's domain, not a category
+        ({"legal_name": "våre analyseleverandører"}, "NO"),  # online services are often abroad
+        ({"legal_name": "Eksempel Widgets SA"}, "GB"),  # SA: also Swiss and Latin American
+    ],
+)
+def test_a_party_whose_country_is_not_plain_is_reported(
+    check: Check, party: dict[str, Any], jurisdiction: str
+) -> None:
+    parties = [{"id": "p", **party}]
+    text = statement(parties, [activity("p")])
+    text = text.replace("default_language: nb", f"default_language: nb\n  jurisdiction: '{jurisdiction}'")
+    assert [f.pointer for f in codes(check, text, "REC007")] == ["/parties/0"]

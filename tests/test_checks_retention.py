@@ -67,6 +67,68 @@ def test_a_vague_retention_is_reported_once_by_ret002(
     assert len(only(findings, "RET002")) == 1
 
 
+_NO_STORE = [
+    {"purpose": "to create demographics in anonymous and aggregated form"},
+    {"purpose": "Lage statistikk", "text": "Statistikken er anonym og aggregert."},
+    {"purpose": "payment", "text": "We do not store payment card details."},
+    {"purpose": "to comply with law enforcement or judicial requests"},
+    {"purpose": "utlevere opplysninger hvis loven krever det"},
+    {"purpose": "slette varsler automatisk"},
+    {
+        "purpose": "Huske personvernvalget ditt",
+        "cookies": [
+            {
+                "name": "valg",
+                "technology": "local_storage",
+                "purpose": "Huske valget",
+                "first_party": True,
+                "strictly_necessary": True,
+            }
+        ],
+    },
+]
+_STORES = [
+    # data categories declared: a store of its own, whatever the wording
+    {"purpose": "Lage anonym statistikk", "data_categories": ["navn", "e-post"]},
+    # an analytics service said to work on anonymised data: a claim, not a reason for silence
+    {
+        "purpose": "analyse",
+        "text": "Tjenesten bruker data på en anonymisert form.",
+        "recipients": ["timebok"],
+    },
+    # a third-party cookie
+    {
+        "purpose": "Huske valget",
+        "cookies": [
+            {
+                "name": "c",
+                "technology": "cookie",
+                "purpose": "Huske valget",
+                "first_party": False,
+                "strictly_necessary": True,
+            }
+        ],
+    },
+    {"purpose": "to send newsletters"},
+]
+
+
+@pytest.mark.parametrize("fields", _NO_STORE)
+def test_an_activity_without_a_store_of_its_own_needs_no_retention(
+    check: Check, example_data: dict[str, Any], fields: dict[str, Any]
+) -> None:
+    patch = {"activities": [{"id": "x", "legal_basis": "6(1)(c)", **fields}]}
+    assert only(run(check, example_data, patch), "RET001") == []
+
+
+@pytest.mark.parametrize("fields", _STORES)
+def test_an_activity_that_keeps_data_needs_retention(
+    check: Check, example_data: dict[str, Any], fields: dict[str, Any]
+) -> None:
+    patch = {"activities": [{"id": "x", "legal_basis": "6(1)(c)", **fields}]}
+    assert [f.pointer for f in only(run(check, example_data, patch), "RET001")] == ["/activities/0"]
+
+
 # --- RET002 not a criterion ----------------------------------------------------------------------
 
 
@@ -204,3 +266,14 @@ def test_clinic_retention_findings(check: Check) -> None:
     expected.add(("RET002", line_of(text, "Informasjon slettes på oppfordring ved å kontakte oss.")))
     assert sorted((f.code, f.span.line) for f in findings) == sorted(expected)
     assert "slettes på oppfordring" in only(findings, "RET002")[0].message
+
+
+@pytest.mark.parametrize("fields", _NO_STORE)
+def test_the_activities_without_a_store_are_valid_and_reported_once_given_data(
+    check: Check, example_data: dict[str, Any], fields: dict[str, Any]
+) -> None:
+    """The silence above is the rule's: the same activity with data categories is reported."""
+    patch = {"activities": [{"id": "x", "legal_basis": "6(1)(c)", **fields, "data_categories": ["navn"]}]}
+    findings = run(check, example_data, patch)
+    assert not any(f.input_error for f in findings)
+    assert [f.pointer for f in only(findings, "RET001")] == ["/activities/0"]

@@ -77,18 +77,31 @@ def _matches(code: str, patterns: Iterable[str]) -> bool:
 
 
 def select_codes(
-    known: Iterable[str], select: Sequence[str], ignore: Sequence[str], extend_select: Sequence[str] = ()
+    known: Iterable[str],
+    select: Sequence[str],
+    ignore: Sequence[str],
+    extend_select: Sequence[str] = (),
+    opt_in: Iterable[str] = (),
 ) -> set[str]:
-    """Codes chosen by prefix; an unknown code or prefix is a configuration error."""
+    """Codes chosen by prefix; an unknown code or prefix is a configuration error.
+
+    Without ``select`` every code runs except the ``opt_in`` ones, which run only when ``select`` or
+    ``extend_select`` names them (by code, prefix or ``ALL``).
+    """
     known = sorted(known)
     for pattern in (*select, *ignore, *extend_select):
         if pattern.upper() != "ALL" and not any(code.startswith(pattern.upper()) for code in known):
             raise ConfigError(f"unknown rule code or prefix '{pattern}' (see `noticelint rules`)")
     chosen_select = [p.upper() for p in select if p.upper() != "ALL"]
+    everything = "ALL" in (p.upper() for p in select)
+    optional = set(opt_in)
     base = {
-        c for c in known if not select or "ALL" in (p.upper() for p in select) or _matches(c, chosen_select)
+        c
+        for c in known
+        if (not select and c not in optional) or everything or (select and _matches(c, chosen_select))
     }
-    base |= {c for c in known if _matches(c, [p.upper() for p in extend_select])}
+    extend = [p.upper() for p in extend_select]
+    base |= {c for c in known if _matches(c, extend) or ("ALL" in extend)}
     return {c for c in base if not _matches(c, [p.upper() for p in ignore])}
 
 

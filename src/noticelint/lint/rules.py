@@ -22,6 +22,13 @@ gives ``severity_exception``, the documented reason for a deliberate exception (
 
 A custom rule that declares no basis gets basis ``house``: the team's own policy, whose severity is the one
 it declares (``severity`` is then required). Custom rules that do declare a basis follow the policy.
+
+Default and opt-in rules
+------------------------
+A rule with ``default=False`` is *opt-in* (pedantic): it checks that the structured file is complete, or
+points at a question outside the notice, rather than a duty the notice itself has, so on a faithful
+transcription of a real statement it is noise. It runs only when a selection names it: ``select`` (or
+``--select``) with its code, a prefix of it or ``ALL``, or ``extend-select``. Every other rule runs by default.
 """
 
 from __future__ import annotations
@@ -113,6 +120,7 @@ class RuleInfo:
     basis: Basis = Basis.HOUSE
     certainty: Certainty = Certainty.CERTAIN
     severity_exception: str = ""
+    default: bool = True  # False: opt-in, runs only when a selection names it (see the module docs)
 
     @property
     def family(self) -> str:
@@ -147,6 +155,7 @@ def rule(
     knowledge: Iterable[str] = (),
     evidence_fails: str = "",
     evidence_passes: str = "",
+    default: bool = True,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Declare a rule. See the module documentation."""
 
@@ -177,6 +186,7 @@ def rule(
             basis=resolved[1],
             certainty=resolved[2],
             severity_exception=severity_exception.strip(),
+            default=default,
         )
         setattr(func, _REGISTRY_ATTR, Rule(info, func))
         return func

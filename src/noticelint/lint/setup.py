@@ -38,7 +38,8 @@ def rule_infos(rules: Sequence[Rule]) -> dict[str, RuleInfo]:
 def build_linter(config: Config, selection: Selection, rules: Sequence[Rule] | None = None) -> Linter:
     """The linter for ``config`` and ``selection``; an unknown code anywhere is a configuration error."""
     rules = rule_catalogue(config) if rules is None else rules
-    chosen = select_codes(_known(rules), selection.select, selection.ignore, selection.extend_select)
+    opt_in = [r.code for r in rules if not r.info.default]
+    chosen = select_codes(_known(rules), selection.select, selection.ignore, selection.extend_select, opt_in)
     return Linter(rules, chosen, config)
 
 

@@ -31,6 +31,7 @@ def rules_listing(rules: Sequence[Rule], fmt: str = "text") -> str:
                         "explanation": i.explanation,
                         "fix": i.fix,
                         "knowledge": list(i.knowledge),
+                        "default": i.default,
                         "builtin": i.builtin,
                         "module": i.module,
                     }
@@ -45,7 +46,8 @@ def rules_listing(rules: Sequence[Rule], fmt: str = "text") -> str:
         return rules_table(infos)
     width = max(len(i.name) for i in infos)
     return "".join(
-        f"{i.code}  {i.name:<{width}}  {i.severity.label:<7}  {_basis(i):<30}  {'; '.join(i.legal) or '-'}\n"
+        f"{i.code}  {i.name:<{width}}  {i.severity.label:<7}  {_basis(i):<30}  {'; '.join(i.legal) or '-'}"
+        f"{'' if i.default else '  (opt-in)'}\n"
         for i in infos
     )
 
@@ -74,6 +76,17 @@ def _basis_sentence(info: RuleInfo) -> str:
     return f"{head}; hence {info.severity.label}."
 
 
+OPT_IN_SENTENCE = (
+    "Opt-in: not in the default rule set. It checks the completeness of the structured file, or points at a "
+    "question outside the notice, rather than a duty the notice has; enable it with `select` or "
+    "`extend-select` (configuration) or `--select` naming its code or prefix."
+)
+
+
+def _name(info: RuleInfo) -> str:
+    return info.name if info.default else f"{info.name} (opt-in)"
+
+
 def rules_table(infos: Sequence[RuleInfo]) -> str:
     lines = [
         "| code | name | severity | basis | legal reference | what it checks |",
@@ -81,7 +94,9 @@ def rules_table(infos: Sequence[RuleInfo]) -> str:
     ]
     for i in infos:
         legal = "; ".join(i.legal) or "–"
-        lines.append(f"| `{i.code}` | {i.name} | {i.severity.label} | {_basis(i)} | {legal} | {i.summary} |")
+        lines.append(
+            f"| `{i.code}` | {_name(i)} | {i.severity.label} | {_basis(i)} | {legal} | {i.summary} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -90,6 +105,8 @@ def explain(info: RuleInfo) -> str:
     if info.legal:
         parts += ["", "Legal reference: " + "; ".join(info.legal)]
     parts += ["", _basis_sentence(info)]
+    if not info.default:
+        parts += ["", OPT_IN_SENTENCE]
     if info.module:
         parts += ["", f"Defined in {info.module}" + ("" if info.builtin else " (a custom rule)") + "."]
     if info.explanation:
@@ -133,7 +150,10 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
         "error, guidance a warning, practice info; a finding that is not certain is at most a warning. One "
         "exception by design: CTL003 (another organisation acts as the controller in the statement's own "
         "words) stays an error. Custom rules without a basis are `house` rules and keep the severity they "
-        "declare; the engine's own findings (INP, WVR) have basis `tool`.",
+        "declare; the engine's own findings (INP, WVR) have basis `tool`. Rules marked (opt-in) are not in "
+        "the default rule set: they check that the structured file is complete, or point at a question "
+        "outside the notice, not a duty the notice has; `select`, `extend-select` or `--select` naming them "
+        "turns them on.",
         "",
         rules_table(infos),
     ]
@@ -144,6 +164,8 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
             f"**Severity:** {i.severity.label}  ",
             f"**{_basis_sentence(i)}**  ",
         ]
+        if not i.default:
+            out += [f"**{OPT_IN_SENTENCE}**  "]
         if i.legal:
             out += [f"**Legal reference:** {'; '.join(i.legal)}  "]
         out += ["", i.summary, ""]
